@@ -1,0 +1,25 @@
+module edition
+
+go 1.26
+
+require (
+	github.com/go-shiori/go-epub v1.2.1
+	github.com/jung-kurt/gofpdf v1.16.2
+	github.com/pgaskin/kepubify/v4 v4.0.4
+	github.com/speedata/hyphenation v1.0.2
+	github.com/yuin/goldmark v1.8.7
+	gopkg.in/yaml.v3 v3.0.1
+)
+
+require (
+	github.com/beevik/etree v1.1.0 // indirect
+	github.com/gabriel-vasile/mimetype v1.4.3 // indirect
+	github.com/gofrs/uuid/v5 v5.0.0 // indirect
+	github.com/kr/smartypants v0.1.0 // indirect
+	github.com/pgaskin/kepubify/_/go116-zip.go117 v0.0.0-20210611152744-2d89b3182523 // indirect
+	github.com/pgaskin/kepubify/_/html v0.0.0-20211223234002-6ee2cc632cdc // indirect
+	github.com/vincent-petithory/dataurl v1.0.0 // indirect
+	golang.org/x/net v0.19.0 // indirect
+	golang.org/x/sync v0.0.0-20210220032951-036812b2e83c // indirect
+	golang.org/x/text v0.14.0 // indirect
+)
