@@ -1,0 +1,187 @@
+package hyphen
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// patternsOnly hyphenates a lower-case word with the patterns alone, with
+// TeX's minima, bypassing every exception list.
+func patternsOnly(word string) string {
+	h := English()
+	saved := h.exceptions
+	defer func() { h.exceptions = saved }()
+	h.exceptions = map[string][]int{}
+	return h.Hyphenate(word, "-")
+}
+
+// TestPatterns checks words whose plain-TeX hyphenation is documented in The
+// TeXbook (appendix H) and Liang's thesis.
+func TestPatterns(t *testing.T) {
+	for word, want := range map[string]string{
+		"hyphenation":                        "hy-phen-ation",
+		"concatenation":                      "con-cate-na-tion",
+		"supercalifragilisticexpialidocious": "su-per-cal-ifrag-ilis-tic-ex-pi-ali-do-cious",
+		"difficult":                          "dif-fi-cult",
+		"revolutionaries":                    "rev-o-lu-tion-ar-ies",
+		// Why Knuth listed these as exceptions: the patterns miss ta-ble
+		// and break the verb forms pro-ject and pre-sent.
+		"table":   "table",
+		"project": "pro-ject",
+		"present": "pre-sent",
+	} {
+		if got := patternsOnly(word); got != want {
+			t.Errorf("patterns(%q) = %q, want %q", word, got, want)
+		}
+	}
+}
+
+func TestExceptions(t *testing.T) {
+	h := English()
+	for word, want := range map[string]string{
+		// Knuth's list in hyphen.tex.
+		"associate":     "as-so-ciate",
+		"associates":    "as-so-ciates",
+		"declination":   "dec-li-na-tion",
+		"obligatory":    "oblig-a-tory",
+		"philanthropic": "phil-an-thropic",
+		"present":       "present",
+		"presents":      "presents",
+		"project":       "project",
+		"projects":      "projects",
+		"recognizance":  "re-cog-ni-zance",
+		"reformation":   "ref-or-ma-tion",
+		"retribution":   "ret-ri-bu-tion",
+		"table":         "ta-ble",
+		// TUGboat's list overrides Knuth's reci-procity and the patterns.
+		"reciprocity": "rec-i-proc-ity",
+		"hyphenation": "hy-phen-a-tion",
+		// TUGboat's list, with the right minimum applied (acad-e-my).
+		"academy": "acad-emy",
+	} {
+		if got := h.Hyphenate(word, "-"); got != want {
+			t.Errorf("Hyphenate(%q) = %q, want %q", word, got, want)
+		}
+	}
+}
+
+func TestPoints(t *testing.T) {
+	h := English()
+	for _, c := range []struct {
+		word string
+		want []int
+	}{
+		{"hyphenation", []int{2, 6, 7}},
+		{"Hyphenation", []int{2, 6, 7}}, // capitalised
+		{"HYPHENATION", nil},            // all capitals: an acronym or a heading, left alone
+		{"Associate", []int{2, 4}},      // exceptions are case-insensitive
+		{"“government,”", []int{4, 7}},  // punctuation skipped, offsets from the word's start
+		{"governments’", []int{3, 6}},   // trailing apostrophe
+		{"people’s", []int{3}},          // peo-ple’s: the part before the apostrophe
+		{"don’t", nil},                  // no part long enough
+		{"o’clock", nil},
+		{"non-aggression", []int{4}}, // explicit hyphen only
+		{"counter-revolutionaries", []int{8}},
+		{"-ism", nil},
+		{"1935", nil},
+		{"2nd", nil},
+		{"M1935model", nil},
+		{"e.g.", nil},
+		{"a", nil},
+		{"", nil},
+		{"boxes", nil},       // 5 letters: box-es would leave 2 after
+		{"table", []int{2}},  // ta-ble: 2 before, 3 after
+		{"Ta-ble", []int{3}}, // explicit
+	} {
+		got := h.Points(c.word)
+		if len(got) == 0 {
+			got = nil
+		}
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("Points(%q) = %v, want %v", c.word, got, c.want)
+		}
+	}
+}
+
+// TestMinima checks \lefthyphenmin=2 and \righthyphenmin=3 on many words.
+func TestMinima(t *testing.T) {
+	h := English()
+	words := strings.Fields(`a an the of to in revolution counter assassinate children
+		criminal responsibility interesting statement positions capitalist communist
+		government nothing prevent workers occupied interview translated important
+		features illegally majority reactionaries abroad goaded adults shock lower
+		every ability abolition extraordinary hypothetical unbelievably`)
+	for _, w := range words {
+		n := len([]rune(w))
+		for _, p := range h.Points(w) {
+			if p < LeftMin || p > n-RightMin {
+				t.Errorf("Points(%q) has %d, outside [%d, %d]", w, p, LeftMin, n-RightMin)
+			}
+		}
+	}
+}
+
+func TestShippedFilesUnmodified(t *testing.T) {
+	for name, c := range map[string]struct {
+		data []byte
+		sum  string
+	}{
+		"hyphen.tex":   {hyphenTeX, "2c18acdc04c1a066aeb1759905e7ca449f0616c314b5ed6aebe55b9d4a89b8d4"},
+		"ushyphex.tex": {ushyphexTeX, "9392bd6e14b2f34ebc31d2ba4eddb7d1266bf563bfd89c6161f63cfd7f00ef5c"},
+	} {
+		if got := fmt.Sprintf("%x", sha256.Sum256(c.data)); got != c.sum {
+			t.Errorf("%s: sha256 %s, want %s (the file must ship unmodified)", name, got, c.sum)
+		}
+	}
+	if !strings.Contains(string(hyphenTeX), "Unlimited copying and redistribution") {
+		t.Error("hyphen.tex lost its notice")
+	}
+}
+
+func TestParsedCounts(t *testing.T) {
+	pats, err := texBlock(hyphenTeX, `\patterns`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pats) != 4447 {
+		t.Errorf("hyphen.tex: %d patterns, want 4447", len(pats))
+	}
+	ex, err := texBlock(hyphenTeX, `\hyphenation`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ex) != 14 {
+		t.Errorf("hyphen.tex: %d exceptions, want 14", len(ex))
+	}
+}
+
+func TestConcurrent(t *testing.T) {
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 200 {
+				if got := English().Hyphenate("concatenation", "-"); got != "con-cate-na-tion" {
+					t.Errorf("got %q", got)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func BenchmarkPoints(b *testing.B) {
+	h := English()
+	words := strings.Fields("interesting part of the interview deals with Stalin’s statement that there may at times be different positions between the USSR as a socialist state")
+	for b.Loop() {
+		for _, w := range words {
+			h.Points(w)
+		}
+	}
+}
