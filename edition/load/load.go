@@ -1,0 +1,165 @@
+// Package load reads the manuscript (metadata.yaml and the Markdown files
+// described in source/README.md) into an edition.Book. It is the only
+// package that knows Markdown: it parses with goldmark, rejects every
+// construct the source conventions do not give a meaning to, checks the
+// notes and the speakers across files, and applies typography once before
+// returning the book.
+//
+// Every problem is reported at once, as an edition.ErrorList whose entries
+// read "file:line:col: what is wrong".
+package load
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"unicode/utf8"
+
+	"edition/edition"
+	"edition/edition/typography"
+)
+
+// The files a manuscript is made of.
+const (
+	MetadataFile  = "metadata.yaml"
+	PrefaceFile   = "preface.md"
+	InterviewFile = "interview.md"
+	ColophonFile  = "colophon.md"
+	EndnotesFile  = "endnotes.md"
+)
+
+// Dir loads the manuscript in the directory dir. Positions in errors name
+// the files as dir/name ("source/interview.md:41:1").
+func Dir(dir string) (*edition.Book, error) {
+	return FSAt(os.DirFS(dir), dir)
+}
+
+// FS loads the manuscript at the root of fsys. Positions in errors name the
+// files by their bare names ("interview.md:41:1").
+func FS(fsys fs.FS) (*edition.Book, error) {
+	return FSAt(fsys, "")
+}
+
+// FSAt loads the manuscript at the root of fsys, naming the files in
+// positions as if fsys were the directory dir (dir/interview.md). An empty
+// dir gives bare names.
+func FSAt(fsys fs.FS, dir string) (*edition.Book, error) {
+	l := &loader{fsys: fsys, dir: dir}
+	b := l.load()
+	if err := l.errs.Err(); err != nil {
+		return nil, err
+	}
+	typography.Apply(b)
+	return b, nil
+}
+
+// loader holds the state of one load.
+type loader struct {
+	fsys fs.FS
+	dir  string
+	errs edition.ErrorList
+}
+
+// read returns the file name as a srcFile, or nil after reporting why it
+// cannot be used. Invalid UTF-8 and control characters are reported, and
+// the file is still returned, so that its other problems are found too.
+func (l *loader) read(name string) *srcFile {
+	display := name
+	if l.dir != "" {
+		display = filepath.Join(l.dir, name)
+	}
+	src, err := fs.ReadFile(l.fsys, name)
+	if err != nil {
+		msg := "cannot read: " + err.Error()
+		if errors.Is(err, fs.ErrNotExist) {
+			msg = "missing file"
+		}
+		l.errs.Add(edition.Pos{File: display}, msg)
+		return nil
+	}
+	f := newSrcFile(display, src)
+	l.checkChars(f)
+	return f
+}
+
+// checkChars reports the first invalid UTF-8 byte of f, and every control
+// character other than tab and line ends, which no edition can show.
+func (l *loader) checkChars(f *srcFile) {
+	badUTF8 := false
+	for i := 0; i < len(f.src); {
+		r, size := utf8.DecodeRune(f.src[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			if !badUTF8 {
+				l.errs.Add(f.pos(i), "invalid UTF-8")
+				badUTF8 = true
+			}
+		case r == '\uFEFF':
+			l.errs.Add(f.pos(i), "byte order mark (U+FEFF) is not allowed")
+		case r < 0x20 && r != '\t' && r != '\n' && r != '\r', r >= 0x7f && r < 0xa0:
+			l.errs.Add(f.pos(i), "control character "+uplus(r)+" is not allowed")
+		}
+		i += size
+	}
+}
+
+func (l *loader) load() *edition.Book {
+	b := &edition.Book{}
+	metaOK := false
+	if f := l.read(MetadataFile); f != nil {
+		b.Meta, metaOK = l.metadata(f)
+		b.Modified = b.Meta.Modified
+	}
+
+	speakers := map[string]string{} // label → person key
+	for _, p := range b.Meta.People {
+		if p.Speaker != "" {
+			speakers[p.Speaker] = p.Key
+		}
+	}
+	notes := &noteIndex{errs: &l.errs}
+
+	b.Preface.ID = "preface"
+	b.Interview.ID = "interview"
+	b.Colophon.ID = "colophon"
+	complete := true // every file that may reference notes was read
+	if f := l.read(PrefaceFile); f != nil {
+		l.section(f, &b.Preface, notes, true)
+	} else {
+		complete = false
+	}
+	if f := l.read(InterviewFile); f != nil {
+		l.interview(f, &b.Interview, notes, speakers, metaOK)
+	} else {
+		complete = false
+	}
+	if f := l.read(ColophonFile); f != nil {
+		l.section(f, &b.Colophon, notes, false)
+	} else {
+		complete = false
+	}
+	endnotesRead := false
+	if f := l.read(EndnotesFile); f != nil {
+		endnotesRead = true
+		l.endnotes(f, notes)
+	}
+	// Only when every file referencing notes was read is a definition
+	// without reference really one; likewise for references.
+	b.Notes = notes.resolve(endnotesRead, complete)
+	return b
+}
+
+// uplus formats r as U+XXXX.
+func uplus(r rune) string {
+	const hex = "0123456789ABCDEF"
+	buf := []byte("U+")
+	digits := 4
+	if r > 0xffff {
+		digits = 6
+	}
+	for i := digits - 1; i >= 0; i-- {
+		buf = append(buf, hex[(r>>(4*uint(i)))&0xf])
+	}
+	return string(buf)
+}

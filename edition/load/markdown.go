@@ -1,0 +1,593 @@
+package load
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"edition/edition"
+)
+
+// mdParser is the one goldmark parser of the manuscript: CommonMark, plus
+// the footnote extension's block parser for the definitions in endnotes.md,
+// plus our own parser for note references.
+//
+// The footnote extension's own reference parser is not used: it only
+// recognises a reference whose definition is in the same document and
+// turns any other into plain text, but our references (in preface.md,
+// interview.md, colophon.md) and definitions (in endnotes.md) live in
+// different files. Its AST transformer is not used either, as it drops
+// every definition that has no reference in the same document.
+//
+// goldmark's Typographer is not enabled: it writes HTML entities into the
+// text, and typography is done once, on the model, by package typography.
+var mdParser = sync.OnceValue(func() parser.Parser {
+	return parser.NewParser(
+		parser.WithBlockParsers(append(parser.DefaultBlockParsers(),
+			util.Prioritized(extension.NewFootnoteBlockParser(), 999))...),
+		parser.WithInlineParsers(append(parser.DefaultInlineParsers(),
+			util.Prioritized(noteRefParser{}, 99))...),
+		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+	)
+})
+
+// noteRefNode is a note reference, [^label], in the goldmark tree.
+type noteRefNode struct {
+	ast.BaseInline
+	label string
+	// bad is set for "[^" with no closing bracket on the line.
+	bad bool
+}
+
+var kindNoteRef = ast.NewNodeKind("NoteRef")
+
+// Kind implements ast.Node.
+func (n *noteRefNode) Kind() ast.NodeKind { return kindNoteRef }
+
+// Dump implements ast.Node.
+func (n *noteRefNode) Dump(source []byte, level int) {
+	ast.DumpHelper(n, source, level, map[string]string{"Label": n.label}, nil)
+}
+
+// noteRefParser parses [^label] wherever it stands, defined or not.
+type noteRefParser struct{}
+
+func (noteRefParser) Trigger() []byte { return []byte{'['} }
+
+func (noteRefParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	line, _ := block.PeekLine()
+	if len(line) < 2 || line[1] != '^' {
+		return nil
+	}
+	for i := 2; i < len(line); i++ {
+		switch line[i] {
+		case ']':
+			block.Advance(i + 1)
+			return &noteRefNode{label: string(line[2:i])}
+		case '[', '\n', '\r':
+			i = len(line)
+		}
+	}
+	block.Advance(2)
+	return &noteRefNode{bad: true}
+}
+
+// labelRE is what a note label may be.
+var labelRE = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
+
+// conv turns the goldmark tree of one file into model content, reporting
+// what the conventions do not allow.
+type conv struct {
+	l     *loader
+	f     *srcFile
+	notes *noteIndex
+	// inNote is set while converting a note's text, where references to
+	// notes are not allowed.
+	inNote bool
+}
+
+func (c *conv) errAt(off int, format string, args ...any) {
+	c.l.errs.Add(c.f.pos(off), fmt.Sprintf(format, args...))
+}
+
+// nodePos is the offset at which n starts, or 0 when goldmark does not say.
+func nodePos(n ast.Node) int {
+	if p := n.Pos(); p >= 0 {
+		return p
+	}
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		if p := nodePos(ch); p > 0 {
+			return p
+		}
+	}
+	return 0
+}
+
+// body is a parsed Markdown file: its title and the blocks after it.
+type body struct {
+	c        *conv
+	title    []edition.Inline
+	titlePos edition.Pos
+	blocks   []ast.Node
+}
+
+// parse parses f and takes its title off. It returns nil, having reported
+// it, for an empty file.
+func (l *loader) parse(f *srcFile, notes *noteIndex) *body {
+	if len(bytes.TrimSpace(f.src)) == 0 {
+		l.errs.Add(f.pos(0), "file is empty")
+		return nil
+	}
+	doc := mdParser().Parse(text.NewReader(f.src))
+	b := &body{c: &conv{l: l, f: f, notes: notes}, titlePos: f.pos(0)}
+	first := doc.FirstChild()
+	if h, ok := first.(*ast.Heading); ok && h.Level == 1 {
+		b.titlePos = f.pos(nodePos(h))
+		b.title = b.c.inlines(h)
+		if len(b.title) == 0 {
+			l.errs.Add(b.titlePos, "empty title")
+		}
+		first = first.NextSibling()
+	} else {
+		off := 0
+		if first != nil {
+			off = nodePos(first)
+		}
+		l.errs.Add(f.pos(off), "missing title: the file must begin with a level-1 heading (# Title)")
+	}
+	for n := first; n != nil; n = n.NextSibling() {
+		b.blocks = append(b.blocks, n)
+	}
+	return b
+}
+
+// section loads preface.md or colophon.md into s.
+func (l *loader) section(f *srcFile, s *edition.Section, notes *noteIndex, signed bool) {
+	b := l.parse(f, notes)
+	if b == nil {
+		return
+	}
+	s.Title = b.title
+	for _, n := range b.blocks {
+		if p, ok := n.(*ast.Paragraph); ok {
+			s.Paragraphs = append(s.Paragraphs, b.c.paragraph(p))
+		} else {
+			b.c.reject(n)
+		}
+	}
+	if len(s.Paragraphs) == 0 {
+		l.errs.Add(b.titlePos, fmt.Sprintf("the %s has no text", s.ID))
+		return
+	}
+	if signed {
+		for i := range s.Paragraphs {
+			p := &s.Paragraphs[i]
+			if !stripPrefix(p, "-- ", f) {
+				continue
+			}
+			if i != len(s.Paragraphs)-1 {
+				l.errs.Add(p.Pos, "a signature (-- …) must be the last paragraph")
+				continue
+			}
+			sig := *p
+			sig.ID = s.ID + "-signature"
+			s.Signature = &sig
+			s.Paragraphs = s.Paragraphs[:i]
+		}
+	}
+	for i := range s.Paragraphs {
+		s.Paragraphs[i].ID = fmt.Sprintf("%s-%d", s.ID, i+1)
+	}
+}
+
+// stripPrefix removes prefix from the start of p's text, if p begins with
+// it, and moves the position of p's first text past it.
+func stripPrefix(p *edition.Paragraph, prefix string, f *srcFile) bool {
+	if len(p.Content) == 0 {
+		return false
+	}
+	t, ok := p.Content[0].(*edition.Text)
+	if !ok || !strings.HasPrefix(t.Text, prefix) {
+		return false
+	}
+	t.Text = t.Text[len(prefix):]
+	if t.Text == "" {
+		p.Content = p.Content[1:]
+	} else {
+		t.Pos = movePos(t.Pos, prefix, f)
+	}
+	return true
+}
+
+// movePos moves pos past prefix, when the source there reads prefix
+// exactly (no escapes) and on one line; otherwise it leaves pos alone.
+func movePos(pos edition.Pos, prefix string, f *srcFile) edition.Pos {
+	if strings.ContainsAny(prefix, "\n") || pos.Line < 1 || pos.Line > len(f.lines) {
+		return pos
+	}
+	start := f.lines[pos.Line-1]
+	// Find the byte offset of pos.Col on its line.
+	off := start
+	for col := 1; col < pos.Col && off < len(f.src); col++ {
+		_, size := utf8.DecodeRune(f.src[off:])
+		off += size
+	}
+	if !bytes.HasPrefix(f.src[off:], []byte(prefix)) {
+		return pos
+	}
+	return edition.Pos{File: pos.File, Line: pos.Line, Col: pos.Col + len([]rune(prefix))}
+}
+
+// Speaker labels.
+var (
+	// labelLikeRE is what begins like a speaker's label: up to four
+	// capitalised words, an optional stage direction in parentheses, and a
+	// colon followed by a space or the end. Ordinary sentences such as
+	// "From this the workers conclude: …" do not match, since their second
+	// word is not capitalised.
+	labelLikeRE = regexp.MustCompile(`^(\p{Lu}[\p{L}\p{M}.'’-]*(?: \p{Lu}[\p{L}\p{M}.'’-]*){0,3})(?: \(([^()]*)\))?:(?:\s+|$)`)
+	// directionRE is the rest of a label after a known speaker's name.
+	directionRE = regexp.MustCompile(`^(?: \(([^()]*)\))?:(?:\s+|$)`)
+)
+
+// matchLabel reports whether text begins with a speaker's label. It returns
+// the name, the stage direction and the length of the label with its colon
+// and the spaces after it. known reports whether the name is a speaker's.
+func matchLabel(text string, speakers map[string]string) (name, direction string, n int, known, ok bool) {
+	for label := range speakers {
+		if !strings.HasPrefix(text, label) {
+			continue
+		}
+		if m := directionRE.FindStringSubmatchIndex(text[len(label):]); m != nil && m[1] > n {
+			name, n, known, ok = label, len(label)+m[1], true, true
+			direction = ""
+			if m[2] >= 0 {
+				direction = text[len(label)+m[2] : len(label)+m[3]]
+			}
+		}
+	}
+	if ok {
+		return
+	}
+	if m := labelLikeRE.FindStringSubmatchIndex(text); m != nil {
+		name, n, ok = text[m[2]:m[3]], m[1], true
+		if m[4] >= 0 {
+			direction = text[m[4]:m[5]]
+		}
+	}
+	return
+}
+
+// interview loads interview.md into iv. When the metadata could not be
+// read, the speakers are unknown and labels are not checked.
+func (l *loader) interview(f *srcFile, iv *edition.Interview, notes *noteIndex, speakers map[string]string, checkSpeakers bool) {
+	b := l.parse(f, notes)
+	if b == nil {
+		return
+	}
+	iv.Title = b.title
+	var turn *edition.Turn
+	n := 0
+	for _, node := range b.blocks {
+		gp, ok := node.(*ast.Paragraph)
+		if !ok {
+			b.c.reject(node)
+			continue
+		}
+		p := b.c.paragraph(gp)
+		n++
+		p.ID = fmt.Sprintf("interview-%d", n)
+		if t, ok := firstText(p); ok {
+			if name, dir, size, known, ok := matchLabel(t.Text, speakers); ok {
+				if !known && checkSpeakers {
+					l.errs.Add(p.Pos, fmt.Sprintf("unknown speaker %q (speakers are the speaker fields of %s)", name, MetadataFile))
+				}
+				dir = strings.TrimSpace(dir)
+				if dir == "" && strings.Contains(t.Text[:size], "(") {
+					l.errs.Add(p.Pos, "empty stage direction")
+				}
+				stripPrefix(&p, t.Text[:size], f)
+				if len(p.Content) == 0 {
+					l.errs.Add(p.Pos, fmt.Sprintf("speaker label %q without text", name))
+				}
+				iv.Turns = append(iv.Turns, edition.Turn{Speaker: speakers[name], Direction: dir, Pos: p.Pos})
+				turn = &iv.Turns[len(iv.Turns)-1]
+			}
+		}
+		if turn == nil {
+			if checkSpeakers {
+				l.errs.Add(p.Pos, "text before the first turn: the interview's first paragraph must begin with a speaker's label (Name: …)")
+			}
+			continue
+		}
+		turn.Paragraphs = append(turn.Paragraphs, p)
+	}
+	if len(iv.Turns) == 0 && n == 0 {
+		l.errs.Add(b.titlePos, "the interview has no text")
+	}
+}
+
+// firstText returns the text p begins with, if it begins with text.
+func firstText(p edition.Paragraph) (*edition.Text, bool) {
+	if len(p.Content) == 0 {
+		return nil, false
+	}
+	t, ok := p.Content[0].(*edition.Text)
+	return t, ok
+}
+
+// endnotes loads the note definitions of endnotes.md into notes.
+func (l *loader) endnotes(f *srcFile, notes *noteIndex) {
+	b := l.parse(f, notes)
+	if b == nil {
+		return
+	}
+	b.c.inNote = true
+	count := 0
+	for _, node := range b.blocks {
+		switch n := node.(type) {
+		case *east.FootnoteList:
+			for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+				fn, ok := ch.(*east.Footnote)
+				if !ok {
+					b.c.reject(ch)
+					continue
+				}
+				count++
+				b.c.note(fn)
+			}
+		case *ast.Paragraph:
+			b.c.errAt(nodePos(n), "text outside a note: a note begins [^label]: and its later paragraphs are indented by four spaces")
+		default:
+			b.c.reject(n)
+		}
+	}
+	if count == 0 {
+		l.errs.Add(b.titlePos, "no notes: define each as [^label]: text")
+	}
+}
+
+// note records the definition fn.
+func (c *conv) note(fn *east.Footnote) {
+	off := nodePos(fn)
+	note := &edition.Note{Label: string(fn.Ref), Pos: c.f.pos(off)}
+	if !labelRE.MatchString(note.Label) {
+		c.errAt(off, "note label %q: use letters, digits, - and _", note.Label)
+	}
+	for ch := fn.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		if p, ok := ch.(*ast.Paragraph); ok {
+			note.Paragraphs = append(note.Paragraphs, c.paragraph(p))
+		} else {
+			c.reject(ch)
+		}
+	}
+	if len(note.Paragraphs) == 0 {
+		c.errAt(off, "note [^%s] has no text", note.Label)
+	}
+	c.notes.defs = append(c.notes.defs, note)
+}
+
+// paragraph converts a paragraph; its ID is set by the caller.
+func (c *conv) paragraph(p *ast.Paragraph) edition.Paragraph {
+	off := nodePos(p)
+	return edition.Paragraph{Pos: c.f.pos(off), Content: c.inlines(p)}
+}
+
+// reject reports a block the conventions give no meaning to.
+func (c *conv) reject(n ast.Node) {
+	off := nodePos(n)
+	switch n := n.(type) {
+	case *ast.Heading:
+		if n.Level == 1 {
+			c.errAt(off, "a second level-1 heading: each file has one title")
+		} else {
+			c.errAt(off, "sub-heading (level %d) is not allowed", n.Level)
+		}
+	case *ast.List:
+		c.errAt(off, "list is not allowed (to begin a line with a number and a dot or with -, escape it: 1935\\. or \\-)")
+	case *ast.Blockquote:
+		c.errAt(off, "block quote is not allowed")
+	case *ast.CodeBlock:
+		c.errAt(off, "code block (a line indented by four spaces) is not allowed")
+	case *ast.FencedCodeBlock:
+		c.errAt(off, "code block is not allowed")
+	case *ast.HTMLBlock:
+		if n.HTMLBlockType == ast.HTMLBlockType2 {
+			c.errAt(off, "HTML comment is not allowed")
+		} else {
+			c.errAt(off, "raw HTML is not allowed")
+		}
+	case *ast.ThematicBreak:
+		c.errAt(off, "thematic break is not allowed")
+	case *ast.LinkReferenceDefinition:
+		c.errAt(off, "link reference definition is not allowed: write [text](URL)")
+	case *east.FootnoteList:
+		for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+			c.reject(ch)
+		}
+	case *east.Footnote:
+		c.errAt(off, "note definition [^%s] outside %s", n.Ref, EndnotesFile)
+	default:
+		c.errAt(off, "%s is not allowed", n.Kind())
+	}
+}
+
+// inlines converts the inline content of n.
+func (c *conv) inlines(n ast.Node) []edition.Inline {
+	var out []edition.Inline
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		switch x := ch.(type) {
+		case *ast.Text:
+			out = c.appendText(out, c.textValue(x.Segment), x.Segment.Start)
+			if x.HardLineBreak() {
+				c.errAt(x.Segment.Stop, "hard line break is not allowed: a paragraph is one run of text")
+			} else if x.SoftLineBreak() {
+				out = c.appendText(out, " ", x.Segment.Stop)
+			}
+		case *ast.String:
+			out = c.appendText(out, string(x.Value), nodePos(x))
+		case *ast.Emphasis:
+			if x.Level != 1 {
+				c.errAt(nodePos(x), "strong emphasis (**…**) is not allowed: use *…*")
+			}
+			out = append(out, &edition.Emphasis{Content: c.inlines(x)})
+		case *ast.Link:
+			out = c.link(out, x)
+		case *ast.AutoLink:
+			url := string(x.URL(c.f.src))
+			if x.AutoLinkType != ast.AutoLinkURL || !isWebURL(url) {
+				c.errAt(nodePos(x), "link to %q is not allowed: only http:// and https:// links", url)
+			}
+			start := nodePos(x)
+			if start < len(c.f.src) && c.f.src[start] == '<' {
+				start++
+			}
+			out = append(out, &edition.Link{URL: url, Content: []edition.Inline{
+				&edition.Text{Text: url, Pos: c.f.pos(start)}}})
+		case *ast.RawHTML:
+			raw := ""
+			if x.Segments.Len() > 0 {
+				seg := x.Segments.At(0)
+				raw = string(seg.Value(c.f.src))
+			}
+			if strings.HasPrefix(raw, "<!--") {
+				c.errAt(nodePos(x), "HTML comment is not allowed")
+			} else {
+				c.errAt(nodePos(x), "raw HTML %s is not allowed", shorten(raw))
+			}
+		case *ast.CodeSpan:
+			c.errAt(nodePos(x), "code span is not allowed")
+		case *ast.Image:
+			c.errAt(nodePos(x), "image is not allowed")
+		case *noteRefNode:
+			off := nodePos(x)
+			switch {
+			case x.bad:
+				c.errAt(off, "malformed note reference: [^ without ]")
+			case c.inNote:
+				c.errAt(off, "note reference [^%s] inside a note is not allowed", x.label)
+			case !labelRE.MatchString(x.label):
+				c.errAt(off, "note label %q: use letters, digits, - and _", x.label)
+			default:
+				ref := &edition.NoteRef{Label: x.label, Pos: c.f.pos(off)}
+				c.notes.refs = append(c.notes.refs, ref)
+				out = append(out, ref)
+			}
+		default:
+			c.errAt(nodePos(x), "%s is not allowed", x.Kind())
+		}
+	}
+	return out
+}
+
+// link converts [text](target): a foreign-language span for lang:tag, a
+// hyperlink for a web URL.
+func (c *conv) link(out []edition.Inline, x *ast.Link) []edition.Inline {
+	off := nodePos(x)
+	dest := c.unescape(x.Destination, off)
+	content := c.inlines(x)
+	if len(x.Title) > 0 {
+		c.errAt(off, "link title is not allowed")
+	}
+	if len(content) == 0 {
+		c.errAt(off, "link without text")
+	}
+	switch {
+	case strings.HasPrefix(dest, "lang:"):
+		tag := strings.TrimPrefix(dest, "lang:")
+		if !langRE.MatchString(tag) {
+			c.errAt(off, "language tag %q is not a BCP 47 tag", tag)
+		}
+		return append(out, &edition.Foreign{Lang: tag, Content: content})
+	case isWebURL(dest):
+		return append(out, &edition.Link{URL: dest, Content: content})
+	}
+	c.errAt(off, "link to %q is not allowed: only http:// and https:// links and lang: spans", dest)
+	return append(out, content...)
+}
+
+// langRE is a well-formed BCP 47 language tag, near enough.
+var langRE = regexp.MustCompile(`^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$`)
+
+func isWebURL(s string) bool {
+	return (strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")) &&
+		!strings.ContainsAny(s, " \t\n\r<>\"")
+}
+
+func shorten(s string) string {
+	r := []rune(s)
+	if len(r) > 20 {
+		return string(r[:20]) + "…"
+	}
+	return s
+}
+
+// appendText appends s at offset off, merging it with a text before it.
+func (c *conv) appendText(out []edition.Inline, s string, off int) []edition.Inline {
+	if s == "" {
+		return out
+	}
+	if len(out) > 0 {
+		if t, ok := out[len(out)-1].(*edition.Text); ok {
+			t.Text += s
+			return out
+		}
+	}
+	return append(out, &edition.Text{Text: s, Pos: c.f.pos(off)})
+}
+
+// textValue returns the characters of a text segment: backslash escapes
+// undone. Character references (&amp;, &#233;) are reported: the source
+// types characters as themselves.
+func (c *conv) textValue(seg text.Segment) string {
+	return c.unescape(seg.Value(c.f.src), seg.Start)
+}
+
+func (c *conv) unescape(v []byte, off int) string {
+	if bytes.IndexByte(v, '\\') < 0 && bytes.IndexByte(v, '&') < 0 {
+		return string(v)
+	}
+	var b strings.Builder
+	for i := 0; i < len(v); i++ {
+		ch := v[i]
+		if ch == '\\' && i+1 < len(v) && util.IsPunct(v[i+1]) {
+			b.WriteByte(v[i+1])
+			i++
+			continue
+		}
+		if ch == '&' {
+			if n := entityLen(v[i:]); n > 0 {
+				c.errAt(off+i, "character reference %s is not allowed: type the character itself", v[i:i+n])
+			}
+		}
+		b.WriteByte(ch)
+	}
+	return b.String()
+}
+
+var entityRE = regexp.MustCompile(`^&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|([A-Za-z][A-Za-z0-9]{0,31}));`)
+
+// entityLen returns the length of the character reference v begins with,
+// or 0.
+func entityLen(v []byte) int {
+	m := entityRE.FindSubmatchIndex(v)
+	if m == nil {
+		return 0
+	}
+	if m[2] >= 0 {
+		if _, ok := util.LookUpHTML5EntityByName(string(v[m[2]:m[3]])); !ok {
+			return 0
+		}
+	}
+	return m[1]
+}

@@ -1,0 +1,306 @@
+package load
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"edition/edition"
+)
+
+// metadata decodes metadata.yaml. It walks the YAML node tree rather than
+// unmarshalling into a struct, so that every unknown key, wrong type and
+// bad value is reported with its own line and column. It reports whether
+// the people (and so the speakers) could be read.
+func (l *loader) metadata(f *srcFile) (edition.Metadata, bool) {
+	m := edition.Metadata{Pos: edition.Pos{File: f.name}}
+	if len(strings.TrimSpace(string(f.src))) == 0 {
+		l.errs.Add(f.pos(0), "file is empty")
+		return m, false
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(f.src, &doc); err != nil {
+		l.errs.Add(yamlErrPos(f, err), "malformed YAML: "+yamlErrMsg(err))
+		return m, false
+	}
+	d := &metaDecoder{l: l, f: f}
+	root := &doc
+	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
+		root = root.Content[0]
+	}
+	if root.Kind != yaml.MappingNode {
+		d.err(root, "metadata must be a mapping of keys to values")
+		return m, false
+	}
+	peopleOK := false
+	d.mapping(root, "", []string{"slug", "identifier", "version", "language", "title", "people", "rights", "description"},
+		map[string]func(*yaml.Node){
+			"slug": func(n *yaml.Node) {
+				m.Slug = d.str(n)
+				if m.Slug != "" && !slugRE.MatchString(m.Slug) {
+					d.err(n, "slug %q: use lower-case letters, digits and -", m.Slug)
+				}
+			},
+			"identifier":        func(n *yaml.Node) { m.Identifier = d.str(n) },
+			"version":           func(n *yaml.Node) { m.Version = d.str(n) },
+			"language":          func(n *yaml.Node) { m.Language = d.lang(n) },
+			"original_language": func(n *yaml.Node) { m.OriginalLanguage = d.lang(n) },
+			"title":             func(n *yaml.Node) { m.Title = d.str(n) },
+			"subtitle":          func(n *yaml.Node) { m.Subtitle = d.str(n) },
+			"short_title":       func(n *yaml.Node) { m.ShortTitle = d.str(n) },
+			"people": func(n *yaml.Node) {
+				m.People, peopleOK = d.people(n)
+			},
+			"interview": func(n *yaml.Node) {
+				d.mapping(n, "interview.", nil, map[string]func(*yaml.Node){
+					"date":     func(n *yaml.Node) { m.Interview.Date = d.date(n) },
+					"place":    func(n *yaml.Node) { m.Interview.Place = d.str(n) },
+					"reviewed": func(n *yaml.Node) { m.Interview.Reviewed = d.date(n) },
+				})
+			},
+			"translated": func(n *yaml.Node) { m.Translated = d.date(n) },
+			"sources": func(n *yaml.Node) {
+				for _, item := range d.seq(n) {
+					var s edition.Source
+					d.mapping(item, "sources[]:", []string{"title"}, map[string]func(*yaml.Node){
+						"title":     func(n *yaml.Node) { s.Title = d.str(n) },
+						"lang":      func(n *yaml.Node) { s.Lang = d.lang(n) },
+						"container": func(n *yaml.Node) { s.Container = d.str(n) },
+						"volume":    func(n *yaml.Node) { s.Volume = d.str(n) },
+						"url": func(n *yaml.Node) {
+							s.URL = d.str(n)
+							if s.URL != "" && !isWebURL(s.URL) {
+								d.err(n, "url %q: must be an http:// or https:// URL", s.URL)
+							}
+						},
+					})
+					m.Sources = append(m.Sources, s)
+				}
+			},
+			"rights":      func(n *yaml.Node) { m.Rights = d.str(n) },
+			"description": func(n *yaml.Node) { m.Description = d.str(n) },
+			"subjects": func(n *yaml.Node) {
+				for _, item := range d.seq(n) {
+					m.Subjects = append(m.Subjects, d.str(item))
+				}
+			},
+			"modified": func(n *yaml.Node) {
+				s := d.str(n)
+				t, err := time.Parse(time.RFC3339, s)
+				if err != nil {
+					d.err(n, "modified %q: must be an RFC 3339 time such as 2017-01-01T00:00:00Z", s)
+				}
+				m.Modified = t
+			},
+			"trim": func(n *yaml.Node) {
+				m.Trim = d.str(n)
+				switch m.Trim {
+				case "5.5x8.5in", "a5", "6x9in":
+				default:
+					d.err(n, "trim %q: must be one of 5.5x8.5in, a5, 6x9in", m.Trim)
+				}
+			},
+		})
+	if m.ShortTitle == "" {
+		m.ShortTitle = m.Title
+	}
+	return m, peopleOK
+}
+
+var slugRE = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+
+// metaDecoder reads YAML nodes, reporting problems at their positions.
+type metaDecoder struct {
+	l *loader
+	f *srcFile
+}
+
+func (d *metaDecoder) err(n *yaml.Node, format string, args ...any) {
+	d.l.errs.Add(edition.Pos{File: d.f.name, Line: n.Line, Col: n.Column}, fmt.Sprintf(format, args...))
+}
+
+// mapping calls fields[key] with each value of the mapping n, reporting
+// unknown and repeated keys and the required keys that are missing. path
+// prefixes key names in messages.
+func (d *metaDecoder) mapping(n *yaml.Node, path string, required []string, fields map[string]func(*yaml.Node)) {
+	if n.Kind != yaml.MappingNode {
+		d.err(n, "%s must be a mapping of keys to values", strings.TrimSuffix(strings.TrimSuffix(path, "."), ":"))
+		return
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		fn, ok := fields[k.Value]
+		switch {
+		case k.Kind != yaml.ScalarNode || !ok:
+			d.err(k, "unknown key %q", path+k.Value)
+			continue
+		case seen[k.Value]:
+			d.err(k, "key %q given twice", path+k.Value)
+			continue
+		}
+		seen[k.Value] = true
+		if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+			continue // reported below if required
+		}
+		fn(v)
+	}
+	for _, key := range required {
+		if !seen[key] {
+			d.err(n, "required field %q is missing", path+key)
+			continue
+		}
+		// A key with an empty value counts as missing.
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if k, v := n.Content[i], n.Content[i+1]; k.Value == key && isEmpty(v) {
+				d.err(v, "required field %q is empty", path+key)
+				break
+			}
+		}
+	}
+}
+
+func isEmpty(v *yaml.Node) bool {
+	switch v.Kind {
+	case yaml.ScalarNode:
+		return v.Tag == "!!null" || strings.TrimSpace(v.Value) == ""
+	case yaml.SequenceNode, yaml.MappingNode:
+		return len(v.Content) == 0
+	}
+	return false
+}
+
+// str returns the scalar n as a string.
+func (d *metaDecoder) str(n *yaml.Node) string {
+	if n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	if n.Kind != yaml.ScalarNode {
+		d.err(n, "expected a single value, not a list or mapping")
+		return ""
+	}
+	return strings.TrimSpace(n.Value)
+}
+
+// seq returns the items of the sequence n.
+func (d *metaDecoder) seq(n *yaml.Node) []*yaml.Node {
+	if n.Kind != yaml.SequenceNode {
+		d.err(n, "expected a list")
+		return nil
+	}
+	return n.Content
+}
+
+func (d *metaDecoder) lang(n *yaml.Node) string {
+	s := d.str(n)
+	if s != "" && !langRE.MatchString(s) {
+		d.err(n, "language %q is not a BCP 47 tag", s)
+	}
+	return s
+}
+
+var dateRE = regexp.MustCompile(`^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$`)
+
+// date reads YYYY, YYYY-MM or YYYY-MM-DD.
+func (d *metaDecoder) date(n *yaml.Node) edition.Date {
+	s := d.str(n)
+	m := dateRE.FindStringSubmatch(s)
+	if m == nil {
+		d.err(n, "date %q: must be YYYY, YYYY-MM or YYYY-MM-DD", s)
+		return edition.Date{}
+	}
+	var date edition.Date
+	date.Year, _ = strconv.Atoi(m[1])
+	if m[2] != "" {
+		date.Month, _ = strconv.Atoi(m[2])
+	}
+	if m[3] != "" {
+		date.Day, _ = strconv.Atoi(m[3])
+	}
+	ok := date.Month <= 12 && (m[2] == "" || date.Month >= 1)
+	if ok && m[3] != "" {
+		t := time.Date(date.Year, time.Month(date.Month), date.Day, 0, 0, 0, 0, time.UTC)
+		ok = date.Day >= 1 && t.Day() == date.Day
+	}
+	if !ok {
+		d.err(n, "date %q does not exist", s)
+		return edition.Date{}
+	}
+	return date
+}
+
+// knownRoles are the MARC relator codes the model knows.
+var knownRoles = map[edition.Role]bool{
+	edition.Author: true, edition.Interviewee: true, edition.Interviewer: true,
+	edition.Translator: true, edition.PrefaceWriter: true, edition.Annotator: true,
+	edition.Editor: true,
+}
+
+// people reads the people list; it reports whether it was usable.
+func (d *metaDecoder) people(n *yaml.Node) ([]edition.Person, bool) {
+	items := d.seq(n)
+	if items == nil {
+		return nil, false
+	}
+	var out []edition.Person
+	keys := map[string]*yaml.Node{}
+	speakers := map[string]*yaml.Node{}
+	for _, item := range items {
+		var p edition.Person
+		d.mapping(item, "people[]:", []string{"key", "name"}, map[string]func(*yaml.Node){
+			"key": func(n *yaml.Node) {
+				p.Key = d.str(n)
+				if first, dup := keys[p.Key]; dup {
+					d.err(n, "person key %q given twice (first at line %d)", p.Key, first.Line)
+				}
+				keys[p.Key] = n
+			},
+			"name":    func(n *yaml.Node) { p.Name = d.str(n) },
+			"file_as": func(n *yaml.Node) { p.FileAs = d.str(n) },
+			"given":   func(n *yaml.Node) { p.Given = d.str(n) },
+			"family":  func(n *yaml.Node) { p.Family = d.str(n) },
+			"speaker": func(n *yaml.Node) {
+				p.Speaker = d.str(n)
+				if first, dup := speakers[p.Speaker]; dup {
+					d.err(n, "speaker %q given twice (first at line %d)", p.Speaker, first.Line)
+				}
+				speakers[p.Speaker] = n
+			},
+			"roles": func(n *yaml.Node) {
+				for _, r := range d.seq(n) {
+					role := edition.Role(d.str(r))
+					if !knownRoles[role] {
+						d.err(r, "unknown role %q: use a MARC relator code: aut ive ivr trl wpr ann edt", role)
+					}
+					p.Roles = append(p.Roles, role)
+				}
+			},
+		})
+		out = append(out, p)
+	}
+	return out, true
+}
+
+var yamlLineRE = regexp.MustCompile(`^yaml: line ([0-9]+): (.*)$`)
+
+// yamlErrPos finds the line in a yaml.v3 syntax error.
+func yamlErrPos(f *srcFile, err error) edition.Pos {
+	if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		if line >= 1 && line <= len(f.lines) {
+			return edition.Pos{File: f.name, Line: line}
+		}
+	}
+	return edition.Pos{File: f.name, Line: 1}
+}
+
+func yamlErrMsg(err error) string {
+	if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
+		return m[2]
+	}
+	return strings.TrimPrefix(err.Error(), "yaml: ")
+}

@@ -1,0 +1,60 @@
+package load
+
+import (
+	"sort"
+	"unicode/utf8"
+
+	"edition/edition"
+)
+
+// srcFile is one source file with an index of where its lines start, so
+// that a byte offset becomes a line and column in O(log lines) plus the
+// length of the part of the line before it.
+type srcFile struct {
+	// name is the file name as positions show it ("source/interview.md").
+	name string
+	src  []byte
+	// lines holds the offset at which each line starts.
+	lines []int
+
+	// The last position computed, to count columns on from it when offsets
+	// are asked for in increasing order, as they mostly are. This keeps
+	// the cost linear even when a paragraph is one very long line.
+	lastOff, lastLine, lastCol int
+}
+
+func newSrcFile(name string, src []byte) *srcFile {
+	f := &srcFile{name: name, src: src, lines: []int{0}, lastLine: -1}
+	for i, c := range src {
+		if c == '\n' {
+			f.lines = append(f.lines, i+1)
+		}
+	}
+	return f
+}
+
+// pos returns the position of byte offset off. Columns count characters
+// (runes; an invalid byte counts as one), from 1.
+func (f *srcFile) pos(off int) edition.Pos {
+	if off < 0 {
+		off = 0
+	}
+	if off > len(f.src) {
+		off = len(f.src)
+	}
+	line := sort.Search(len(f.lines), func(i int) bool { return f.lines[i] > off }) - 1
+	start, col := f.lines[line], 1
+	if line == f.lastLine && off >= f.lastOff {
+		start, col = f.lastOff, f.lastCol
+	}
+	for i := start; i < off; {
+		_, size := utf8.DecodeRune(f.src[i:])
+		i += size
+		col++
+	}
+	f.lastOff, f.lastLine, f.lastCol = off, line, col
+	return edition.Pos{File: f.name, Line: line + 1, Col: col}
+}
+
+// filePos is the position of the file as a whole.
+func (f *srcFile) filePos() edition.Pos { return edition.Pos{File: f.name} }
