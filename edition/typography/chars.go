@@ -1,0 +1,387 @@
+package typography
+
+import (
+	"unicode"
+
+	"edition/edition"
+)
+
+// The character rules work on a stream: the runes of every Text of one
+// paragraph in reading order, each tagged with the Text it belongs to. The
+// rules can then see across inline boundaries ("*word*" followed by a
+// closing quote), yet every rune is written back to its own Text. Runes
+// that stand for something no rule may change — a quotation's marks, a URL
+// shown as a link — are in the stream as context only (owner opaque).
+
+const (
+	nbsp   = '\u00a0'
+	opaque = -1
+)
+
+type stream struct {
+	r     []rune
+	owner []int32
+}
+
+func (s *stream) push(r rune, owner int32) {
+	s.r = append(s.r, r)
+	s.owner = append(s.owner, owner)
+}
+
+func (s *stream) pop() {
+	s.r = s.r[:len(s.r)-1]
+	s.owner = s.owner[:len(s.owner)-1]
+}
+
+func (s *stream) last() rune {
+	if len(s.r) == 0 {
+		return 0
+	}
+	return s.r[len(s.r)-1]
+}
+
+type flattener struct {
+	texts []*edition.Text
+	s     stream
+}
+
+func (f *flattener) add(content []edition.Inline) {
+	for _, in := range content {
+		switch n := in.(type) {
+		case *edition.Text:
+			idx := int32(len(f.texts))
+			f.texts = append(f.texts, n)
+			for _, r := range decodeEntities(n.Text) {
+				f.s.push(r, idx)
+			}
+		case *edition.Quoted:
+			open, close := n.Marks()
+			for _, r := range open {
+				f.s.push(r, opaque)
+			}
+			f.add(n.Content)
+			for _, r := range close {
+				f.s.push(r, opaque)
+			}
+		case *edition.Link:
+			if isURLLink(n) {
+				// A letter: a URL reads as a word to its neighbours.
+				f.s.push('x', opaque)
+			} else {
+				f.add(n.Content)
+			}
+		case *edition.NoteRef:
+			// A note mark takes no characters: the text on either side
+			// of it is read as if it were not there.
+		default:
+			f.add(edition.Children(in))
+		}
+	}
+}
+
+// writeBack stores the processed stream in the Text nodes it came from. The
+// rules never reorder runes, so each Text's runes are still in order.
+func (f *flattener) writeBack() {
+	if len(f.texts) == 0 {
+		return
+	}
+	bufs := make([][]rune, len(f.texts))
+	for i, r := range f.s.r {
+		if o := f.s.owner[i]; o >= 0 {
+			bufs[o] = append(bufs[o], r)
+		}
+	}
+	for i, t := range f.texts {
+		t.Text = string(bufs[i])
+	}
+}
+
+// process applies the character rules in order. The order matters for
+// idempotence: each rule sees the context the later rules leave alone.
+func process(s stream) stream {
+	s = spaces(s)
+	s = runs(s)
+	quotes(s)
+	s = dashSpacing(s)
+	digitRanges(s)
+	noBreakSpaces(s)
+	return s
+}
+
+// isSpace reports whether r separates words: a space of any kind.
+func isSpace(r rune) bool { return r == ' ' || r == nbsp || unicode.IsSpace(r) }
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func isDigit(r rune) bool { return '0' <= r && r <= '9' }
+
+// spaces turns every run of white space into one space (a no-break space if
+// the run holds one) and drops white space at both ends.
+func spaces(in stream) stream {
+	out := stream{r: make([]rune, 0, len(in.r)), owner: make([]int32, 0, len(in.r))}
+	n := len(in.r)
+	for i := 0; i < n; i++ {
+		r := in.r[i]
+		if !collapsible(r) {
+			out.push(r, in.owner[i])
+			continue
+		}
+		j, keep := i, false
+		for j < n && collapsible(in.r[j]) {
+			keep = keep || in.r[j] == nbsp
+			j++
+		}
+		if len(out.r) > 0 && j < n {
+			if keep {
+				out.push(nbsp, in.owner[i])
+			} else {
+				out.push(' ', in.owner[i])
+			}
+		}
+		i = j - 1
+	}
+	return out
+}
+
+// collapsible reports whether r is white space that spaces collapses. Thin
+// and other special spaces are the author's choice and stay.
+func collapsible(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\r', '\f', '\v', nbsp:
+		return true
+	}
+	return false
+}
+
+// runs turns "---" into an em dash, "--" into an en dash and "..." into an
+// ellipsis (of four dots, the first three). Longer runs of hyphens are left
+// alone: they are not dashes of any kind.
+func runs(in stream) stream {
+	out := stream{r: make([]rune, 0, len(in.r)), owner: make([]int32, 0, len(in.r))}
+	n := len(in.r)
+	for i := 0; i < n; {
+		r, o := in.r[i], in.owner[i]
+		if o < 0 || (r != '-' && r != '.') {
+			out.push(r, o)
+			i++
+			continue
+		}
+		j := i
+		for j < n && in.r[j] == r && in.owner[j] == o {
+			j++
+		}
+		k := j - i
+		switch {
+		case r == '.' && k >= 3:
+			out.push('…', o)
+			k -= 3
+		case r == '-' && k == 2:
+			out.push('–', o)
+			k = 0
+		case r == '-' && k == 3:
+			out.push('—', o)
+			k = 0
+		}
+		for ; k > 0; k-- {
+			out.push(r, o)
+		}
+		i = j
+	}
+	return out
+}
+
+// opensAfter reports whether a quotation mark after prev opens a quotation:
+// at the start, after a space, an opening bracket or quote, or a dash.
+func opensAfter(prev rune, start bool) bool {
+	if start || isSpace(prev) {
+		return true
+	}
+	switch prev {
+	case '(', '[', '{', '“', '‘', '—', '–', '-':
+		return true
+	}
+	return false
+}
+
+// quotes turns straight quotation marks into curly ones by their context,
+// in place. A straight mark with white space (or nothing) on both sides is
+// left as it is: it is neither opening nor closing.
+func quotes(s stream) {
+	n := len(s.r)
+	for i := 0; i < n; i++ {
+		c := s.r[i]
+		if s.owner[i] < 0 || (c != '"' && c != '\'' && c != '‘') {
+			continue
+		}
+		var prev, next rune
+		if i > 0 {
+			prev = s.r[i-1]
+		}
+		if i+1 < n {
+			next = s.r[i+1]
+		}
+		opening := opensAfter(prev, i == 0) && i+1 < n && !isSpace(next)
+		closing := i > 0 && !isSpace(prev)
+		switch c {
+		case '"':
+			switch {
+			case opening:
+				s.r[i] = '“'
+			case closing:
+				s.r[i] = '”'
+			}
+		case '\'':
+			switch {
+			case opening && elision(s.r[i+1:]):
+				s.r[i] = '’'
+			case opening:
+				s.r[i] = '‘'
+			case closing:
+				s.r[i] = '’'
+			}
+		case '‘':
+			if elision(s.r[i+1:]) {
+				s.r[i] = '’'
+			}
+		}
+	}
+}
+
+// elisions are the words that begin with an apostrophe for left-out
+// letters; "'n'" as in "rock 'n' roll" is among them.
+var elisions = []string{"em", "tis", "twas", "twere", "twill", "n"}
+
+// elision reports whether rest, the text after a leading single quote, is
+// an elision such as 'em, 'tis or a year ('35, '90s), so that the mark is
+// an apostrophe, not an opening quote.
+func elision(rest []rune) bool {
+	if len(rest) >= 2 && isDigit(rest[0]) && isDigit(rest[1]) &&
+		(len(rest) == 2 || !isDigit(rest[2])) {
+		return true
+	}
+	for _, w := range elisions {
+		if hasWordPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasWordPrefix reports whether rest begins with the whole word w, ignoring
+// case.
+func hasWordPrefix(rest []rune, w string) bool {
+	i := 0
+	for _, c := range w {
+		if i >= len(rest) || unicode.ToLower(rest[i]) != c {
+			return false
+		}
+		i++
+	}
+	return i == len(rest) || !unicode.IsLetter(rest[i])
+}
+
+// isOpener reports whether r opens something, so that a dash after it takes
+// no space before.
+func isOpener(r rune) bool {
+	switch r {
+	case '“', '‘', '(', '[', '{':
+		return true
+	}
+	return false
+}
+
+// closesAfterDash reports whether the rune at s.r[i] closes something, so
+// that a dash before it takes no space after.
+func closesAfterDash(s stream, i int) bool {
+	switch s.r[i] {
+	case ',', '.', ';', ':', '!', '?', ')', ']', '}', '”', '…':
+		return true
+	case '’':
+		return i+1 >= len(s.r) || !unicode.IsLetter(s.r[i+1])
+	}
+	return false
+}
+
+// dashSpacing sets every em dash (or run of em dashes) as "word\u00a0— word":
+// a no-break space before it, so that no line begins with a dash, and a
+// normal space after. At the start of a paragraph or after an opening quote
+// or bracket it takes no space before; before closing punctuation or at the
+// end, none after. An en dash with space on both sides is spaced the same
+// way; an en dash without spaces (a range: 12–15, juin–juillet) is left so.
+func dashSpacing(in stream) stream {
+	out := stream{r: make([]rune, 0, len(in.r)+8), owner: make([]int32, 0, len(in.r)+8)}
+	n := len(in.r)
+	for i := 0; i < n; i++ {
+		r, o := in.r[i], in.owner[i]
+		spacedEn := r == '–' && i > 0 && i+1 < n && isSpace(in.r[i-1]) && isSpace(in.r[i+1])
+		if o < 0 || (r != '—' && !spacedEn) {
+			out.push(r, o)
+			continue
+		}
+		j := i + 1
+		if r == '—' {
+			for j < n && in.r[j] == '—' && in.owner[j] >= 0 {
+				j++
+			}
+		}
+		for len(out.r) > 0 && spaceRune(out.last()) {
+			out.pop()
+		}
+		if len(out.r) > 0 && !isOpener(out.last()) {
+			out.push(nbsp, o)
+		}
+		for k := i; k < j; k++ {
+			out.push(in.r[k], in.owner[k])
+		}
+		k := j
+		for k < n && spaceRune(in.r[k]) {
+			k++
+		}
+		if k < n && !closesAfterDash(in, k) {
+			out.push(' ', in.owner[j-1])
+		}
+		i = k - 1
+	}
+	return out
+}
+
+// spaceRune reports whether r is one of the two spaces the rules write.
+func spaceRune(r rune) bool { return r == ' ' || r == nbsp }
+
+// digitRanges turns a hyphen between two numbers (12-15, 442-444) into an
+// en dash, in place. A chain of numbers and hyphens (1935-06-28, an ISBN) is
+// not a range and is left alone, as is a number glued to a word (V-2).
+func digitRanges(s stream) {
+	n := len(s.r)
+	for i := 1; i+1 < n; i++ {
+		if s.r[i] != '-' || s.owner[i] < 0 || !isDigit(s.r[i-1]) || !isDigit(s.r[i+1]) {
+			continue
+		}
+		b := i - 1
+		for b >= 0 && isDigit(s.r[b]) {
+			b--
+		}
+		if b >= 0 && (s.owner[b] < 0 || unicode.IsLetter(s.r[b]) || isJoiner(s.r[b])) {
+			continue
+		}
+		e := i + 1
+		for e < n && isDigit(s.r[e]) {
+			e++
+		}
+		if e < n && (s.owner[e] < 0 || unicode.IsLetter(s.r[e]) || isJoiner(s.r[e]) ||
+			((s.r[e] == '.' || s.r[e] == ',') && e+1 < n && isDigit(s.r[e+1]))) {
+			continue
+		}
+		s.r[i] = '–'
+	}
+}
+
+// isJoiner reports whether r glues a number to something else (1935-06,
+// 3.14, 1/2), so that a hyphen next to it is not a range.
+func isJoiner(r rune) bool {
+	switch r {
+	case '-', '–', '—', '.', '/', ':', '_', '#', '+', '@':
+		return true
+	}
+	return false
+}
