@@ -1,0 +1,20 @@
+// Command edition builds every edition of a book from one source folder: a
+// plain-text edition, an EPUB 3 and a print-ready PDF, with the citation files
+// that go with them.
+//
+// Usage:
+//
+//	edition build [--source DIR] [--out DIR] [--format LIST]
+//	edition check [--source DIR]
+//
+// Exit status is 0 on success, 1 when the source is bad or a build fails,
+// and 2 on bad usage.
+package main
+
+import (
+	"os"
+)
+
+func main() {
+	os.Exit(Run(os.Args[1:], os.Stdout, os.Stderr))
+}

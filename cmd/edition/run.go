@@ -1,0 +1,189 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"edition/edition"
+	"edition/edition/load"
+	"edition/edition/output"
+)
+
+// Exit statuses.
+const (
+	exitOK     = 0
+	exitSource = 1
+	exitUsage  = 2
+)
+
+const usage = `edition builds every edition of a book from one source folder.
+
+Usage:
+  edition build [--source DIR] [--out DIR] [--format LIST]
+  edition check [--source DIR]
+
+Run "edition COMMAND --help" for a command's flags.
+Exit status: 0 ok, 1 bad source or failed build, 2 bad usage.
+SOURCE_DATE_EPOCH, when set, is the date stamped into every artifact.
+`
+
+// Run is the whole command: it parses args, does the work, writes results and
+// progress to stderr, and returns the exit status.
+func Run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	switch args[0] {
+	case "build":
+		return runBuild(args[1:], stdout, stderr)
+	case "check":
+		return runCheck(args[1:], stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "edition: unknown command %q\n\n%s", args[0], usage)
+	return exitUsage
+}
+
+// newFlags returns a flag set for a subcommand whose --help prints summary
+// and every flag to out.
+func newFlags(name, summary string, out io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("edition "+name, flag.ContinueOnError)
+	fs.SetOutput(out)
+	fs.Usage = func() {
+		fmt.Fprintf(out, "%s\n\nFlags:\n", summary)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses args into fs and reports the exit status to return, if any.
+func parse(fs *flag.FlagSet, args []string) (int, bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK, true
+		}
+		return exitUsage, true
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(fs.Output(), "%s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		return exitUsage, true
+	}
+	return 0, false
+}
+
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("check", "Usage: edition check [--source DIR]\n\nCheck the source and report every problem as file:line:col: message.", stderr)
+	source := fs.String("source", "source", "the book's source `folder`")
+	if code, done := parse(fs, args); done {
+		return code
+	}
+	start := time.Now()
+	b, code := loadBook(*source, stderr)
+	if b == nil {
+		return code
+	}
+	fmt.Fprintf(stderr, "%s: ok: %d turns, %d notes, %d paragraphs (%s)\n",
+		*source, len(b.Interview.Turns), len(b.Notes), len(b.Paragraphs()), since(start))
+	return exitOK
+}
+
+// loadBook loads and checks the source, printing every problem to stderr.
+// It sets the build date from SOURCE_DATE_EPOCH when that is set.
+func loadBook(dir string, stderr io.Writer) (*edition.Book, int) {
+	b, err := load.Dir(dir)
+	if err != nil {
+		var list edition.ErrorList
+		if errors.As(err, &list) {
+			for _, e := range list {
+				fmt.Fprintln(stderr, e)
+			}
+			fmt.Fprintf(stderr, "edition: %d problem(s) in %s\n", len(list), dir)
+		} else {
+			fmt.Fprintf(stderr, "edition: %v\n", err)
+		}
+		return nil, exitSource
+	}
+	if t, ok, err := sourceDateEpoch(); err != nil {
+		fmt.Fprintf(stderr, "edition: %v\n", err)
+		return nil, exitUsage
+	} else if ok {
+		b.Modified = t
+	}
+	return b, exitOK
+}
+
+// sourceDateEpoch reads SOURCE_DATE_EPOCH (seconds since 1970, UTC).
+func sourceDateEpoch() (time.Time, bool, error) {
+	v := os.Getenv("SOURCE_DATE_EPOCH")
+	if v == "" {
+		return time.Time{}, false, nil
+	}
+	secs, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || secs < 0 {
+		return time.Time{}, false, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a count of seconds", v)
+	}
+	return time.Unix(secs, 0).UTC(), true, nil
+}
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("build", "Usage: edition build [--source DIR] [--out DIR] [--format LIST]\n\nBuild editions of the book into the output folder as <slug>.<ext>.", stderr)
+	source := fs.String("source", "source", "the book's source `folder`")
+	out := fs.String("out", "build", "the output `folder`")
+	formatList := fs.String("format", strings.Join(formatNames(), ","), "comma-separated `formats` to build: "+strings.Join(formatNames(), ", "))
+	if code, done := parse(fs, args); done {
+		return code
+	}
+	chosen, err := parseFormats(*formatList)
+	if err != nil {
+		fmt.Fprintf(stderr, "edition build: %v\n", err)
+		return exitUsage
+	}
+	start := time.Now()
+	b, code := loadBook(*source, stderr)
+	if b == nil {
+		return code
+	}
+	files, err := buildFiles(b, chosen, *out)
+	if err != nil {
+		fmt.Fprintf(stderr, "edition build: %v\n", err)
+		return exitSource
+	}
+	if err := output.WriteAll(files); err != nil {
+		fmt.Fprintf(stderr, "edition build: %v\n", err)
+		return exitSource
+	}
+	for _, f := range files {
+		fmt.Fprintf(stderr, "wrote %s (%s)\n", f.Path, size(len(f.Data)))
+	}
+	fmt.Fprintf(stderr, "built %d file(s) in %s\n", len(files), since(start))
+	return exitOK
+}
+
+// outPath is where an edition of b with extension ext goes in dir.
+func outPath(dir string, b *edition.Book, ext string) string {
+	return filepath.Join(dir, b.Meta.Slug+"."+ext)
+}
+
+func size(n int) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}
+
+func since(t time.Time) string {
+	return time.Since(t).Round(100 * time.Microsecond).String()
+}
