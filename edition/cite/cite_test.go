@@ -49,9 +49,19 @@ func TestOfCopies(t *testing.T) {
 func TestText(t *testing.T) {
 	c := Of(fixture())
 	want := "Stalin, Joseph. Interview of Stalin by Romain Rolland: Official Text, Moscow, 28 June 1935. " +
-		"Interview by Romain Rolland, Moscow, 28\u00a0June 1935. Translated from the French by George Gruenthal. " +
+		"Translated from the French by George Gruenthal. " +
 		"Version 1.0.0, 2017. urn:uuid:5b0a3c1e-7f2d-4c69-9a52-1d3e8f6b2c47."
 	if got := c.Text(); got != want {
+		t.Errorf("Text() =\n%q\nwant\n%q", got, want)
+	}
+	// A title that does not say who conducted the interview, or when, is
+	// followed by the statement.
+	b := fixture()
+	b.Meta.Title, b.Meta.Subtitle = "Conversation in Moscow", ""
+	want = "Stalin, Joseph. Conversation in Moscow. Interview by Romain Rolland, Moscow, 28\u00a0June 1935. " +
+		"Translated from the French by George Gruenthal. " +
+		"Version 1.0.0, 2017. urn:uuid:5b0a3c1e-7f2d-4c69-9a52-1d3e8f6b2c47."
+	if got := Of(b).Text(); got != want {
 		t.Errorf("Text() =\n%q\nwant\n%q", got, want)
 	}
 	// The title, and only the title, is emphasised.
@@ -76,7 +86,7 @@ func TestTextVariants(t *testing.T) {
 	b.Meta.Title, b.Meta.Subtitle = "Why?", ""
 	b.Meta.OriginalLanguage = "xx"
 	got := Of(b).Text()
-	for _, want := range []string{"Stalin, Joseph, and Ann Other. ", "Why? Interview by", "Translated by George Gruenthal."} {
+	for _, want := range []string{"Stalin, Joseph, and Ann Other. ", "Why? Interview by Romain Rolland, Moscow", "Translated by George Gruenthal."} {
 		if !strings.Contains(got, want) {
 			t.Errorf("Text() = %q, want it to contain %q", got, want)
 		}

@@ -1,6 +1,7 @@
 package cite
 
 import (
+	"fmt"
 	"strings"
 
 	"edition/edition"
@@ -16,6 +17,9 @@ const nbsp = "\u00a0"
 //	Stalin, Joseph. Title: Subtitle. Interview by Romain Rolland, Moscow,
 //	28 June 1935. Translated from the French by George Gruenthal.
 //	Version 1.0.0, 2017. urn:uuid:….
+//
+// The "Interview by" sentence is left out when the title already names the
+// interviewers and the year.
 //
 // It holds the final characters (curly quotes, no-break space between day and
 // month) and no markup. It is exactly edition.PlainText(c.Inlines()).
@@ -36,7 +40,7 @@ func (c Citation) Inlines() []edition.Inline {
 	}
 	// Authors: the interviewees (and authors); the interviewers follow as
 	// "Interview by". With neither, every creator stands as an author.
-	authors, interviewers := c.citedAuthors()
+	authors, _ := c.citedAuthors()
 	if len(authors) > 0 {
 		buf.WriteString(sentence(authorList(authors)))
 		buf.WriteString(" ")
@@ -49,15 +53,8 @@ func (c Citation) Inlines() []edition.Inline {
 		}
 	}
 	var parts []string
-	if len(interviewers) > 0 {
-		s := "Interview by " + join(displays(interviewers))
-		if c.Place != "" {
-			s += ", " + c.Place
-		}
-		if d := longDate(c.Original); d != "" {
-			s += ", " + d
-		}
-		parts = append(parts, s)
+	if st := c.InterviewStatement(); st != "" && !c.titleStatesInterview() {
+		parts = append(parts, st)
 	}
 	if len(c.Translators) > 0 {
 		s := "Translated"
@@ -85,6 +82,52 @@ func (c Citation) Inlines() []edition.Inline {
 	}
 	flush()
 	return out
+}
+
+// InterviewStatement says who conducted the interview, where and when:
+// "Interview by Romain Rolland, Moscow, 28 June 1935" (a no-break space
+// between day and month). It is empty when no creator is an interviewer.
+func (c Citation) InterviewStatement() string {
+	_, interviewers := c.citedAuthors()
+	if len(interviewers) == 0 {
+		return ""
+	}
+	s := "Interview by " + join(displays(interviewers))
+	if c.Place != "" {
+		s += ", " + c.Place
+	}
+	if d := longDate(c.Original); d != "" {
+		s += ", " + d
+	}
+	return s
+}
+
+// titleStatesInterview reports whether the title already says what
+// InterviewStatement would: it names every interviewer and gives the
+// interview's year. The citation then does not repeat it.
+func (c Citation) titleStatesInterview() bool {
+	title := plain(c.FullTitle)
+	for _, n := range c.Interviewers() {
+		if !strings.Contains(title, n.Display) {
+			return false
+		}
+	}
+	return c.Original.IsZero() || strings.Contains(title, fmt.Sprint(c.Original.Year))
+}
+
+// Authors returns the creators a citation puts in the author position: the
+// interviewees and authors, or every creator when none is either.
+func (c Citation) Authors() []Name {
+	a, _ := c.citedAuthors()
+	return a
+}
+
+// Interviewers returns the creators a citation names after the title as
+// "Interview by": those whose first role is interviewer, unless they are
+// the only creators.
+func (c Citation) Interviewers() []Name {
+	_, i := c.citedAuthors()
+	return i
 }
 
 // citedAuthors splits the creators into those cited as authors (interviewees
