@@ -1,0 +1,147 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+const source = "../../source"
+
+func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = Run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestUsageErrorsExitTwo(t *testing.T) {
+	for _, args := range [][]string{
+		{},
+		{"frobnicate"},
+		{"build", "--no-such-flag"},
+		{"build", "--format", "txt,mobi", "--source", source},
+		{"check", "extra-argument"},
+	} {
+		if code, _, stderr := run(t, args...); code != exitUsage {
+			t.Errorf("edition %v exited %d, want %d\n%s", args, code, exitUsage, stderr)
+		}
+	}
+}
+
+func TestHelpDocumentsEveryFlag(t *testing.T) {
+	code, _, stderr := run(t, "build", "--help")
+	if code != exitOK {
+		t.Fatalf("build --help exited %d", code)
+	}
+	for _, flag := range []string{"-source", "-out", "-format"} {
+		if !strings.Contains(stderr, flag) {
+			t.Errorf("build --help does not mention %s:\n%s", flag, stderr)
+		}
+	}
+	code, _, stderr = run(t, "check", "--help")
+	if code != exitOK || !strings.Contains(stderr, "-source") {
+		t.Errorf("check --help exited %d:\n%s", code, stderr)
+	}
+}
+
+func TestCheckPassesOnTheBook(t *testing.T) {
+	code, _, stderr := run(t, "check", "--source", source)
+	if code != exitOK {
+		t.Fatalf("check exited %d:\n%s", code, stderr)
+	}
+	if !strings.Contains(stderr, "8 notes") {
+		t.Errorf("check summary does not count 8 notes: %s", stderr)
+	}
+}
+
+// badSource copies the book's source into a temporary folder and breaks it
+// in two places at once.
+func badSource(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	entries, err := os.ReadDir(source)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(source, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e.Name() == "interview.md" {
+			data = append(data, []byte("\nLenin: An unknown speaker.\n\nA mark for no note.[^nowhere]\n")...)
+		}
+		if err := os.WriteFile(filepath.Join(dir, e.Name()), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestBadSourceReportsEveryProblemAndWritesNothing(t *testing.T) {
+	src := badSource(t)
+	out := t.TempDir()
+	previous := filepath.Join(out, "stalin-rolland-interview-1935.txt")
+	if err := os.WriteFile(previous, []byte("previous build"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := run(t, "build", "--source", src, "--out", out)
+	if code != exitSource {
+		t.Fatalf("build of a bad source exited %d, want %d", code, exitSource)
+	}
+	located := regexp.MustCompile(`(?m)^\S+/interview\.md:\d+:\d+: `)
+	if n := len(located.FindAllString(stderr, -1)); n < 2 {
+		t.Errorf("want both problems reported as file:line:col, got %d:\n%s", n, stderr)
+	}
+	for _, want := range []string{"Lenin", "nowhere"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr does not name %q:\n%s", want, stderr)
+		}
+	}
+	got, _ := os.ReadFile(previous)
+	if string(got) != "previous build" {
+		t.Error("a failed build changed an existing output")
+	}
+	entries, _ := os.ReadDir(out)
+	if len(entries) != 1 {
+		t.Errorf("a failed build left %d files in the output folder, want the 1 that was there", len(entries))
+	}
+	if code, _, _ := run(t, "check", "--source", src); code != exitSource {
+		t.Errorf("check of a bad source exited %d, want %d", code, exitSource)
+	}
+}
+
+func TestBuildWritesTheTextEditionReproducibly(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1500000000")
+	out := t.TempDir()
+	code, _, stderr := run(t, "build", "--source", source, "--out", out, "--format", "text")
+	if code != exitOK {
+		t.Fatalf("build exited %d:\n%s", code, stderr)
+	}
+	path := filepath.Join(out, "stalin-rolland-interview-1935.txt")
+	first, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(stderr, "wrote "+path) {
+		t.Errorf("stderr does not report the file written:\n%s", stderr)
+	}
+	if code, _, _ := run(t, "build", "--source", source, "--out", out, "--format", "text"); code != exitOK {
+		t.Fatal("second build failed")
+	}
+	second, _ := os.ReadFile(path)
+	if !bytes.Equal(first, second) {
+		t.Error("two builds of the same source differ")
+	}
+}
+
+func TestBadSourceDateEpoch(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "yesterday")
+	if code, _, stderr := run(t, "build", "--source", source, "--out", t.TempDir()); code != exitUsage {
+		t.Errorf("build with SOURCE_DATE_EPOCH=yesterday exited %d:\n%s", code, stderr)
+	}
+}
