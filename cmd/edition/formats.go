@@ -3,9 +3,12 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
+	"path/filepath"
 	"strings"
 
 	"edition/edition"
+	"edition/edition/cite"
 	"edition/edition/output"
 	"edition/edition/text"
 )
@@ -20,6 +23,31 @@ type format struct {
 // formats lists every edition, in build order.
 var formats = []format{
 	{name: "text", build: single("txt", func(*edition.Book) edition.Renderer { return &text.Renderer{} })},
+	{name: "citation", build: citationFiles},
+}
+
+// citationFiles writes the citation exports: <slug>.json (CSL-JSON),
+// <slug>.bib (biblatex), <slug>.ris and CITATION.cff.
+func citationFiles(b *edition.Book, dir string) ([]output.File, error) {
+	c := cite.Of(b)
+	exports := []struct {
+		path  string
+		write func(io.Writer, cite.Citation) error
+	}{
+		{outPath(dir, b, "json"), cite.CSLJSON},
+		{outPath(dir, b, "bib"), cite.BibTeX},
+		{outPath(dir, b, "ris"), cite.RIS},
+		{filepath.Join(dir, "CITATION.cff"), cite.CFF},
+	}
+	files := make([]output.File, 0, len(exports))
+	for _, e := range exports {
+		var buf bytes.Buffer
+		if err := e.write(&buf, c); err != nil {
+			return nil, err
+		}
+		files = append(files, output.File{Path: e.path, Data: buf.Bytes()})
+	}
+	return files, nil
 }
 
 // single adapts a renderer that writes one file with extension ext.
