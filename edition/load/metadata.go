@@ -285,12 +285,32 @@ func (d *metaDecoder) people(n *yaml.Node) ([]edition.Person, bool) {
 	return out, true
 }
 
+// yamlParserProblems are the messages of yaml.v3's parser errors.
+var yamlParserProblems = map[string]bool{
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected <document start>": true,
+	"did not find expected <stream-start>":   true,
+	"did not find expected key":              true,
+	"did not find expected node content":     true,
+	"found duplicate %TAG directive":         true,
+	"found duplicate %YAML directive":        true,
+	"found incompatible YAML document":       true,
+	"found undefined tag handle":             true,
+}
+
 var yamlLineRE = regexp.MustCompile(`^yaml: line ([0-9]+): (.*)$`)
 
 // yamlErrPos finds the line in a yaml.v3 syntax error.
 func yamlErrPos(f *srcFile, err error) edition.Pos {
 	if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
 		line, _ := strconv.Atoi(m[1])
+		if yamlParserProblems[m[2]] {
+			// yaml.v3 numbers the lines of parser errors (as opposed to
+			// scanner errors) from 0.
+			line++
+		}
 		if line >= 1 && line <= len(f.lines) {
 			return edition.Pos{File: f.name, Line: line}
 		}

@@ -1,0 +1,222 @@
+package load
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"edition/edition"
+)
+
+// TestLabels checks what begins a turn, what is reported as an unknown
+// speaker, and that ordinary sentences with a colon are neither.
+func TestLabels(t *testing.T) {
+	speakers := map[string]string{"Stalin": "stalin", "Romain Rolland": "rolland"}
+	for _, tc := range []struct {
+		text            string
+		name, direction string
+		size            int
+		known, isALabel bool
+	}{
+		{"Stalin: I am glad to talk.", "Stalin", "", 8, true, true},
+		{"Romain Rolland (stands): That's fine.", "Romain Rolland", "stands", 25, true, true},
+		{"Stalin (smiling):  Yes.", "Stalin", "smiling", 19, true, true},
+		{"Stalin:", "Stalin", "", 7, true, true},
+		{"Marx: a name that is no speaker's.", "Marx", "", 6, false, true},
+		{"Comrade Stalin: a title before the name.", "Comrade Stalin", "", 16, false, true},
+		{"M. Rolland (aside): initials.", "M. Rolland", "aside", 20, false, true},
+		{"From this the workers conclude: — nothing.", "", "", 0, false, false},
+		{"Here are some examples:", "", "", 0, false, false},
+		{"In 1935: a date.", "", "", 0, false, false},
+		{"Stalin said: a sentence.", "", "", 0, false, false},
+		{"Stalinism: a word that begins like a label.", "Stalinism", "", 11, false, true},
+		{"Stalin:no space after the colon.", "", "", 0, false, false},
+		{"Romain Rolland (stands) spoke: later.", "", "", 0, false, false},
+		{"the end: lower case.", "", "", 0, false, false},
+	} {
+		name, dir, size, known, ok := matchLabel(tc.text, speakers)
+		if name != tc.name || dir != tc.direction || size != tc.size || known != tc.known || ok != tc.isALabel {
+			t.Errorf("matchLabel(%q) = %q, %q, %d, %v, %v; want %q, %q, %d, %v, %v", tc.text,
+				name, dir, size, known, ok, tc.name, tc.direction, tc.size, tc.known, tc.isALabel)
+		}
+	}
+}
+
+// TestAllAtOnce checks that problems in several files are all reported,
+// sorted by file, line and column, and that no book comes with them.
+func TestAllAtOnce(t *testing.T) {
+	fsys := fixture(t)
+	for _, e := range []edit{
+		replace(InterviewFile, "Bob Martin (stands):", "Bobby:"),
+		replace(InterviewFile, "*Yes*", "<b>Yes</b>"),
+		replace(PrefaceFile, "[^second]", "[^secnod]"),
+		replace(MetadataFile, "trim: a5", "trim: a5\ncolour: red"),
+	} {
+		e(t, fsys)
+	}
+	b, err := FS(fsys)
+	if b != nil {
+		t.Error("a book was returned with the errors")
+	}
+	want := strings.Join([]string{
+		"endnotes.md:3:1: note [^second] is defined but never referenced",
+		`interview.md:5:1: unknown speaker "Bobby" (speakers are the speaker fields of metadata.yaml)`,
+		"interview.md:9:18: raw HTML <b> is not allowed",
+		"interview.md:9:24: raw HTML </b> is not allowed",
+		`metadata.yaml:40:1: unknown key "colour"`,
+		"preface.md:6:18: note [^secnod] is referenced but not defined in endnotes.md",
+	}, "\n")
+	if err == nil || err.Error() != want {
+		t.Errorf("got\n%v\nwant\n%s", err, want)
+	}
+}
+
+// TestDirNames checks that Dir names files by the directory as given, and
+// FS by their bare names.
+func TestDirNames(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "source")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, f := range fixture(t) {
+		data := f.Data
+		if name == ColophonFile {
+			data = []byte("# Note\n\nReviewed.[^fourth]\n\n<hr>\n")
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err := Dir(dir)
+	if want := filepath.Join(dir, "colophon.md") + ":5:1: raw HTML is not allowed"; err == nil || err.Error() != want {
+		t.Errorf("Dir: got %v, want %s", err, want)
+	}
+	_, err = FSAt(os.DirFS(dir), "source")
+	if want := "source/colophon.md:5:1: raw HTML is not allowed"; err == nil || err.Error() != want {
+		t.Errorf("FSAt: got %v, want %s", err, want)
+	}
+}
+
+// TestFixtureModel checks facts of the fixture's model that the golden
+// dump shows but that matter most: numbering, turns, signature, modified.
+func TestFixtureModel(t *testing.T) {
+	b, err := FS(fixture(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var labels []string
+	for i, n := range b.Notes {
+		if n.Number != i+1 {
+			t.Errorf("note %d has Number %d", i+1, n.Number)
+		}
+		labels = append(labels, n.Label)
+	}
+	if got := strings.Join(labels, " "); got != "first second third fourth" {
+		t.Errorf("notes in order %q, want first second third fourth", got)
+	}
+	var speakers []string
+	for _, turn := range b.Interview.Turns {
+		speakers = append(speakers, turn.Speaker+"("+turn.Direction+")")
+	}
+	if got := strings.Join(speakers, " "); got != "alice() bob(stands) alice(smiling)" {
+		t.Errorf("turns %q", got)
+	}
+	if b.Preface.Signature == nil || edition.PlainText(b.Preface.Signature.Content) != "Carol Writer, 2017" {
+		t.Errorf("signature %+v", b.Preface.Signature)
+	}
+	if got := b.Modified.Format("2006-01-02T15:04:05Z07:00"); got != "2017-01-01T00:00:00Z" {
+		t.Errorf("Modified %s", got)
+	}
+	if b.Meta.ShortTitle != b.Meta.Title {
+		t.Errorf("ShortTitle %q does not default to the title", b.Meta.ShortTitle)
+	}
+	ids := map[string]bool{}
+	for _, p := range b.Paragraphs() {
+		if ids[p.ID] || p.ID == "" {
+			t.Errorf("paragraph ID %q empty or repeated", p.ID)
+		}
+		ids[p.ID] = true
+	}
+}
+
+// FuzzLoad loads the fixture with one of its Markdown files replaced by
+// the fuzzer's input: it must not panic, must return either a book or
+// errors, and every error must lie inside its file.
+func FuzzLoad(f *testing.F) {
+	base := fixture(f)
+	names := []string{PrefaceFile, InterviewFile, ColophonFile, EndnotesFile}
+	for i, name := range names {
+		f.Add(uint8(i), string(base[name].Data))
+	}
+	f.Add(uint8(1), "# T\n\nAlice: a [^x\n\n<br>\n\n- x\n\n  Bob Martin (y):\\\nz  \nw")
+	f.Add(uint8(3), "# N\n\n[^first]: a\n\n    > q\n\n[^second]:\n[^third]: `c`\n[^fourth]: &amp;")
+	f.Add(uint8(0), "\xef\xbb\xbf# P\r\n\r\n-- s\x00\xff")
+	f.Fuzz(func(t *testing.T, which uint8, src string) {
+		fsys := fixture(t)
+		name := names[int(which)%len(names)]
+		fsys[name].Data = []byte(src)
+		b, err := FS(fsys)
+		if (b == nil) == (err == nil) {
+			t.Fatalf("got book %v and error %v", b != nil, err)
+		}
+		if err == nil {
+			return
+		}
+		list, ok := err.(edition.ErrorList)
+		if !ok {
+			t.Fatalf("error is a %T", err)
+		}
+		for _, e := range list {
+			file, ok := fsys[e.Pos.File]
+			if !ok {
+				t.Fatalf("%v: no such file", e)
+			}
+			if e.Pos.Line == 0 {
+				continue // the file as a whole
+			}
+			lines := strings.Split(string(file.Data), "\n")
+			if e.Pos.Line < 1 || e.Pos.Line > len(lines) {
+				t.Fatalf("%v: line outside the file's %d lines", e, len(lines))
+			}
+			width := runeCount(lines[e.Pos.Line-1])
+			if e.Pos.Col < 0 || e.Pos.Col > width+1 {
+				t.Fatalf("%v: column outside the line's %d characters", e, width)
+			}
+		}
+	})
+}
+
+// runeCount counts the characters of s as positions do: an invalid byte
+// is one.
+func runeCount(s string) int {
+	n := 0
+	for i := 0; i < len(s); {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		n++
+	}
+	return n
+}
+
+// BenchmarkLoad loads the real book (or the fixture when it is absent).
+func BenchmarkLoad(b *testing.B) {
+	dir := "../../source"
+	if _, err := os.Stat(filepath.Join(dir, InterviewFile)); err != nil {
+		dir = "testdata/book"
+	}
+	var size int64
+	for _, name := range []string{MetadataFile, PrefaceFile, InterviewFile, ColophonFile, EndnotesFile} {
+		if fi, err := os.Stat(filepath.Join(dir, name)); err == nil {
+			size += fi.Size()
+		}
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Dir(dir); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
