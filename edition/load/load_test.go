@@ -4,6 +4,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -58,7 +59,7 @@ func diff(want, got string) string {
 			gl = g[i]
 		}
 		if wl != gl {
-			out = append(out, "line "+itoa(i+1)+":\n  want "+wl+"\n  got  "+gl)
+			out = append(out, "line "+strconv.Itoa(i+1)+":\n  want "+wl+"\n  got  "+gl)
 			if len(out) == 5 {
 				break
 			}
@@ -67,14 +68,6 @@ func diff(want, got string) string {
 	return strings.Join(out, "\n")
 }
 
-func itoa(i int) string { return strings.TrimSpace(strings.Repeat(" ", 0) + fmtInt(i)) }
-
-func fmtInt(i int) string {
-	if i < 10 {
-		return string(rune('0' + i))
-	}
-	return fmtInt(i/10) + string(rune('0'+i%10))
-}
 
 // fixture returns the files of testdata/book as a MapFS to edit.
 func fixture(t testing.TB) fstest.MapFS {
@@ -120,10 +113,6 @@ func remove(name string) edit {
 // TestBadInput checks that each kind of bad input is reported with its
 // exact message and position, and nothing else.
 func TestBadInput(t *testing.T) {
-	const (
-		pre = "# Preface\n\n"
-		ivw = "# The Interview\n\n"
-	)
 	for _, tc := range []struct {
 		name  string
 		edits []edit

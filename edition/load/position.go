@@ -55,6 +55,3 @@ func (f *srcFile) pos(off int) edition.Pos {
 	f.lastOff, f.lastLine, f.lastCol = off, line, col
 	return edition.Pos{File: f.name, Line: line + 1, Col: col}
 }
-
-// filePos is the position of the file as a whole.
-func (f *srcFile) filePos() edition.Pos { return edition.Pos{File: f.name} }
