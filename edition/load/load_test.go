@@ -68,7 +68,6 @@ func diff(want, got string) string {
 	return strings.Join(out, "\n")
 }
 
-
 // fixture returns the files of testdata/book as a MapFS to edit.
 func fixture(t testing.TB) fstest.MapFS {
 	t.Helper()
