@@ -1,0 +1,148 @@
+package pdf
+
+import (
+	"strings"
+
+	"edition/edition"
+)
+
+// setText sets content in st, ragged, no wider than width, without
+// hyphenation: for the title pages, the imprint and the contents.
+func (L *Pages) setText(fb *flowBuilder, id string, content []edition.Inline, st textStyle, width float64) []line {
+	b := newParaBuilder(fb.m, &fb.errs, id)
+	b.pos = L.book.Meta.Pos
+	b.hyphenate = false
+	b.inlines(content, st)
+	return setRagged(b.finish(), width)
+}
+
+func text(s string) []edition.Inline { return []edition.Inline{&edition.Text{Text: s}} }
+
+// centre places lines centred on the text block of p from baseline y,
+// returning the baseline after them.
+func (L *Pages) centre(p *page, lines []line, y, lead float64) float64 {
+	left := L.g.Left(p.recto())
+	for _, l := range lines {
+		p.lines = append(p.lines, placed{x: left + (L.g.Measure-l.width)/2, y: y, line: l})
+		y += lead
+	}
+	return y
+}
+
+// front lays out the half-title, the title page, the imprint and the
+// contents, which need the body's page numbers.
+func (L *Pages) front(fb *flowBuilder) error {
+	g := L.g
+	c := L.cite
+	// Half-title: the title alone, a third of the way down.
+	half := L.pages[0]
+	L.centre(half, L.setText(fb, "half-title", text(c.Title), textStyle{face: roman, size: 13}, g.Measure*0.85), g.H*0.3, 17)
+
+	// Title page.
+	tp := L.pages[2]
+	y := L.centre(tp, L.setText(fb, "title", text(c.Title), textStyle{face: roman, size: 21}, g.Measure), g.H*0.22, 26)
+	y += 6
+	if c.Subtitle != "" {
+		y = L.centre(tp, L.setText(fb, "subtitle", text(c.Subtitle), textStyle{face: italic, size: 12}, g.Measure), y, 15)
+	}
+	y = g.H * 0.5
+	for _, n := range c.People {
+		y = L.centre(tp, L.setText(fb, "person", text(n.Display), textStyle{face: roman, size: 11.5}, g.Measure), y, 13)
+		y = L.centre(tp, L.setText(fb, "role", text(n.RoleSummary()), textStyle{face: italic, size: 9}, g.Measure), y, 20)
+	}
+
+	// Imprint: small type, ragged right, set from the foot of the page up.
+	im := L.pages[3]
+	st := textStyle{face: roman, size: 8}
+	it := textStyle{face: italic, size: 8}
+	const lead, gap = 10.0, 5.0
+	var blocks [][]line
+	add := func(content []edition.Inline, s textStyle) {
+		blocks = append(blocks, L.setText(fb, "imprint", content, s, g.Measure))
+	}
+	add(text(c.FullTitle), it)
+	if credit := c.TranslationCredit(); credit != "" {
+		add(text(credit+"."), st)
+	}
+	for i, src := range c.Sources {
+		var in []edition.Inline
+		if i == 0 {
+			in = append(in, &edition.Text{Text: "Translated from "})
+		} else {
+			in = append(in, &edition.Text{Text: "Also published in "})
+		}
+		in = append(in, &edition.Foreign{Lang: src.Lang, Content: []edition.Inline{&edition.Emphasis{Content: text(src.Title)}}})
+		if src.Container != "" {
+			in = append(in, &edition.Text{Text: ", in "}, &edition.Foreign{Lang: src.Lang, Content: []edition.Inline{&edition.Emphasis{Content: text(src.Container)}}})
+		}
+		if src.Volume != "" {
+			in = append(in, &edition.Text{Text: ", vol.\u00a0" + src.Volume})
+		}
+		if src.URL != "" {
+			in = append(in, &edition.Text{Text: ", "}, &edition.Link{URL: src.URL, Content: text(src.URL)})
+		}
+		in = append(in, &edition.Text{Text: "."})
+		add(in, st)
+	}
+	add(text(c.Rights), st)
+	add(text("Edition "+c.Version+". Identifier: "+c.Identifier+"."), st)
+	add(text("How to cite this edition:"), it)
+	blocks = append(blocks, L.setText(fb, "imprint-cite", c.Inlines(), st, g.Measure))
+	blocks[len(blocks)-1] = append(blocks[len(blocks)-1][:0:0], blocks[len(blocks)-1]...)
+	add(text("Set in Charis SIL."), st)
+	n := 0
+	for _, b := range blocks {
+		n += len(b)
+	}
+	y = g.LastBaseline() - float64(n-1)*lead - float64(len(blocks)-1)*gap
+	left := g.Left(im.recto())
+	for _, b := range blocks {
+		for _, l := range b {
+			im.lines = append(im.lines, placed{x: left, y: y, line: l})
+			y += lead
+		}
+		y += gap
+	}
+
+	// Contents: a heading like a section's, then one line per section with
+	// its page number set flush right.
+	ct := L.pages[4]
+	y = g.FirstBaseline + float64(g.SectionSink)*g.Leading
+	y = L.centre(ct, L.setText(fb, "contents", text("Contents"), textStyle{face: roman, size: g.TitleSize}, g.Measure), y, g.TitleLead)
+	ct.bookmark = "Contents"
+	y += 2 * g.Leading
+	for _, s := range L.secs {
+		ls := L.setText(fb, "contents-"+s.id, text(s.title), textStyle{face: roman, size: g.Size}, g.Measure*0.8)
+		folio := L.pages[L.opening[s.id]-1].folio
+		num := L.setText(fb, "contents-folio", text(folio), textStyle{face: roman, size: g.Size}, g.Measure)
+		left := g.Left(ct.recto())
+		for i, l := range ls {
+			pl := placed{x: left, y: y, line: l}
+			pl.line.frags = withLink(l.frags, "#"+s.id)
+			ct.lines = append(ct.lines, pl)
+			if i == len(ls)-1 {
+				nl := num[0]
+				nl.frags = withLink(nl.frags, "#"+s.id)
+				ct.lines = append(ct.lines, placed{x: left + g.Measure - nl.width, y: y, line: nl})
+			}
+			y += g.Leading
+		}
+	}
+	return fb.errs.Err()
+}
+
+// withLink returns a copy of frags linking to target; a target beginning
+// with "#" is a section of this book.
+func withLink(frags []frag, target string) []frag {
+	out := make([]frag, len(frags))
+	for i, f := range frags {
+		f.URL = target
+		out[i] = f
+	}
+	return out
+}
+
+// internalTarget returns the section ID of an internal link target.
+func internalTarget(url string) (string, bool) {
+	return strings.CutPrefix(url, "#")
+}

@@ -1,0 +1,236 @@
+package pdf
+
+import (
+	"strconv"
+	"strings"
+
+	"edition/edition"
+	"edition/edition/cite"
+	"edition/edition/pdf/linebreak"
+)
+
+// Options configure the layout.
+type Options struct {
+	// Trim names the page size: "5.5x8.5in", "a5" or "6x9in". Empty means
+	// the metadata's trim, or DefaultTrim.
+	Trim string
+}
+
+// pageKind tells what a page is.
+type pageKind uint8
+
+const (
+	pageBlank pageKind = iota
+	pageHalfTitle
+	pageTitle
+	pageImprint
+	pageContents
+	pageOpening // a section's first page
+	pageBody
+)
+
+// placed is a line set at its place on the page.
+type placed struct {
+	x, y float64 // left end of the baseline
+	line line
+	// note is the note whose first line this is (its link target).
+	note int
+}
+
+// page is one printed page, laid out: everything drawing needs, decided.
+type page struct {
+	number int // physical page number, 1-based; odd numbers are recto
+	folio  string
+	kind   pageKind
+	// head is the running head; empty for none.
+	head string
+	// headFolio prints the folio in the head line, dropFolio at the foot.
+	headFolio, dropFolio bool
+	lines                []placed
+	notes                []placed
+	ruleY                float64 // the footnote rule's position; 0 for none
+	// bookmark is the section opening on this page, for the outline.
+	bookmark string
+	// start is the first character of the model set on the page.
+	start *edition.Location
+}
+
+// recto reports whether p is a right-hand page.
+func (p *page) recto() bool { return p.number%2 == 1 }
+
+// Pages is the print edition laid out: every line broken and every page made
+// up, before anything is drawn. Render draws it; other editions read its
+// page breaks.
+type Pages struct {
+	g     geometry
+	book  *edition.Book
+	cite  cite.Citation
+	pages []*page
+	secs  []section
+	// opening maps a section's ID to the physical page it opens on.
+	opening map[string]int
+	// markAt maps a note number to the page and baseline of its mark.
+	markAt map[int][2]float64
+	// noteAt maps a note number to the page and baseline of its first line.
+	noteAt map[int][2]float64
+}
+
+// frontPages is the number of front-matter pages before the body: half-title,
+// its blank verso, title, imprint, contents and the contents' blank verso.
+const frontPages = 6
+
+// Layout breaks the book's paragraphs into lines and makes up its pages,
+// without drawing anything. Characters the font lacks are reported as an
+// edition.ErrorList with their source positions.
+func Layout(b *edition.Book, opts Options) (*Pages, error) {
+	trim := opts.Trim
+	if trim == "" {
+		trim = b.Meta.Trim
+	}
+	g, err := newGeometry(trim)
+	if err != nil {
+		return nil, err
+	}
+	m, err := loadMetrics()
+	if err != nil {
+		return nil, err
+	}
+	fb := &flowBuilder{g: g, m: m, params: linebreak.TeX(), notes: map[int][]noteLine{}, speakers: map[string]string{}}
+	for _, p := range b.Meta.People {
+		if p.Speaker != "" {
+			fb.speakers[p.Key] = p.Speaker
+		}
+	}
+	fb.section(&b.Preface)
+	fb.interview(&b.Interview)
+	fb.section(&b.Colophon)
+	for i := range b.Notes {
+		fb.note(&b.Notes[i])
+	}
+	if err := fb.errs.Err(); err != nil {
+		return nil, err
+	}
+	if fb.err != nil {
+		return nil, fb.err
+	}
+	L := &Pages{g: g, book: b, cite: cite.Of(b), secs: fb.secs, opening: map[string]int{},
+		markAt: map[int][2]float64{}, noteAt: map[int][2]float64{}}
+	body := makeUp(g, fb.rows, fb.notes)
+	for i := 1; i <= frontPages; i++ {
+		L.pages = append(L.pages, &page{number: i, folio: romanNumeral(i)})
+	}
+	L.pages[0].kind = pageHalfTitle
+	L.pages[2].kind = pageTitle
+	L.pages[3].kind = pageImprint
+	L.pages[4].kind = pageContents
+	L.pages[4].dropFolio = true
+	for i, bp := range body {
+		p := &page{number: frontPages + 1 + i, folio: strconv.Itoa(i + 1), kind: pageBody}
+		L.placeBody(p, bp)
+		L.pages = append(L.pages, p)
+	}
+	// The front matter needs the page numbers of the body.
+	if err := L.front(fb); err != nil {
+		return nil, err
+	}
+	return L, nil
+}
+
+// placeBody puts the rows and notes of a made-up page on the grid.
+func (L *Pages) placeBody(p *page, bp bodyPage) {
+	g := L.g
+	if bp.blank || (len(bp.rows) == 0 && len(bp.notes) == 0) {
+		p.kind = pageBlank
+		return
+	}
+	left := g.Left(p.recto())
+	y := g.FirstBaseline
+	for _, r := range bp.rows {
+		switch r.kind {
+		case rowHeading:
+			p.kind = pageOpening
+			p.bookmark = r.title
+			L.opening[r.section] = p.number
+			ty := y + float64(g.SectionSink)*g.Leading
+			for _, hl := range r.heading {
+				p.lines = append(p.lines, placed{x: left + (g.Measure-hl.width)/2, y: ty, line: hl})
+				ty += g.TitleLead
+			}
+		case rowText, rowSignature:
+			y0 := y + float64(r.lines-1)*g.Leading
+			x := left + r.x
+			p.lines = append(p.lines, placed{x: x, y: y0, line: r.line})
+			for _, n := range r.line.notes {
+				L.markAt[n] = [2]float64{float64(p.number), y0}
+			}
+			if p.start == nil && r.line.para != "" && r.kind == rowText {
+				p.start = &edition.Location{Paragraph: r.line.para, Rune: r.line.rune}
+			}
+		}
+		y += float64(r.lines) * g.Leading
+	}
+	if len(bp.notes) > 0 {
+		last := g.LastBaseline()
+		ny := last - float64(len(bp.notes)-1)*g.NoteLead
+		p.ruleY = ny - g.NoteLead + 1
+		for _, nl := range bp.notes {
+			pl := placed{x: left, y: ny, line: nl.line}
+			if nl.first {
+				pl.note = nl.note
+				L.noteAt[nl.note] = [2]float64{float64(p.number), ny}
+			}
+			p.notes = append(p.notes, pl)
+			ny += g.NoteLead
+		}
+		if p.start == nil {
+			p.start = &edition.Location{Paragraph: bp.notes[0].para, Rune: bp.notes[0].rune}
+		}
+	}
+	if p.kind == pageOpening {
+		p.dropFolio = true
+	} else {
+		p.headFolio = true
+		if p.recto() {
+			p.head = L.cite.ShortTitle
+			if len(bp.rows) > 0 {
+				p.head = bp.rows[0].title
+			}
+		} else {
+			p.head = L.cite.ShortTitle
+		}
+	}
+}
+
+// PageBreaks returns, for every printed page that carries text of the
+// model, its printed folio and the first character set on it. Pages that
+// carry none — the front matter, which the model holds as metadata, and
+// blank versos — are left out: there is nothing in the text to mark. A page
+// that opens a section begins, as far as the text goes, with the section's
+// first paragraph. A page whose body holds only the continuation of a note
+// begins with that note's text.
+func (L *Pages) PageBreaks() []edition.PageBreak {
+	var out []edition.PageBreak
+	for _, p := range L.pages {
+		if p.start != nil {
+			out = append(out, edition.PageBreak{Folio: p.folio, At: *p.start})
+		}
+	}
+	return out
+}
+
+// Len returns the number of pages.
+func (L *Pages) Len() int { return len(L.pages) }
+
+// romanNumeral returns n in lowercase roman numerals.
+func romanNumeral(n int) string {
+	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
+	syms := []string{"m", "cm", "d", "cd", "c", "xc", "l", "xl", "x", "ix", "v", "iv", "i"}
+	var b strings.Builder
+	for i, v := range vals {
+		for n >= v {
+			b.WriteString(syms[i])
+			n -= v
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,149 @@
+package pdf
+
+import (
+	"fmt"
+
+	"edition/edition/pdf/linebreak"
+)
+
+// line is one set line: its runs placed from the left edge of the line.
+type line struct {
+	frags      []frag
+	width      float64 // the set width, which is the measure for justified lines
+	hyphenated bool    // the line ends with a hyphen added by hyphenation
+	para       string  // the paragraph it belongs to
+	rune       int     // plain-text offset of the line's first character
+	notes      []int   // notes whose mark the line carries
+	ratio      float64 // the glue's adjustment ratio
+	spaces     []float64
+}
+
+// setJustified breaks p into lines of the widths given, with total-fit line
+// breaking, and places every run of every line.
+func setJustified(p *paragraph, width func(int) float64, params linebreak.Params) ([]line, error) {
+	breaks, err := linebreak.Break(p.items, width, params)
+	if err != nil {
+		return nil, fmt.Errorf("paragraph %s: %w", p.id, err)
+	}
+	lines := make([]line, 0, len(breaks))
+	for n, br := range breaks {
+		l := placeLine(p, br.Start, br.End, br.Ratio)
+		l.hyphenated = br.Hyphenated
+		_ = n
+		lines = append(lines, l)
+	}
+	return lines, nil
+}
+
+// placeLine places the items start..end of p (end the break), adjusting the
+// glue by ratio. Glue and penalties at the start of a line are discarded, as
+// TeX discards them after a break.
+func placeLine(p *paragraph, start, end int, ratio float64) line {
+	l := line{para: p.id, ratio: ratio, rune: -1}
+	for start < end && p.items[start].Kind != linebreak.Box {
+		start++
+	}
+	x := 0.0
+	for i := start; i < end && i < len(p.items); i++ {
+		it := p.items[i]
+		switch it.Kind {
+		case linebreak.Box:
+			pc := p.pieces[i]
+			if l.rune < 0 && len(pc.frags) > 0 {
+				l.rune = pc.rune
+			}
+			for _, f := range pc.frags {
+				f.X += x
+				l.frags = append(l.frags, f)
+			}
+			l.notes = append(l.notes, pc.notes...)
+			x += it.Width
+		case linebreak.Glue:
+			w := linebreak.SetWidth(it, ratio)
+			if i+1 < end { // the parfillskip at the end is not a space
+				l.spaces = append(l.spaces, w)
+			}
+			x += w
+		}
+	}
+	if end < len(p.items) && p.items[end].Kind == linebreak.Penalty {
+		for _, f := range p.pieces[end].frags {
+			f.X += x
+			l.frags = append(l.frags, f)
+			x += f.W
+		}
+	}
+	if l.rune < 0 && start < len(p.pieces) {
+		l.rune = p.pieces[start].rune
+	}
+	l.width = x
+	// The parfillskip's space is not part of what is set.
+	l.width = lastInk(l)
+	return l
+}
+
+// lastInk is the right edge of the line's last run.
+func lastInk(l line) float64 {
+	right := 0.0
+	for _, f := range l.frags {
+		if e := f.X + f.W; e > right {
+			right = e
+		}
+	}
+	return right
+}
+
+// setRagged breaks p greedily into lines no wider than width, breaking only
+// at spaces (and inside URLs where a word is wider than the measure), with
+// natural spaces: for title pages, headings and the imprint.
+func setRagged(p *paragraph, width float64) []line {
+	var lines []line
+	start := 0
+	for start < len(p.items) {
+		// Skip discardable items.
+		for start < len(p.items) && p.items[start].Kind != linebreak.Box {
+			start++
+		}
+		if start >= len(p.items) {
+			break
+		}
+		x := 0.0
+		lastBreak := -1
+		i := start
+		for ; i < len(p.items); i++ {
+			it := p.items[i]
+			if it.Kind == linebreak.Penalty && it.Penalty <= -linebreak.Infinity {
+				break
+			}
+			breakable := (it.Kind == linebreak.Glue && i > 0 && p.items[i-1].Kind == linebreak.Box) ||
+				(it.Kind == linebreak.Penalty && it.Penalty < linebreak.Infinity && !it.Flagged)
+			if breakable && x+penaltyWidth(it) <= width {
+				lastBreak = i
+			}
+			if it.Kind != linebreak.Penalty {
+				x += it.Width
+			}
+			if x > width && lastBreak >= 0 {
+				i = lastBreak
+				break
+			}
+		}
+		if i > len(p.items) {
+			i = len(p.items)
+		}
+		l := placeLine(p, start, i, 0)
+		lines = append(lines, l)
+		start = i + 1
+		if i < len(p.items) && p.items[i].Kind == linebreak.Penalty && p.items[i].Penalty <= -linebreak.Infinity {
+			break
+		}
+	}
+	return lines
+}
+
+func penaltyWidth(it linebreak.Item) float64 {
+	if it.Kind == linebreak.Penalty {
+		return it.Width
+	}
+	return 0
+}

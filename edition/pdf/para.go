@@ -1,0 +1,405 @@
+package pdf
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"edition/edition"
+	"edition/edition/pdf/hyphen"
+	"edition/edition/pdf/linebreak"
+)
+
+// frag is a run of characters set in one font, size and position: the unit
+// that is drawn. X is relative to the start of its box while a paragraph is
+// built, and to the left edge of the text block once the line is set.
+type frag struct {
+	X     float64
+	Text  string
+	Face  face
+	Size  float64
+	Rise  float64 // baseline shift upwards, in points
+	Track float64 // extra space after every character, in points
+	W     float64 // advance of the whole run, tracking included
+	URL   string  // the run is part of a link to URL
+	Note  int     // the run is the mark of note Note, linked to it
+	Back  int     // the run is the number of note Back, linked to its mark
+	// foreign runs are in another language: no English hyphenation.
+	foreign bool
+}
+
+// piece is what an item of the line breaker stands for.
+type piece struct {
+	frags []frag // a box's runs; a penalty's text when the line breaks there
+	rune  int    // plain-text offset of the box's first character
+	notes []int  // notes whose mark is in the box
+}
+
+// paragraph is a paragraph turned into the line breaker's items, with what
+// each item draws.
+type paragraph struct {
+	id     string
+	items  []linebreak.Item
+	pieces []piece
+}
+
+// textStyle is what applies at a point of the inline tree.
+type textStyle struct {
+	face face
+	size float64
+	lang string // "" for the book's language
+	url  string
+}
+
+// paraBuilder turns inline content into items. It checks every character
+// against the font that will draw it and collects the ones missing.
+type paraBuilder struct {
+	m    [4]*metrics
+	errs *edition.ErrorList
+	p    *paragraph
+	word []frag // the word being gathered
+	// wordRune is the plain-text offset of the word's first character.
+	wordRune int
+	wordEnd  bool // the current word contains at least one character
+	rune     int
+	// hyphenate is false for text that must not be hyphenated (titles).
+	hyphenate bool
+	// pos is the source position of the text being added, for errors.
+	pos edition.Pos
+}
+
+func newParaBuilder(m [4]*metrics, errs *edition.ErrorList, id string) *paraBuilder {
+	return &paraBuilder{m: m, errs: errs, p: &paragraph{id: id}, hyphenate: true}
+}
+
+// runWidth measures s in st, tracking included.
+func (b *paraBuilder) runWidth(s string, f face, size, track float64) float64 {
+	n := 0
+	for range s {
+		n++
+	}
+	return float64(b.m[f].stringWidth(s))*size/1000 + float64(n)*track
+}
+
+func (b *paraBuilder) addBox(w float64, pc piece) {
+	b.p.items = append(b.p.items, linebreak.Item{Kind: linebreak.Box, Width: w})
+	b.p.pieces = append(b.p.pieces, pc)
+}
+
+func (b *paraBuilder) addGlue(w, stretch, shrink float64) {
+	b.p.items = append(b.p.items, linebreak.Item{Kind: linebreak.Glue, Width: w, Stretch: stretch, Shrink: shrink})
+	b.p.pieces = append(b.p.pieces, piece{})
+}
+
+func (b *paraBuilder) addPenalty(w, penalty float64, flagged bool, fr []frag) {
+	b.p.items = append(b.p.items, linebreak.Item{Kind: linebreak.Penalty, Width: w, Penalty: penalty, Flagged: flagged})
+	b.p.pieces = append(b.p.pieces, piece{frags: fr})
+}
+
+// indent starts the paragraph with an empty box of width w.
+func (b *paraBuilder) indent(w float64) {
+	b.addBox(w, piece{rune: b.rune})
+}
+
+// space adds an interword space of the given face and size: TeX's
+// proportions, stretching by half and shrinking by a third.
+func (b *paraBuilder) space(st textStyle, breakable bool) {
+	b.flush()
+	w := float64(b.m[st.face].width(' ')) * st.size / 1000
+	if !breakable {
+		b.addPenalty(0, linebreak.Infinity, false, nil)
+	} else if n := len(b.p.items); n > 0 && b.p.items[n-1].Kind == linebreak.Glue {
+		return // a space after a space adds nothing
+	}
+	b.addGlue(w, w/2, w/3)
+}
+
+// char appends r, set in st, to the current word.
+func (b *paraBuilder) char(r rune, st textStyle, pos edition.Pos) {
+	if !b.m[st.face].covers(r) {
+		b.errs.Add(pos, fmt.Sprintf("character %q (U+%04X) is not in the print font (%s)", r, r, st.face.fileName()))
+	}
+	if !b.wordEnd {
+		b.wordRune = b.rune
+		b.wordEnd = true
+	}
+	b.rune++
+	n := len(b.word)
+	if n > 0 {
+		last := &b.word[n-1]
+		if last.Face == st.face && last.Size == st.size && last.URL == st.url && last.Note == 0 && last.Rise == 0 && last.Track == 0 && last.foreign == (st.lang != "") {
+			last.Text += string(r)
+			return
+		}
+	}
+	b.word = append(b.word, frag{Text: string(r), Face: st.face, Size: st.size, URL: st.url, foreign: st.lang != ""})
+}
+
+// mark appends a raised note mark to the current word.
+func (b *paraBuilder) mark(n int, st textStyle) {
+	if !b.wordEnd {
+		b.wordRune = b.rune
+		b.wordEnd = true
+	}
+	size := st.size * markScale
+	b.word = append(b.word, frag{Text: fmt.Sprint(n), Face: roman, Size: size, Rise: st.size * markRise, Note: n})
+}
+
+// Note marks are set at this fraction of the text size, raised by markRise
+// of the text size: a superior figure drawn from the regular figures.
+const (
+	markScale = 0.62
+	markRise  = 0.36
+)
+
+// flush ends the current word, adding its boxes and its possible breaks.
+func (b *paraBuilder) flush() {
+	if len(b.word) == 0 {
+		b.wordEnd = false
+		return
+	}
+	word := b.word
+	b.word = nil
+	b.wordEnd = false
+	// Flatten the word into runes, each knowing its run.
+	type wr struct {
+		r    rune
+		frag int
+	}
+	var rs []wr
+	for i, f := range word {
+		for _, r := range f.Text {
+			rs = append(rs, wr{r, i})
+		}
+	}
+	// breaks[i] > 0: a break is allowed before rune i: 1 with a hyphen
+	// added, 2 after an explicit hyphen, 3 inside a URL.
+	breaks := make([]int, len(rs)+1)
+	isLetter := func(i int) bool {
+		f := word[rs[i].frag]
+		return f.Note == 0 && f.URL == "" && !f.foreign && (unicode.IsLetter(rs[i].r) || rs[i].r == '’' && i > 0)
+	}
+	// Explicit hyphens and en dashes between letters or figures.
+	for i := 1; i+1 < len(rs); i++ {
+		if word[rs[i].frag].URL != "" {
+			continue
+		}
+		if (rs[i].r == '-' || rs[i].r == '–') && unicode.IsLetter(rs[i-1].r) && unicode.IsLetter(rs[i+1].r) {
+			breaks[i+1] = 2
+		}
+	}
+	// Pattern hyphenation of each run of letters.
+	if b.hyphenate {
+		for i := 0; i < len(rs); {
+			if !isLetter(i) {
+				i++
+				continue
+			}
+			j := i
+			for j < len(rs) && isLetter(j) {
+				j++
+			}
+			// Trailing apostrophes are not part of the word.
+			k := j
+			for k > i && rs[k-1].r == '’' {
+				k--
+			}
+			if k-i >= 5 {
+				var sb strings.Builder
+				for _, x := range rs[i:k] {
+					sb.WriteRune(x.r)
+				}
+				for _, p := range hyphen.English().Points(sb.String()) {
+					if p > 0 && p < k-i {
+						breaks[i+p] = 1
+					}
+				}
+			}
+			i = j
+		}
+	}
+	// URLs break after a slash (not inside "//"), a dot, "?", "&" or "=".
+	for i := 1; i < len(rs); i++ {
+		if word[rs[i-1].frag].URL == "" || word[rs[i].frag].URL == "" {
+			continue
+		}
+		switch rs[i-1].r {
+		case '/':
+			if rs[i].r != '/' && (i < 2 || rs[i-2].r != ':') {
+				breaks[i] = 3
+			}
+		case '.', '?', '&', '=', '_':
+			breaks[i] = 3
+		}
+		if rs[i].r == '/' && rs[i-1].r == '/' {
+			breaks[i] = 0
+		}
+	}
+	// Emit: boxes between breaks.
+	start := 0
+	r0 := b.wordRune
+	emit := func(end int) {
+		var fr []frag
+		x := 0.0
+		nr := 0
+		var notes []int
+		for i := start; i < end; {
+			j := i
+			for j < end && rs[j].frag == rs[i].frag {
+				j++
+			}
+			f := word[rs[i].frag]
+			var sb strings.Builder
+			for _, x := range rs[i:j] {
+				sb.WriteRune(x.r)
+			}
+			f.Text = sb.String()
+			f.X = x
+			f.W = b.runWidth(f.Text, f.Face, f.Size, f.Track)
+			x += f.W
+			if f.Note > 0 {
+				notes = append(notes, f.Note)
+			} else {
+				nr += j - i
+			}
+			fr = append(fr, f)
+			i = j
+		}
+		b.addBox(x, piece{frags: fr, rune: r0, notes: notes})
+		r0 += nr
+	}
+	for i := 1; i < len(rs); i++ {
+		if breaks[i] == 0 {
+			continue
+		}
+		emit(i)
+		start = i
+		prev := word[rs[i-1].frag]
+		switch breaks[i] {
+		case 1:
+			h := frag{Text: "-", Face: prev.Face, Size: prev.Size, URL: prev.URL}
+			h.W = b.runWidth("-", h.Face, h.Size, 0)
+			b.addPenalty(h.W, hyphenPenalty, true, []frag{h})
+		case 2:
+			b.addPenalty(0, exHyphenPenalty, true, nil)
+		case 3:
+			b.addPenalty(0, urlPenalty, false, nil)
+		}
+	}
+	emit(len(rs))
+}
+
+// TeX's hyphenpenalty and exhyphenpenalty; a break inside a URL costs more.
+const (
+	hyphenPenalty   = 50
+	exHyphenPenalty = 50
+	urlPenalty      = 100
+)
+
+// inlines adds content set in st.
+func (b *paraBuilder) inlines(content []edition.Inline, st textStyle) {
+	for _, in := range content {
+		switch n := in.(type) {
+		case *edition.Text:
+			b.text(n.Text, st, n.Pos)
+		case *edition.Emphasis:
+			s := st
+			s.face ^= italic // emphasis inside emphasis is roman again
+			b.inlines(n.Content, s)
+		case *edition.Quoted:
+			open, close := n.Marks()
+			b.text(open, st, b.pos)
+			b.inlines(n.Content, st)
+			b.text(close, st, b.pos)
+		case *edition.Foreign:
+			s := st
+			s.lang = n.Lang
+			b.inlines(n.Content, s)
+		case *edition.Link:
+			s := st
+			s.url = n.URL
+			b.inlines(n.Content, s)
+		case *edition.NoteRef:
+			b.mark(n.Number, st)
+		default:
+			b.inlines(edition.Children(in), st)
+		}
+	}
+}
+
+// text adds the characters of s.
+func (b *paraBuilder) text(s string, st textStyle, pos edition.Pos) {
+	if pos.File != "" {
+		b.pos = pos
+	}
+	for _, r := range s {
+		switch r {
+		case ' ', '\n', '\t':
+			b.rune++
+			b.space(st, true)
+		case '\u00a0':
+			b.rune++
+			b.space(st, false)
+		default:
+			b.char(r, st, b.pos)
+		}
+	}
+}
+
+// smallCaps adds name in scaled capitals: each word's first letter a full
+// capital, the rest capitals at smallCapScale of the size, tracked a little.
+// The plain-text offsets are not advanced: a speaker's name is not part of
+// the paragraph's text in the model.
+func (b *paraBuilder) smallCaps(name string, st textStyle) {
+	for i, w := range strings.Fields(name) {
+		if i > 0 {
+			b.flush()
+			sw := float64(b.m[st.face].width(' ')) * st.size / 1000
+			b.addPenalty(0, linebreak.Infinity, false, nil)
+			b.addGlue(sw, sw/2, sw/3)
+		}
+		rs := []rune(w)
+		first := frag{Text: string(rs[0]), Face: st.face, Size: st.size}
+		first.W = b.runWidth(first.Text, first.Face, first.Size, 0)
+		fr := []frag{first}
+		x := first.W
+		if len(rs) > 1 {
+			size := st.size * smallCapScale
+			track := st.size * smallCapTrack
+			rest := frag{X: x + track, Text: strings.ToUpper(string(rs[1:])), Face: st.face, Size: size, Track: track}
+			rest.W = b.runWidth(rest.Text, rest.Face, rest.Size, track) + track
+			x += rest.W
+			fr = append(fr, rest)
+		}
+		for _, r := range w {
+			if !b.m[st.face].covers(r) {
+				b.errs.Add(b.pos, fmt.Sprintf("character %q (U+%04X) is not in the print font (%s)", r, r, st.face.fileName()))
+			}
+		}
+		b.addBox(x, piece{frags: fr, rune: b.rune})
+	}
+}
+
+// Scaled capitals standing in for small caps: capitals at 78% of the size,
+// tracked by 5% of the size, as a typesetter would space small capitals.
+const (
+	smallCapScale = 0.78
+	smallCapTrack = 0.05
+)
+
+// finish ends the paragraph: the last word, then TeX's \parfillskip and the
+// forced break.
+func (b *paraBuilder) finish() *paragraph {
+	b.flush()
+	// Drop a trailing space.
+	for n := len(b.p.items); n > 0 && b.p.items[n-1].Kind != linebreak.Box; n = len(b.p.items) {
+		b.p.items = b.p.items[:n-1]
+		b.p.pieces = b.p.pieces[:n-1]
+	}
+	before := len(b.p.items)
+	b.p.items = linebreak.Finish(b.p.items)
+	for i := before; i < len(b.p.items); i++ {
+		b.p.pieces = append(b.p.pieces, piece{})
+	}
+	return b.p
+}
