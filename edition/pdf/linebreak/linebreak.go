@@ -1,0 +1,697 @@
+// Package linebreak breaks a paragraph into lines with the Knuth–Plass
+// total-fit algorithm, as TeX does ("Breaking paragraphs into lines",
+// Software—Practice and Experience 11, 1981; TeX: The Program §813–890).
+//
+// A paragraph is a list of items: boxes (fixed-width material, usually a
+// word or a syllable), glue (a space that can stretch and shrink) and
+// penalties (possible breaks with a cost, for instance a hyphenation point).
+// All lengths are float64 PDF points (1/72 in); the package itself does not
+// care about the unit as long as items and line widths agree.
+//
+// A line may end at a glue that directly follows a box, or at a penalty below
+// Infinity. Glue and penalties that follow a break are discarded up to the
+// next box, so they start no line. The glue at the break is not set; the
+// penalty at a break contributes its width at the line end (the hyphen of a
+// hyphenated word).
+//
+// Break runs up to four passes, as TeX does:
+//
+//  1. If Pretolerance >= 0: lines of badness <= Pretolerance, and no breaks
+//     at flagged penalties of non-zero width (hyphenation points). Flagged
+//     penalties of zero width (after an explicit hyphen already in a box)
+//     stay allowed, as TeX's \exhyphenpenalty breaks do.
+//  2. All breaks, badness <= Tolerance.
+//  3. If EmergencyStretch > 0: as pass 2, but each line's badness is
+//     computed as if its glue could stretch EmergencyStretch more.
+//  4. A last resort that always succeeds: any line that does not have to
+//     shrink beyond its shrinkability is feasible, loose lines ranked by
+//     their uncapped badness 100·r³ so the spacing stays as even as
+//     possible (Line.Underfull marks lines looser than Tolerance); if no
+//     break at all is possible, a line is made overfull (Line.Overfull)
+//     rather than failing. No item is ever lost.
+//
+// Two rules are hard in passes 1–3: never more than MaxConsecutiveHyphens
+// hyphenated lines in a row, and no hyphenated line directly before the
+// last line of the paragraph. A pass whose best result would end its
+// second-to-last line with a hyphen is accepted only if no later pass finds
+// one without; the consecutive-hyphen limit holds in every pass.
+package linebreak
+
+import (
+	"errors"
+	"fmt"
+	"math"
+)
+
+// Kind is the kind of a paragraph item.
+type Kind uint8
+
+// The kinds of paragraph items.
+const (
+	// Box is material of fixed width: a word, a syllable, an indent.
+	Box Kind = iota
+	// Glue is space with a natural width that may stretch or shrink.
+	Glue
+	// Penalty is a possible break with a cost; its width is set only if
+	// the line ends there (the hyphen).
+	Penalty
+)
+
+// String returns the kind's name.
+func (k Kind) String() string {
+	switch k {
+	case Box:
+		return "box"
+	case Glue:
+		return "glue"
+	case Penalty:
+		return "penalty"
+	}
+	return fmt.Sprintf("Kind(%d)", uint8(k))
+}
+
+// Infinity is TeX's infinite penalty: a penalty >= Infinity forbids a break,
+// one <= -Infinity forces it.
+const Infinity = 10000
+
+// FillStretch is the stretchability of the glue that Finish appends to fill
+// the last line, large enough to behave like TeX's \parfillskip fil glue.
+const FillStretch = 1e6
+
+// Item is one element of a paragraph.
+type Item struct {
+	Kind    Kind
+	Width   float64 // natural width; for a penalty, the width added if the line ends here
+	Stretch float64 // glue only: how much it may grow at ratio 1
+	Shrink  float64 // glue only: how much it may shrink at ratio -1
+	Penalty float64 // penalty only: cost of breaking here; >= Infinity forbids, <= -Infinity forces
+	Flagged bool    // penalty only: a hyphenation (or explicit hyphen) break
+}
+
+// Params are the parameters of the algorithm, named after TeX's.
+type Params struct {
+	// Tolerance is the largest badness allowed in pass 2 and 3
+	// (\tolerance). Badness is 100·|r|³ for an adjustment ratio r.
+	Tolerance float64
+	// Pretolerance is the largest badness of the first pass, which tries
+	// no hyphenation (\pretolerance); negative skips that pass.
+	Pretolerance float64
+	// LinePenalty is added to each line's badness before squaring
+	// (\linepenalty).
+	LinePenalty float64
+	// HyphenPenalty is not used by Break (penalties live in the items); it
+	// is carried here for the caller that builds the items (\hyphenpenalty).
+	HyphenPenalty float64
+	// ExHyphenPenalty likewise is for the caller: the penalty after an
+	// explicit hyphen (\exhyphenpenalty).
+	ExHyphenPenalty float64
+	// DoubleHyphenDemerits are added when two consecutive lines end at
+	// flagged breaks (\doublehyphendemerits).
+	DoubleHyphenDemerits float64
+	// FinalHyphenDemerits are added when the second-to-last line ends at a
+	// flagged break (\finalhyphendemerits); see also the package comment.
+	FinalHyphenDemerits float64
+	// AdjDemerits are added when adjacent lines' fitness classes are not
+	// adjacent (\adjdemerits).
+	AdjDemerits float64
+	// EmergencyStretch enables pass 3 when positive (\emergencystretch).
+	EmergencyStretch float64
+	// MaxConsecutiveHyphens is the largest number of hyphenated lines in a
+	// row; 0 means no limit. A hard rule in every pass.
+	MaxConsecutiveHyphens int
+	// Looseness asks for a paragraph this many lines longer (positive) or
+	// shorter (negative) than optimal, if feasible (\looseness).
+	Looseness int
+}
+
+// TeX returns plain TeX's defaults (as in docs/print.md): tolerance 200,
+// pretolerance 100, linepenalty 10, hyphenpenalty and exhyphenpenalty 50,
+// doublehyphendemerits 10000, finalhyphendemerits 5000, adjdemerits 10000,
+// no emergency stretch, and at most two hyphenated lines in a row.
+func TeX() Params {
+	return Params{
+		Tolerance:             200,
+		Pretolerance:          100,
+		LinePenalty:           10,
+		HyphenPenalty:         50,
+		ExHyphenPenalty:       50,
+		DoubleHyphenDemerits:  10000,
+		FinalHyphenDemerits:   5000,
+		AdjDemerits:           10000,
+		MaxConsecutiveHyphens: 2,
+	}
+}
+
+// Line is one line of a broken paragraph.
+type Line struct {
+	// Start and End delimit the items set on the line, [Start, End); End
+	// is the index of the break item (a glue, which is not set, or a
+	// penalty, whose Width is set at the line end).
+	Start, End int
+	// Ratio is the adjustment ratio r to set the line's glue with
+	// (SetWidth): positive stretches, negative shrinks. It is never below
+	// -1; it is 0 for a line that has no stretch or shrink to use.
+	Ratio float64
+	// Hyphenated reports that the line ends at a flagged penalty.
+	Hyphenated bool
+	// Overfull reports that the line is wider than its measure even with
+	// all glue shrunk (an unbreakable word longer than the measure).
+	Overfull bool
+	// Underfull reports a line looser than the tolerance allows (set in
+	// pass 3 or 4) or one with no glue to stretch to its measure.
+	Underfull bool
+	// Badness is TeX's badness of the line, 100·|r|³ capped at 10000.
+	Badness float64
+	// Demerits are the demerits the line added to the paragraph's total.
+	Demerits float64
+}
+
+// SetWidth returns the width of item it in a line set with adjustment ratio
+// ratio: a glue's natural width plus ratio times its stretch (ratio > 0) or
+// shrink (ratio < 0); a box's width; 0 for a penalty (the caller adds the
+// width of the penalty that ends a line).
+func SetWidth(it Item, ratio float64) float64 {
+	switch it.Kind {
+	case Box:
+		return it.Width
+	case Glue:
+		if ratio >= 0 {
+			return it.Width + ratio*it.Stretch
+		}
+		return it.Width + ratio*it.Shrink
+	}
+	return 0
+}
+
+// Finish returns items ready for Break: trailing glue removed, then
+// \penalty10000, a \parfillskip glue (width 0, stretch FillStretch) and a
+// forced break, as TeX ends a paragraph. It appends to items.
+func Finish(items []Item) []Item {
+	for len(items) > 0 && items[len(items)-1].Kind == Glue {
+		items = items[:len(items)-1]
+	}
+	return append(items,
+		Item{Kind: Penalty, Penalty: Infinity},
+		Item{Kind: Glue, Stretch: FillStretch},
+		Item{Kind: Penalty, Penalty: -Infinity},
+	)
+}
+
+// TotalDemerits returns the sum of the lines' demerits, the quantity Break
+// minimises.
+func TotalDemerits(lines []Line) float64 {
+	var t float64
+	for _, l := range lines {
+		t += l.Demerits
+	}
+	return t
+}
+
+// ErrNotFinished is returned by Break when the paragraph does not end with a
+// forced break (see Finish).
+var ErrNotFinished = errors.New("linebreak: paragraph does not end with a forced break (use Finish)")
+
+// Break breaks items into lines whose widths are given by width(line), line
+// counting from 0. The width function may vary over the first easyLines
+// lines (256); after that it is assumed constant.
+//
+// The paragraph must end with a forced break (use Finish). Break never
+// fails on a valid paragraph: when no line can be made to fit, it returns
+// lines marked Overfull or Underfull (see the package comment). The error
+// reports invalid input only: ErrNotFinished, a NaN or infinite length, or a
+// non-positive line width.
+func Break(items []Item, width func(line int) float64, p Params) ([]Line, error) {
+	lines, _, err := breakCount(items, width, p)
+	return lines, err
+}
+
+// hardFinalHyphen makes a hyphen before the last line a hard rule; tests
+// turn it off to show that it matters.
+var hardFinalHyphen = true
+
+// easyLines is the number of leading lines whose widths are told apart.
+const easyLines = 256
+
+// breakCount is Break, also returning how many active nodes were visited.
+func breakCount(items []Item, width func(line int) float64, p Params) ([]Line, int, error) {
+	if len(items) == 0 {
+		return nil, 0, nil
+	}
+	last := items[len(items)-1]
+	if last.Kind != Penalty || last.Penalty > -Infinity {
+		return nil, 0, ErrNotFinished
+	}
+	for i, it := range items {
+		for _, v := range []float64{it.Width, it.Stretch, it.Shrink, it.Penalty} {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				return nil, 0, fmt.Errorf("linebreak: item %d (%s) has a NaN or infinite length", i, it.Kind)
+			}
+		}
+	}
+	b := newBreaker(items, width, p)
+	if err := b.checkWidths(); err != nil {
+		return nil, 0, err
+	}
+	// Nothing to set: no box at all.
+	hasBox := false
+	for _, it := range items {
+		if it.Kind == Box {
+			hasBox = true
+			break
+		}
+	}
+	if !hasBox {
+		return nil, 0, nil
+	}
+	var fallback []Line
+	passes := []pass{}
+	if p.Pretolerance >= 0 {
+		passes = append(passes, pass{threshold: p.Pretolerance, noHyphens: true, hard: true})
+	}
+	passes = append(passes, pass{threshold: p.Tolerance, hard: true})
+	if p.EmergencyStretch > 0 {
+		passes = append(passes, pass{threshold: p.Tolerance, emergency: p.EmergencyStretch, hard: true})
+	}
+	for _, ps := range passes {
+		lines, finalHyphen := b.run(ps)
+		if lines == nil {
+			continue
+		}
+		if !finalHyphen || !hardFinalHyphen {
+			return lines, b.visits, nil
+		}
+		if fallback == nil {
+			fallback = lines
+		}
+	}
+	if fallback != nil {
+		return fallback, b.visits, nil
+	}
+	lines, _ := b.run(pass{threshold: math.Inf(1), last: true})
+	return lines, b.visits, nil
+}
+
+type pass struct {
+	threshold float64 // largest feasible badness
+	noHyphens bool    // skip flagged penalties of non-zero width
+	emergency float64 // extra background stretch for badness
+	hard      bool    // not the last-resort pass
+	last      bool    // last resort: allow artificial overfull breaks
+}
+
+type node struct {
+	pos      int // index of the break item; -1 for the paragraph start
+	start    int // first item of the next line
+	line     int // number of lines before the break (index of the next line)
+	fitness  int
+	hyphens  int  // hyphenated lines in a row ending here
+	flagged  bool // the line ending here is hyphenated
+	final    bool // final break whose previous line is hyphenated
+	total    float64
+	prev     *node
+	ratio    float64
+	bad      float64
+	dem      float64
+	overfull bool
+	under    bool
+}
+
+type breaker struct {
+	items   []Item
+	width   func(int) float64
+	p       Params
+	w, y, z []float64 // prefix sums of widths, stretch, shrink over items[:i]
+	visits  int
+	easy    int
+}
+
+func newBreaker(items []Item, width func(int) float64, p Params) *breaker {
+	n := len(items)
+	b := &breaker{items: items, width: width, p: p,
+		w: make([]float64, n+1), y: make([]float64, n+1), z: make([]float64, n+1)}
+	for i, it := range items {
+		b.w[i+1], b.y[i+1], b.z[i+1] = b.w[i], b.y[i], b.z[i]
+		switch it.Kind {
+		case Box:
+			b.w[i+1] += it.Width
+		case Glue:
+			b.w[i+1] += it.Width
+			b.y[i+1] += it.Stretch
+			b.z[i+1] += it.Shrink
+		}
+	}
+	b.easy = math.MaxInt
+	return b
+}
+
+// checkWidths validates the measures and finds the easy line, from which
+// on all lines have the same width and line numbers need not be told apart
+// (TeX's easy_line); with Looseness, line numbers are always told apart.
+func (b *breaker) checkWidths() error {
+	ws := make([]float64, easyLines+1)
+	for i := range ws {
+		w := b.width(i)
+		if !(w > 0) || math.IsInf(w, 0) {
+			return fmt.Errorf("linebreak: width(%d) = %v, want a positive length", i, w)
+		}
+		ws[i] = w
+	}
+	if b.p.Looseness != 0 {
+		return nil
+	}
+	e := easyLines
+	for e > 0 && ws[e-1] == ws[easyLines] {
+		e--
+	}
+	b.easy = e
+	return nil
+}
+
+// lineWidth returns the measure of line i.
+func (b *breaker) lineWidth(i int) float64 {
+	if i > easyLines {
+		i = easyLines
+	}
+	return b.width(i)
+}
+
+// after returns the first item of the line that follows a break at pos.
+func (b *breaker) after(pos int) int {
+	i := pos + 1
+	for i < len(b.items) && b.items[i].Kind != Box {
+		if b.items[i].Kind == Penalty && b.items[i].Penalty <= -Infinity {
+			break // a forced break must stay reachable
+		}
+		i++
+	}
+	return i
+}
+
+// Fitness classes, as in TeX.
+const (
+	veryLoose = 0
+	loose     = 1
+	decent    = 2
+	tight     = 3
+)
+
+type candidate struct {
+	from     *node
+	dem      float64 // total demerits
+	ratio    float64
+	bad      float64
+	fitness  int
+	hyphens  int
+	final    bool
+	overfull bool
+	under    bool
+}
+
+// run performs one pass and returns the lines and whether the chosen
+// paragraph has a hyphen before its last line; nil lines if the pass found
+// no feasible breaks.
+func (b *breaker) run(ps pass) ([]Line, bool) {
+	items := b.items
+	lastIdx := len(items) - 1
+	active := []*node{{pos: -1, start: 0, fitness: decent}}
+	var cands []candidate
+	var finals []*node
+	for i, it := range items {
+		var pen float64
+		flagged := false
+		switch it.Kind {
+		case Box:
+			continue
+		case Glue:
+			if i == 0 || items[i-1].Kind != Box {
+				continue
+			}
+		case Penalty:
+			if it.Penalty >= Infinity {
+				continue
+			}
+			pen = it.Penalty
+			flagged = it.Flagged
+			if ps.noHyphens && flagged && it.Width != 0 {
+				continue
+			}
+		}
+		forced := it.Kind == Penalty && pen <= -Infinity
+		isFinal := i == lastIdx
+		penWidth := 0.0
+		if it.Kind == Penalty {
+			penWidth = it.Width
+		}
+		cands = cands[:0]
+		minDem := math.Inf(1)
+		kept := active[:0]
+		var lastDropped *node
+		for _, a := range active {
+			b.visits++
+			if a.start > i || (a.start == i && !forced) {
+				kept = append(kept, a)
+				continue
+			}
+			target := b.lineWidth(a.line)
+			natural := b.w[i] - b.w[a.start] + penWidth
+			stretch := b.y[i] - b.y[a.start]
+			shrink := b.z[i] - b.z[a.start]
+			var r, bad float64
+			switch {
+			case natural < target:
+				if st := stretch + ps.emergency; st > 0 {
+					bad = badness((target - natural) / st)
+				} else {
+					bad = math.Inf(1)
+				}
+				if stretch > 0 {
+					r = (target - natural) / stretch
+				}
+			case natural > target:
+				if shrink > 0 {
+					r = (target - natural) / shrink
+				} else {
+					r = math.Inf(-1)
+				}
+				bad = badness(r)
+			}
+			// Looser than the tolerance allows with the real stretch, or
+			// nothing to stretch with.
+			under := natural < target && (stretch <= 0 || badness(r) > b.p.Tolerance)
+			if ps.last && natural < target {
+				// Last resort: rank loose lines by their real looseness
+				// (uncapped badness) so the spacing stays as even as it
+				// can; a line with nothing to stretch counts as r ≈ 21.5.
+				bad = 1e6
+				if stretch > 0 {
+					bad = min(100*r*r*r, 1e6)
+				}
+			}
+			tooTight := r < -1-1e-9
+			if !tooTight && bad <= ps.threshold && !(flagged && b.p.MaxConsecutiveHyphens > 0 && a.hyphens >= b.p.MaxConsecutiveHyphens) {
+				c := b.candidate(a, r, bad, pen, flagged, isFinal)
+				c.under = under
+				cands = append(cands, c)
+				if c.dem < minDem {
+					minDem = c.dem
+				}
+			}
+			if tooTight || forced {
+				lastDropped = a
+				continue
+			}
+			kept = append(kept, a)
+		}
+		active = kept
+		// Last resort: the only remaining path would be lost; break here
+		// with an overfull line (TeX's artificial_demerits).
+		if ps.last && len(cands) == 0 && len(active) == 0 && lastDropped != nil {
+			c := candidate{from: lastDropped, dem: lastDropped.total, ratio: -1, bad: 10000,
+				fitness: tight, overfull: true, final: isFinal && lastDropped.flagged}
+			if flagged {
+				c.hyphens = lastDropped.hyphens + 1
+			}
+			cands = append(cands, c)
+			minDem = c.dem
+		}
+		if len(cands) == 0 {
+			if len(active) == 0 {
+				return nil, false // no feasible path in this pass
+			}
+			continue
+		}
+		// Keep the best candidate per (fitness, hyphens, line, final)
+		// class, and only those within AdjDemerits of the best overall.
+		start := b.after(i)
+		var best []candidate
+		for _, c := range cands {
+			if c.dem > minDem+b.p.AdjDemerits && !isFinal {
+				continue
+			}
+			line := c.from.line + 1
+			merged := false
+			for k := range best {
+				o := &best[k]
+				if o.fitness == c.fitness && o.hyphens == c.hyphens && o.final == c.final &&
+					b.lineClass(o.from.line+1) == b.lineClass(line) {
+					if c.dem < o.dem {
+						*o = c
+					}
+					merged = true
+					break
+				}
+			}
+			if !merged {
+				best = append(best, c)
+			}
+		}
+		for _, c := range best {
+			n := &node{pos: i, start: start, line: c.from.line + 1, fitness: c.fitness,
+				hyphens: c.hyphens, flagged: flagged, final: c.final, total: c.dem, prev: c.from,
+				ratio: c.ratio, bad: c.bad, dem: c.dem - c.from.total, overfull: c.overfull, under: c.under}
+			if isFinal {
+				finals = append(finals, n)
+			} else {
+				active = append(active, n)
+			}
+		}
+	}
+	if len(finals) == 0 {
+		return nil, false
+	}
+	return b.choose(finals)
+}
+
+// lineClass tells line numbers apart only below the easy line.
+func (b *breaker) lineClass(line int) int {
+	if line >= b.easy {
+		return b.easy
+	}
+	return line
+}
+
+// candidate computes the demerits of a line from a to a feasible break.
+func (b *breaker) candidate(a *node, r, bad, pen float64, flagged, isFinal bool) candidate {
+	d := b.p.LinePenalty + bad
+	d *= d
+	switch {
+	case pen >= 0:
+		d += pen * pen
+	case pen > -Infinity:
+		d -= pen * pen
+	}
+	if flagged && a.flagged {
+		d += b.p.DoubleHyphenDemerits
+	}
+	final := isFinal && a.flagged
+	if final {
+		d += b.p.FinalHyphenDemerits
+	}
+	fit := fitness(r, bad)
+	if abs(fit-a.fitness) > 1 {
+		d += b.p.AdjDemerits
+	}
+	c := candidate{from: a, dem: a.total + d, ratio: r, bad: bad, fitness: fit, final: final}
+	if flagged {
+		c.hyphens = a.hyphens + 1
+	}
+	if r < -1 {
+		c.ratio = -1
+	}
+	return c
+}
+
+// choose picks the final node (honouring Looseness and preferring a
+// paragraph without a hyphen before its last line) and returns its lines.
+func (b *breaker) choose(finals []*node) ([]Line, bool) {
+	better := func(x, y *node) bool { // is x better than y, ignoring looseness
+		if hardFinalHyphen && x.final != y.final {
+			return !x.final
+		}
+		return x.total < y.total
+	}
+	best := finals[0]
+	for _, n := range finals[1:] {
+		if better(n, best) {
+			best = n
+		}
+	}
+	if b.p.Looseness != 0 {
+		want := best.line + b.p.Looseness
+		pick := best
+		for _, n := range finals {
+			if hardFinalHyphen && n.final && !best.final {
+				continue
+			}
+			dn, dp := abs(n.line-want), abs(pick.line-want)
+			if dn < dp || (dn == dp && n.total < pick.total) {
+				pick = n
+			}
+		}
+		best = pick
+	}
+	var rev []*node
+	for n := best; n.prev != nil; n = n.prev {
+		rev = append(rev, n)
+	}
+	lines := make([]Line, len(rev))
+	for k := range rev {
+		n := rev[len(rev)-1-k]
+		ratio := n.ratio
+		if math.IsInf(ratio, 0) || math.IsNaN(ratio) {
+			ratio = 0
+		}
+		if ratio < -1 {
+			ratio = -1
+		}
+		lines[k] = Line{Start: n.prev.start, End: n.pos, Ratio: ratio, Hyphenated: n.flagged,
+			Overfull: n.overfull, Underfull: n.under, Badness: min(n.bad, 10000), Demerits: n.dem}
+	}
+	// A line whose natural width minus all shrink exceeds the measure is
+	// overfull whatever pass produced it.
+	for k := range lines {
+		l := &lines[k]
+		min := b.w[l.End] - b.w[l.Start] - (b.z[l.End] - b.z[l.Start])
+		if it := b.items[l.End]; it.Kind == Penalty {
+			min += it.Width
+		}
+		if min > b.lineWidth(k)+1e-6 {
+			l.Overfull = true
+			l.Ratio = -1
+		}
+	}
+	return lines, best.final
+}
+
+// badness is TeX's badness for adjustment ratio r: 100·|r|³, capped at
+// 10000 (TeX's inf_bad) when finite.
+func badness(r float64) float64 {
+	if math.IsInf(r, 0) {
+		return math.Inf(1)
+	}
+	b := 100 * math.Abs(r*r*r)
+	if b > 10000 {
+		b = 10000
+	}
+	return b
+}
+
+// fitness returns TeX's fitness class of a line.
+func fitness(r, bad float64) int {
+	switch {
+	case r < 0 && bad > 12:
+		return tight
+	case r > 0 && bad > 99:
+		return veryLoose
+	case r > 0 && bad > 12:
+		return loose
+	}
+	return decent
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
