@@ -62,6 +62,13 @@ func TestExceptions(t *testing.T) {
 		"hyphenation": "hy-phen-a-tion",
 		// TUGboat's list, with the right minimum applied (acad-e-my).
 		"academy": "acad-emy",
+		// The project's list (exceptions.txt), for words of the book.
+		"Amsterdam":     "Am-ster-dam",    // patterns: am-s-ter-dam
+		"awarded":       "awarded",        // patterns: awar-ded
+		"Catholicism":   "Ca-thol-i-cism", // patterns: catholi-cism
+		"Protestant":    "Prot-es-tant",   // patterns: protes-tant
+		"reactionaries": "re-ac-tion-ar-ies",
+		"rekindle":      "re-kin-dle", // patterns: rekin-dle
 	} {
 		if got := h.Hyphenate(word, "-"); got != want {
 			t.Errorf("Hyphenate(%q) = %q, want %q", word, got, want)
