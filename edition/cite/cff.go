@@ -37,7 +37,7 @@ func CFF(w io.Writer, c Citation) error {
 		y.scalar(0, "date-released", c.Issued.String())
 	}
 	if c.Description != "" {
-		y.scalar(0, "abstract", plain(c.Description))
+		y.scalar(0, "abstract", c.Description)
 	}
 	y.people(0, "authors", c.Creators)
 	y.identifiers(0, c.Identifier)
@@ -62,7 +62,7 @@ func CFF(w io.Writer, c Citation) error {
 	}
 	y.identifiers(1, c.Identifier)
 	if c.Rights != "" {
-		y.scalar(1, "copyright", plain(c.Rights))
+		y.scalar(1, "copyright", c.Rights)
 	}
 	var notes []string
 	if s := c.InterviewStatement(); s != "" {
@@ -72,10 +72,10 @@ func CFF(w io.Writer, c Citation) error {
 		notes = append(notes, s+".")
 	}
 	if len(notes) > 0 {
-		y.scalar(1, "notes", plain(strings.Join(notes, " ")))
+		y.scalar(1, "notes", strings.Join(notes, " "))
 	}
 	if c.Description != "" {
-		y.scalar(1, "abstract", plain(c.Description))
+		y.scalar(1, "abstract", c.Description)
 	}
 	y.list(1, "keywords", c.Subjects)
 
@@ -133,7 +133,8 @@ func cffLanguage(tag string) string {
 
 // yamlWriter writes the small subset of YAML a CFF file needs: block
 // mappings and sequences, every string double-quoted so that no value is
-// misread as a number, a date or a boolean.
+// misread as a number, a date or a boolean, and with its no-break spaces
+// made spaces (the file is data, not typeset text).
 type yamlWriter struct {
 	strings.Builder
 	// pending is the indentation of a sequence item whose "- " is written
@@ -157,7 +158,7 @@ func (y *yamlWriter) key(level int, k string) {
 
 func (y *yamlWriter) scalar(level int, k, v string) {
 	y.indent(level)
-	y.WriteString(k + ": " + yamlQuote(v) + "\n")
+	y.WriteString(k + ": " + yamlQuote(plain(v)) + "\n")
 }
 
 func (y *yamlWriter) number(level int, k string, v int) {
@@ -177,7 +178,7 @@ func (y *yamlWriter) list(level int, k string, vs []string) {
 	}
 	y.key(level, k)
 	for _, v := range vs {
-		y.WriteString(strings.Repeat("  ", level+1) + "- " + yamlQuote(v) + "\n")
+		y.WriteString(strings.Repeat("  ", level+1) + "- " + yamlQuote(plain(v)) + "\n")
 	}
 }
 

@@ -90,6 +90,15 @@ func CSLJSON(w io.Writer, c Citation) error {
 		item.OriginalTitle = c.Sources[0].Title
 	}
 	item.Note = strings.Join(c.noteLines(), "\n")
+	// Data, not typeset text: no-break spaces become spaces.
+	for _, f := range []*string{&item.Title, &item.TitleShort, &item.OriginalTitle, &item.EventPlace, &item.Abstract, &item.Keyword, &item.Note} {
+		*f = plain(*f)
+	}
+	for _, ns := range [][]cslName{item.Author, item.Interviewer, item.Editor, item.Translator, item.Contributor} {
+		for i := range ns {
+			ns[i].Family, ns[i].Given = plain(ns[i].Family), plain(ns[i].Given)
+		}
+	}
 
 	var buf strings.Builder
 	enc := json.NewEncoder(&buf)
