@@ -85,6 +85,7 @@ func (fb *flowBuilder) paragraph(p *edition.Paragraph, indent bool, turn *editio
 		b.indent(fb.g.Indent)
 	}
 	if turn != nil {
+		b.label = true
 		b.smallCaps(fb.speakerName(turn), st)
 		if turn.Direction != "" {
 			b.space(st, false)
@@ -97,6 +98,7 @@ func (fb *flowBuilder) paragraph(p *edition.Paragraph, indent bool, turn *editio
 		b.rune--
 		b.text(" ", st, turn.Pos)
 		b.rune--
+		b.label = false
 	}
 	b.inlines(p.Content, st)
 	lines := fb.body(b)
@@ -119,7 +121,7 @@ func (fb *flowBuilder) heading(id string, title []edition.Inline) section {
 	b := newParaBuilder(fb.m, &fb.errs, id+"-title")
 	b.hyphenate = false
 	b.inlines(title, textStyle{face: roman, size: fb.g.TitleSize})
-	lines := setRagged(b.finish(), fb.g.Measure*0.8)
+	lines := setBalanced(b.finish(), fb.g.Measure*0.8)
 	sink := fb.g.SectionSink + 1 + int(float64(len(lines))*fb.g.TitleLead/fb.g.Leading+0.999)
 	fb.rows = append(fb.rows, row{kind: rowHeading, lines: sink, keep: true, newPage: true,
 		section: id, title: plain, heading: lines})

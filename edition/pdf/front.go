@@ -9,11 +9,20 @@ import (
 // setText sets content in st, ragged, no wider than width, without
 // hyphenation: for the title pages, the imprint and the contents.
 func (L *Pages) setText(fb *flowBuilder, id string, content []edition.Inline, st textStyle, width float64) []line {
+	return L.set(fb, id, content, st, width, setRagged)
+}
+
+// setTitle is setText with balanced lines, for titles.
+func (L *Pages) setTitle(fb *flowBuilder, id string, content []edition.Inline, st textStyle, width float64) []line {
+	return L.set(fb, id, content, st, width, setBalanced)
+}
+
+func (L *Pages) set(fb *flowBuilder, id string, content []edition.Inline, st textStyle, width float64, set func(*paragraph, float64) []line) []line {
 	b := newParaBuilder(fb.m, &fb.errs, id)
 	b.pos = L.book.Meta.Pos
 	b.hyphenate = false
 	b.inlines(content, st)
-	return setRagged(b.finish(), width)
+	return set(b.finish(), width)
 }
 
 func text(s string) []edition.Inline { return []edition.Inline{&edition.Text{Text: s}} }
@@ -36,14 +45,14 @@ func (L *Pages) front(fb *flowBuilder) error {
 	c := L.cite
 	// Half-title: the title alone, a third of the way down.
 	half := L.pages[0]
-	L.centre(half, L.setText(fb, "half-title", text(c.Title), textStyle{face: roman, size: 13}, g.Measure*0.85), g.H*0.3, 17)
+	L.centre(half, L.setTitle(fb, "half-title", text(c.Title), textStyle{face: roman, size: 13}, g.Measure*0.85), g.H*0.3, 17)
 
 	// Title page.
 	tp := L.pages[2]
-	y := L.centre(tp, L.setText(fb, "title", text(c.Title), textStyle{face: roman, size: 21}, g.Measure), g.H*0.22, 26)
+	y := L.centre(tp, L.setTitle(fb, "title", text(c.Title), textStyle{face: roman, size: 21}, g.Measure), g.H*0.22, 26)
 	y += 6
 	if c.Subtitle != "" {
-		y = L.centre(tp, L.setText(fb, "subtitle", text(c.Subtitle), textStyle{face: italic, size: 12}, g.Measure), y, 15)
+		y = L.centre(tp, L.setTitle(fb, "subtitle", text(c.Subtitle), textStyle{face: italic, size: 12}, g.Measure), y, 15)
 	}
 	y = g.H * 0.5
 	for _, n := range c.People {

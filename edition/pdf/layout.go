@@ -35,6 +35,10 @@ type placed struct {
 	line line
 	// note is the note whose first line this is (its link target).
 	note int
+	// idx and count place a body line in its paragraph; turnStart marks
+	// the first line of a speaker's turn.
+	idx, count int
+	turnStart  bool
 }
 
 // page is one printed page, laid out: everything drawing needs, decided.
@@ -159,7 +163,7 @@ func (L *Pages) placeBody(p *page, bp bodyPage) {
 		case rowText, rowSignature:
 			y0 := y + float64(r.lines-1)*g.Leading
 			x := left + r.x
-			p.lines = append(p.lines, placed{x: x, y: y0, line: r.line})
+			p.lines = append(p.lines, placed{x: x, y: y0, line: r.line, idx: r.idx, count: r.count, turnStart: r.turnStart})
 			for _, n := range r.line.notes {
 				L.markAt[n] = [2]float64{float64(p.number), y0}
 			}

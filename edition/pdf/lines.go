@@ -147,3 +147,33 @@ func penaltyWidth(it linebreak.Item) float64 {
 	}
 	return 0
 }
+
+// setBalanced sets p ragged in as few lines as width allows, with the lines
+// as even as can be: the narrowest measure that needs no more lines. Titles
+// set so break as a typographer would break them by hand ("Interview of
+// Stalin / by Romain Rolland", not "… by Romain / Rolland").
+func setBalanced(p *paragraph, width float64) []line {
+	lines := setRagged(p, width)
+	if len(lines) < 2 {
+		return lines
+	}
+	best := lines
+	for w := width - 2; w > width/3; w -= 2 {
+		try := setRagged(p, w)
+		if len(try) != len(lines) || overfull(try, w) {
+			break
+		}
+		best = try
+	}
+	return best
+}
+
+// overfull reports whether a line is wider than width.
+func overfull(lines []line, width float64) bool {
+	for _, l := range lines {
+		if l.width > width+0.01 {
+			return true
+		}
+	}
+	return false
+}

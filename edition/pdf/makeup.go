@@ -92,7 +92,7 @@ func makeUp(g geometry, rows []row, notes map[int][]noteLine) []bodyPage {
 		least := 0 // the split may not come before this line
 		for _, r := range page.rows {
 			for _, n := range r.line.notes {
-				least = len(pending) + min(2, len(notes[n]))
+				least = len(pending) + firstSplit(notes[n])
 				pending = append(pending, notes[n]...)
 			}
 		}
@@ -127,8 +127,8 @@ func footNeed(g geometry, carry []noteLine, cited []int, notes map[int][]noteLin
 	n := len(carry)
 	for i, c := range cited {
 		l := len(notes[c])
-		if i == len(cited)-1 && l > 2 {
-			l = 2
+		if i == len(cited)-1 {
+			l = firstSplit(notes[c])
 		}
 		n += l
 	}
@@ -142,24 +142,44 @@ func footNeed(g geometry, carry []noteLine, cited []int, notes map[int][]noteLin
 // this page and at least least: not after the first line of a note paragraph nor before its
 // last, when that can be helped.
 func splitNote(lines []noteLine, fit, least int) int {
-	ok := func(k int) bool {
-		if k <= 0 || k >= len(lines) {
-			return true
-		}
-		a, b := lines[k-1], lines[k]
-		if a.para != b.para {
-			return true
-		}
-		first := k-1 == 0 || lines[k-2].para != a.para
-		last := k+1 == len(lines) || lines[k+1].para != b.para
-		return !first && !last
-	}
-	for k := fit; k >= fit-2 && k >= least && k > 0; k-- {
-		if ok(k) {
+	for k := fit; k >= fit-3 && k >= least && k > 0; k-- {
+		if splitOK(lines, k) {
 			return k
 		}
 	}
 	return fit
+}
+
+// firstSplit is the fewest lines of a note that may stand at a page foot
+// with the rest on the next page: two lines, or the whole first paragraph
+// if it is three lines long, so that no paragraph of a note leaves a line
+// alone on either page; the whole note when it is short.
+func firstSplit(lines []noteLine) int {
+	for k := 2; k < len(lines); k++ {
+		if splitOK(lines, k) {
+			return k
+		}
+	}
+	return len(lines)
+}
+
+// splitOK reports whether a note may split before lines[k]: between
+// paragraphs, or inside one with two lines or more on each side, and never
+// after a hyphenated line.
+func splitOK(lines []noteLine, k int) bool {
+	if k <= 0 || k >= len(lines) {
+		return true
+	}
+	a, b := lines[k-1], lines[k]
+	if a.hyphenated {
+		return false
+	}
+	if a.para != b.para {
+		return true
+	}
+	first := k-1 == 0 || lines[k-2].para != a.para
+	last := k+1 == len(lines) || lines[k+1].para != b.para
+	return !first && !last
 }
 
 // sortedNotes lists the note numbers of m in order.

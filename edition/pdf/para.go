@@ -26,6 +26,9 @@ type frag struct {
 	Back  int     // the run is the number of note Back, linked to its mark
 	// foreign runs are in another language: no English hyphenation.
 	foreign bool
+	// label runs (a speaker's name, a stage direction) are not part of the
+	// paragraph's text in the model.
+	label bool
 }
 
 // piece is what an item of the line breaker stands for.
@@ -64,6 +67,8 @@ type paraBuilder struct {
 	rune     int
 	// hyphenate is false for text that must not be hyphenated (titles).
 	hyphenate bool
+	// label marks the characters added as labels (see frag.label).
+	label bool
 	// pos is the source position of the text being added, for errors.
 	pos edition.Pos
 }
@@ -127,12 +132,12 @@ func (b *paraBuilder) char(r rune, st textStyle, pos edition.Pos) {
 	n := len(b.word)
 	if n > 0 {
 		last := &b.word[n-1]
-		if last.Face == st.face && last.Size == st.size && last.URL == st.url && last.Note == 0 && last.Rise == 0 && last.Track == 0 && last.foreign == (st.lang != "") {
+		if last.Face == st.face && last.Size == st.size && last.URL == st.url && last.Note == 0 && last.Rise == 0 && last.Track == 0 && last.foreign == (st.lang != "") && last.label == b.label {
 			last.Text += string(r)
 			return
 		}
 	}
-	b.word = append(b.word, frag{Text: string(r), Face: st.face, Size: st.size, URL: st.url, foreign: st.lang != ""})
+	b.word = append(b.word, frag{Text: string(r), Face: st.face, Size: st.size, URL: st.url, foreign: st.lang != "", label: b.label})
 }
 
 // mark appends a raised note mark to the current word.
@@ -218,21 +223,26 @@ func (b *paraBuilder) flush() {
 			i = j
 		}
 	}
-	// URLs break after a slash (not inside "//"), a dot, "?", "&" or "=".
+	// URLs break as the Chicago Manual of Style has it: after "//" or a
+	// colon, before a single slash, a full stop, a hyphen, an underscore,
+	// "?", "#", "%" or "~", and before or after "=" or "&". The character
+	// that starts a line then shows the URL goes on.
 	for i := 1; i < len(rs); i++ {
-		if word[rs[i-1].frag].URL == "" || word[rs[i].frag].URL == "" {
+		if word[rs[i-1].frag].URL == "" || word[rs[i].frag].URL == "" || i+1 >= len(rs) {
 			continue
 		}
-		switch rs[i-1].r {
-		case '/':
-			if rs[i].r != '/' && (i < 2 || rs[i-2].r != ':') {
-				breaks[i] = 3
-			}
-		case '.', '?', '&', '=', '_':
+		prev, cur := rs[i-1].r, rs[i].r
+		switch {
+		case prev == '/' && i >= 2 && rs[i-2].r == '/':
 			breaks[i] = 3
-		}
-		if rs[i].r == '/' && rs[i-1].r == '/' {
-			breaks[i] = 0
+		case prev == ':' && cur != '/':
+			breaks[i] = 3
+		case cur == '/' && prev != '/' && prev != ':' && rs[i+1].r != '/':
+			breaks[i] = 3
+		case strings.ContainsRune(".-_?#%~=&", cur) && prev != '/':
+			breaks[i] = 3
+		case prev == '=' || prev == '&':
+			breaks[i] = 3
 		}
 	}
 	// Emit: boxes between breaks.
@@ -359,14 +369,14 @@ func (b *paraBuilder) smallCaps(name string, st textStyle) {
 			b.addGlue(sw, sw/2, sw/3)
 		}
 		rs := []rune(w)
-		first := frag{Text: string(rs[0]), Face: st.face, Size: st.size}
+		first := frag{Text: string(rs[0]), Face: st.face, Size: st.size, label: true}
 		first.W = b.runWidth(first.Text, first.Face, first.Size, 0)
 		fr := []frag{first}
 		x := first.W
 		if len(rs) > 1 {
 			size := st.size * smallCapScale
 			track := st.size * smallCapTrack
-			rest := frag{X: x + track, Text: strings.ToUpper(string(rs[1:])), Face: st.face, Size: size, Track: track}
+			rest := frag{X: x + track, Text: strings.ToUpper(string(rs[1:])), Face: st.face, Size: size, Track: track, label: true}
 			rest.W = b.runWidth(rest.Text, rest.Face, rest.Size, track) + track
 			x += rest.W
 			fr = append(fr, rest)
