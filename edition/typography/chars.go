@@ -66,7 +66,9 @@ func (f *flattener) add(content []edition.Inline) {
 		case *edition.Link:
 			if isURLLink(n) {
 				// A letter: a URL reads as a word to its neighbours.
-				f.s.push('x', opaque)
+				if n.Content[0].(*edition.Text).Text != "" {
+					f.s.push('x', opaque)
+				}
 			} else {
 				f.add(n.Content)
 			}
@@ -154,8 +156,9 @@ func collapsible(r rune) bool {
 }
 
 // runs turns "---" into an em dash, "--" into an en dash and "..." into an
-// ellipsis (of four dots, the first three). Longer runs of hyphens are left
-// alone: they are not dashes of any kind.
+// ellipsis (of four dots, the first three; dots right after an ellipsis
+// stay dots). Longer runs of hyphens are left alone: they are not dashes of
+// any kind.
 func runs(in stream) stream {
 	out := stream{r: make([]rune, 0, len(in.r)), owner: make([]int32, 0, len(in.r))}
 	n := len(in.r)
@@ -172,7 +175,7 @@ func runs(in stream) stream {
 		}
 		k := j - i
 		switch {
-		case r == '.' && k >= 3:
+		case r == '.' && k >= 3 && (i == 0 || in.r[i-1] != '…'):
 			out.push('…', o)
 			k -= 3
 		case r == '-' && k == 2:
@@ -307,13 +310,15 @@ func closesAfterDash(s stream, i int) bool {
 // normal space after. At the start of a paragraph or after an opening quote
 // or bracket it takes no space before; before closing punctuation or at the
 // end, none after. An en dash with space on both sides is spaced the same
-// way; an en dash without spaces (a range: 12–15, juin–juillet) is left so.
+// way (a space before it is enough, when punctuation or the end follows);
+// an en dash without spaces (a range: 12–15, juin–juillet) is left so.
 func dashSpacing(in stream) stream {
 	out := stream{r: make([]rune, 0, len(in.r)+8), owner: make([]int32, 0, len(in.r)+8)}
 	n := len(in.r)
 	for i := 0; i < n; i++ {
 		r, o := in.r[i], in.owner[i]
-		spacedEn := r == '–' && i > 0 && i+1 < n && isSpace(in.r[i-1]) && isSpace(in.r[i+1])
+		spacedEn := r == '–' && i > 0 && isSpace(in.r[i-1]) &&
+			(i+1 == n || isSpace(in.r[i+1]) || closesAfterDash(in, i+1))
 		if o < 0 || (r != '—' && !spacedEn) {
 			out.push(r, o)
 			continue
@@ -369,7 +374,7 @@ func digitRanges(s stream) {
 			e++
 		}
 		if e < n && (s.owner[e] < 0 || unicode.IsLetter(s.r[e]) || isJoiner(s.r[e]) ||
-			((s.r[e] == '.' || s.r[e] == ',') && e+1 < n && isDigit(s.r[e+1]))) {
+			(s.r[e] == '.' && e+1 < n && isDigit(s.r[e+1]))) {
 			continue
 		}
 		s.r[i] = '–'

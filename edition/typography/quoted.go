@@ -20,10 +20,11 @@ type mark struct {
 // Double quotes pair like brackets: each ” closes the nearest open “. A
 // single ‘ is always an opening quote (the character rules have made every
 // leading apostrophe ’), but ’ is also the apostrophe, so a ’ closes the
-// nearest open ‘ only when no letter or digit follows it. Single quotes are
-// paired outside double quotations here; those inside are paired when the
-// quotation's own content is structured. Only outermost pairs become nodes
-// at this level. Marks that find no partner stay as characters.
+// nearest open ‘ only when no letter or digit follows it. Single quotes pair
+// only with marks at the same depth of double quotation, so pairs nest and
+// never cross. Marks that find no partner stay as characters. Each list is
+// read once, so the work is linear in the length of the text however deep
+// the quotations nest.
 func structure(list []edition.Inline) []edition.Inline {
 	var marks []mark
 	for i, in := range list {
@@ -36,39 +37,14 @@ func structure(list []edition.Inline) []edition.Inline {
 			}
 		}
 	}
-
-	out := list[:0:0]
-	if len(marks) == 0 {
-		for _, in := range list {
-			if t, ok := in.(*edition.Text); !ok || t.Text != "" {
-				out = append(out, in)
-			}
-		}
-	} else {
-		out = build(list, marks, pairs(list, marks))
-	}
+	out := build(list, marks, pairs(list, marks))
 	if len(out) == 0 {
-		out = nil
-	}
-	for _, in := range out {
-		switch n := in.(type) {
-		case *edition.Emphasis:
-			n.Content = structure(n.Content)
-		case *edition.Quoted:
-			n.Content = structure(n.Content)
-		case *edition.Foreign:
-			n.Content = structure(n.Content)
-		case *edition.Link:
-			if !isURLLink(n) {
-				n.Content = structure(n.Content)
-			}
-		}
+		return nil
 	}
 	return out
 }
 
-// pairs returns, for each mark, the index of the mark it pairs with at this
-// level, or -1. Only outermost pairs are kept.
+// pairs returns, for each mark, the index of the mark it pairs with, or -1.
 func pairs(list []edition.Inline, marks []mark) []int {
 	partner := make([]int, len(marks))
 	for k := range partner {
@@ -87,33 +63,23 @@ func pairs(list []edition.Inline, marks []mark) []int {
 			}
 		}
 	}
-	open = open[:0]
-	for k := 0; k < len(marks); k++ {
-		switch marks[k].r {
-		case '“':
-			if partner[k] > k {
-				k = partner[k] // its content is structured on its own
-			}
-		case '‘':
-			open = append(open, k)
-		case '’':
-			if len(open) > 0 && !wordFollows(list, marks[k]) {
-				o := open[len(open)-1]
-				open = open[:len(open)-1]
-				partner[o], partner[k] = k, o
-			}
-		}
-	}
-	// Pairs nest and never cross, so the first opening mark met that has a
-	// partner is an outermost pair; forget the pairs inside it.
-	for k := 0; k < len(marks); k++ {
-		if p := partner[k]; p > k {
-			for j := k + 1; j < p; j++ {
-				partner[j] = -1
-			}
-			k = p
-		} else {
-			partner[k] = -1
+	// frames[d] holds the open single quotes at depth d of double
+	// quotation.
+	frames := [][]int{nil}
+	for k, m := range marks {
+		top := len(frames) - 1
+		switch {
+		case m.r == '“' && partner[k] > k:
+			frames = append(frames, nil)
+		case m.r == '”' && partner[k] >= 0:
+			frames = frames[:top]
+		case m.r == '‘':
+			frames[top] = append(frames[top], k)
+		case m.r == '’' && len(frames[top]) > 0 && !wordFollows(list, m):
+			f := frames[top]
+			o := f[len(f)-1]
+			frames[top] = f[:len(f)-1]
+			partner[o], partner[k] = k, o
 		}
 	}
 	return partner
@@ -155,26 +121,24 @@ func firstRune(content []edition.Inline) (rune, bool) {
 	return 0, false
 }
 
-// build makes the new list: the Text nodes are cut at the paired marks, and
-// what lies between a pair becomes a Quoted.
+// build makes the new list: the Text nodes are cut at the paired marks,
+// what lies between a pair becomes a Quoted, and the lists nested in other
+// inlines are structured in turn.
 func build(list []edition.Inline, marks []mark, partner []int) []edition.Inline {
-	var (
-		out, inner []edition.Inline
-		quoting    bool
-		kind       edition.QuoteKind
-	)
+	type level struct {
+		content []edition.Inline
+		kind    edition.QuoteKind
+	}
+	stack := []level{{}}
 	emit := func(in edition.Inline) {
-		if quoting {
-			inner = append(inner, in)
-		} else {
-			out = append(out, in)
-		}
+		top := &stack[len(stack)-1]
+		top.content = append(top.content, in)
 	}
 	k := 0
 	for i, in := range list {
 		t, ok := in.(*edition.Text)
 		if !ok {
-			emit(in)
+			emit(nested(in))
 			continue
 		}
 		start, cut := 0, false
@@ -188,14 +152,15 @@ func build(list []edition.Inline, marks []mark, partner []int) []edition.Inline 
 			}
 			start, cut = m.off+utf8.RuneLen(m.r), true
 			if partner[k] > k {
-				quoting, inner = true, nil
-				kind = edition.DoubleQuote
+				kind := edition.DoubleQuote
 				if m.r == '‘' {
 					kind = edition.SingleQuote
 				}
+				stack = append(stack, level{kind: kind})
 			} else {
-				quoting = false
-				out = append(out, &edition.Quoted{Kind: kind, Content: inner})
+				q := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				emit(&edition.Quoted{Kind: q.kind, Content: q.content})
 			}
 		}
 		switch {
@@ -207,5 +172,23 @@ func build(list []edition.Inline, marks []mark, partner []int) []edition.Inline 
 			emit(&edition.Text{Text: t.Text[start:], Pos: t.Pos})
 		}
 	}
-	return out
+	return stack[0].content
+}
+
+// nested structures the content of an inline that holds a list of its own.
+// A link that shows its URL is left alone.
+func nested(in edition.Inline) edition.Inline {
+	switch n := in.(type) {
+	case *edition.Emphasis:
+		n.Content = structure(n.Content)
+	case *edition.Quoted:
+		n.Content = structure(n.Content)
+	case *edition.Foreign:
+		n.Content = structure(n.Content)
+	case *edition.Link:
+		if !isURLLink(n) {
+			n.Content = structure(n.Content)
+		}
+	}
+	return in
 }
