@@ -30,11 +30,12 @@
 //     break at all is possible, a line is made overfull (Line.Overfull)
 //     rather than failing. No item is ever lost.
 //
-// Two rules are hard in passes 1–3: never more than MaxConsecutiveHyphens
+// Two rules are hard in every pass: never more than MaxConsecutiveHyphens
 // hyphenated lines in a row, and no hyphenated line directly before the
-// last line of the paragraph. A pass whose best result would end its
-// second-to-last line with a hyphen is accepted only if no later pass finds
-// one without; the consecutive-hyphen limit holds in every pass.
+// last line of the paragraph. For the second, within a pass a paragraph
+// without such a hyphen beats any with one, and a pass whose only results
+// have one is accepted only if no later pass finds one without; pass 4 is
+// not tried if an earlier pass found any paragraph.
 package linebreak
 
 import (
@@ -266,11 +267,11 @@ func breakCount(items []Item, width func(line int) float64, p Params) ([]Line, i
 	var fallback []Line
 	passes := []pass{}
 	if p.Pretolerance >= 0 {
-		passes = append(passes, pass{threshold: p.Pretolerance, noHyphens: true, hard: true})
+		passes = append(passes, pass{threshold: p.Pretolerance, noHyphens: true})
 	}
-	passes = append(passes, pass{threshold: p.Tolerance, hard: true})
+	passes = append(passes, pass{threshold: p.Tolerance})
 	if p.EmergencyStretch > 0 {
-		passes = append(passes, pass{threshold: p.Tolerance, emergency: p.EmergencyStretch, hard: true})
+		passes = append(passes, pass{threshold: p.Tolerance, emergency: p.EmergencyStretch})
 	}
 	for _, ps := range passes {
 		lines, finalHyphen := b.run(ps)
@@ -295,7 +296,6 @@ type pass struct {
 	threshold float64 // largest feasible badness
 	noHyphens bool    // skip flagged penalties of non-zero width
 	emergency float64 // extra background stretch for badness
-	hard      bool    // not the last-resort pass
 	last      bool    // last resort: allow artificial overfull breaks
 }
 
@@ -559,7 +559,7 @@ func (b *breaker) run(ps pass) ([]Line, bool) {
 	if len(finals) == 0 {
 		return nil, false
 	}
-	return b.choose(finals)
+	return b.choose(finals, hardFinalHyphen)
 }
 
 // lineClass tells line numbers apart only below the easy line.
@@ -603,9 +603,9 @@ func (b *breaker) candidate(a *node, r, bad, pen float64, flagged, isFinal bool)
 
 // choose picks the final node (honouring Looseness and preferring a
 // paragraph without a hyphen before its last line) and returns its lines.
-func (b *breaker) choose(finals []*node) ([]Line, bool) {
+func (b *breaker) choose(finals []*node, hard bool) ([]Line, bool) {
 	better := func(x, y *node) bool { // is x better than y, ignoring looseness
-		if hardFinalHyphen && x.final != y.final {
+		if hard && x.final != y.final {
 			return !x.final
 		}
 		return x.total < y.total
@@ -620,7 +620,7 @@ func (b *breaker) choose(finals []*node) ([]Line, bool) {
 		want := best.line + b.p.Looseness
 		pick := best
 		for _, n := range finals {
-			if hardFinalHyphen && n.final && !best.final {
+			if hard && n.final && !best.final {
 				continue
 			}
 			dn, dp := abs(n.line-want), abs(pick.line-want)

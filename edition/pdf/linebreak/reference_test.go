@@ -139,7 +139,7 @@ func TestAgainstReference(t *testing.T) {
 			if err := b.checkWidths(); err != nil {
 				t.Fatal(err)
 			}
-			lines, _ := b.run(pass{threshold: p.Tolerance, hard: true})
+			lines, _ := b.run(pass{threshold: p.Tolerance})
 			if math.IsInf(want, 1) {
 				if lines != nil {
 					t.Errorf("w=%v: Break found %d lines where the reference finds none", w, len(lines))
