@@ -324,10 +324,20 @@ func TestHardRules(t *testing.T) {
 				t.Fatal(err)
 			}
 			check(t, p, lines, fixed(w), params)
-			if n := len(lines); n >= 2 && lines[n-2].Hyphenated {
-				// Allowed only if no pass found a paragraph without.
-				finalKept++
-				t.Logf("w=%v: hyphen before the last line kept: %q", w, p.text(lines[n-2]))
+			// Also without emergency stretch, where pass 4 must step in.
+			params0 := params
+			params0.EmergencyStretch = 0
+			lines0, err := Break(p.items, fixed(w), params0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			check(t, p, lines0, fixed(w), params0)
+			for _, ls := range [][]Line{lines, lines0} {
+				if n := len(ls); n >= 2 && ls[n-2].Hyphenated {
+					// Allowed only if no pass found a paragraph without.
+					finalKept++
+					t.Logf("w=%v: hyphen before the last line kept: %q", w, p.text(ls[n-2]))
+				}
 			}
 			// Relaxed: no limit, no double-hyphen demerits.
 			loose := params
