@@ -3,10 +3,13 @@ package hyphen
 import (
 	"crypto/sha256"
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
 )
 
 // patternsOnly hyphenates a lower-case word with the patterns alone, with
@@ -190,5 +193,51 @@ func BenchmarkPoints(b *testing.B) {
 		for _, w := range words {
 			h.Points(w)
 		}
+	}
+}
+
+// TestBookWords hyphenates every word of the book's source and checks the
+// invariants of Points on each: offsets inside the word, increasing, with
+// the minima kept, and never next to an apostrophe or in a word with a digit.
+func TestBookWords(t *testing.T) {
+	files, _ := filepath.Glob("../../../source/*.md")
+	if len(files) == 0 {
+		t.Skip("no source/*.md")
+	}
+	h := English()
+	n, hyphenated := 0, 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range strings.Fields(string(data)) {
+			n++
+			rs := []rune(w)
+			pts := h.Points(w)
+			if len(pts) > 0 {
+				hyphenated++
+			}
+			prev := 0
+			for _, p := range pts {
+				if p <= prev || p >= len(rs) {
+					t.Errorf("%s: Points(%q) = %v: bad offset %d", f, w, pts, p)
+					break
+				}
+				prev = p
+				if hyphen := IsHyphen(rs[p-1]); !hyphen {
+					if isApostrophe(rs[p-1]) || isApostrophe(rs[p]) || !unicode.IsLetter(rs[p-1]) || !unicode.IsLetter(rs[p]) {
+						t.Errorf("%s: Points(%q) = %v: break at %d not between letters", f, w, pts, p)
+					}
+				}
+			}
+			if strings.IndexFunc(w, unicode.IsDigit) >= 0 && !strings.ContainsFunc(w, IsHyphen) && len(pts) > 0 {
+				t.Errorf("%s: Points(%q) = %v in a word with a digit", f, w, pts)
+			}
+		}
+	}
+	t.Logf("%d words, %d with break points", n, hyphenated)
+	if hyphenated == 0 {
+		t.Error("no word of the book hyphenated")
 	}
 }
