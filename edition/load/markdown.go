@@ -424,25 +424,29 @@ func (c *conv) reject(n ast.Node) {
 
 // inlines converts the inline content of n.
 func (c *conv) inlines(n ast.Node) []edition.Inline {
-	var out []edition.Inline
+	out := &inlineBuilder{c: c}
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		if _, isText := ch.(*ast.Text); !isText {
+			// Positions are computed fastest in the order of the source.
+			out.flush()
+		}
 		switch x := ch.(type) {
 		case *ast.Text:
-			out = c.appendText(out, c.textValue(x.Segment), x.Segment.Start)
+			out.text(c.textValue(x.Segment), x.Segment.Start)
 			if x.HardLineBreak() {
 				c.errAt(x.Segment.Stop, "hard line break is not allowed: a paragraph is one run of text")
 			} else if x.SoftLineBreak() {
-				out = c.appendText(out, " ", x.Segment.Stop)
+				out.text(" ", x.Segment.Stop)
 			}
 		case *ast.String:
-			out = c.appendText(out, string(x.Value), nodePos(x))
+			out.text(string(x.Value), nodePos(x))
 		case *ast.Emphasis:
 			if x.Level != 1 {
 				c.errAt(nodePos(x), "strong emphasis (**…**) is not allowed: use *…*")
 			}
-			out = append(out, &edition.Emphasis{Content: c.inlines(x)})
+			out.add(&edition.Emphasis{Content: c.inlines(x)})
 		case *ast.Link:
-			out = c.link(out, x)
+			out.add(c.link(x)...)
 		case *ast.AutoLink:
 			url := string(x.URL(c.f.src))
 			if x.AutoLinkType != ast.AutoLinkURL || !isWebURL(url) {
@@ -452,7 +456,7 @@ func (c *conv) inlines(n ast.Node) []edition.Inline {
 			if start < len(c.f.src) && c.f.src[start] == '<' {
 				start++
 			}
-			out = append(out, &edition.Link{URL: url, Content: []edition.Inline{
+			out.add(&edition.Link{URL: url, Content: []edition.Inline{
 				&edition.Text{Text: url, Pos: c.f.pos(start)}}})
 		case *ast.RawHTML:
 			raw := ""
@@ -481,18 +485,18 @@ func (c *conv) inlines(n ast.Node) []edition.Inline {
 			default:
 				ref := &edition.NoteRef{Label: x.label, Pos: c.f.pos(off)}
 				c.notes.refs = append(c.notes.refs, ref)
-				out = append(out, ref)
+				out.add(ref)
 			}
 		default:
 			c.errAt(nodePos(x), "%s is not allowed", x.Kind())
 		}
 	}
-	return out
+	return out.done()
 }
 
 // link converts [text](target): a foreign-language span for lang:tag, a
 // hyperlink for a web URL.
-func (c *conv) link(out []edition.Inline, x *ast.Link) []edition.Inline {
+func (c *conv) link(x *ast.Link) []edition.Inline {
 	off := nodePos(x)
 	dest := c.unescape(x.Destination, off)
 	content := c.inlines(x)
@@ -508,12 +512,12 @@ func (c *conv) link(out []edition.Inline, x *ast.Link) []edition.Inline {
 		if !langRE.MatchString(tag) {
 			c.errAt(off, "language tag %q is not a BCP 47 tag", tag)
 		}
-		return append(out, &edition.Foreign{Lang: tag, Content: content})
+		return []edition.Inline{&edition.Foreign{Lang: tag, Content: content}}
 	case isWebURL(dest):
-		return append(out, &edition.Link{URL: dest, Content: content})
+		return []edition.Inline{&edition.Link{URL: dest, Content: content}}
 	}
 	c.errAt(off, "link to %q is not allowed: only http:// and https:// links and lang: spans", dest)
-	return append(out, content...)
+	return content
 }
 
 // langRE is a well-formed BCP 47 language tag, near enough.
@@ -532,18 +536,50 @@ func shorten(s string) string {
 	return s
 }
 
-// appendText appends s at offset off, merging it with a text before it.
-func (c *conv) appendText(out []edition.Inline, s string, off int) []edition.Inline {
+// inlineBuilder collects inline content, joining adjacent runs of text
+// into one Text (in linear time, however many pieces goldmark splits them
+// into).
+type inlineBuilder struct {
+	c       *conv
+	out     []edition.Inline
+	pending strings.Builder
+	off     int // where the pending text starts
+}
+
+// text appends s, which stands at offset off.
+func (b *inlineBuilder) text(s string, off int) {
 	if s == "" {
-		return out
+		return
 	}
-	if len(out) > 0 {
-		if t, ok := out[len(out)-1].(*edition.Text); ok {
-			t.Text += s
-			return out
+	if b.pending.Len() == 0 {
+		b.off = off
+	}
+	b.pending.WriteString(s)
+}
+
+// add appends inlines that are not text, or whole Text nodes.
+func (b *inlineBuilder) add(ins ...edition.Inline) {
+	for _, in := range ins {
+		if t, ok := in.(*edition.Text); ok && b.pending.Len() > 0 {
+			b.pending.WriteString(t.Text)
+			continue
 		}
+		b.flush()
+		b.out = append(b.out, in)
 	}
-	return append(out, &edition.Text{Text: s, Pos: c.f.pos(off)})
+}
+
+func (b *inlineBuilder) flush() {
+	if b.pending.Len() == 0 {
+		return
+	}
+	b.out = append(b.out, &edition.Text{Text: b.pending.String(), Pos: b.c.f.pos(b.off)})
+	b.pending.Reset()
+}
+
+func (b *inlineBuilder) done() []edition.Inline {
+	b.flush()
+	return b.out
 }
 
 // textValue returns the characters of a text segment: backslash escapes

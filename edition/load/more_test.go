@@ -3,6 +3,7 @@ package load
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -217,6 +218,39 @@ func BenchmarkLoad(b *testing.B) {
 	for b.Loop() {
 		if _, err := Dir(dir); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLoadShapes loads interview.md files of pathological shapes at
+// two sizes; the cost per byte should not grow with the size (compare the
+// MB/s of the two sizes of a shape). Known exceptions are in goldmark
+// itself: nested block quotes and runs of unclosed "[a](" grow faster.
+func BenchmarkLoadShapes(b *testing.B) {
+	shapes := []struct {
+		name string
+		unit string
+	}{
+		{"emphasis", "*a* "},
+		{"unclosed-emphasis", "*a "},
+		{"soft-breaks", "a\n"},
+		{"turns", "Alice: a\n\n"},
+		{"brackets", "["},
+		{"note-refs", "[^first]"},
+		{"escapes", "&amp;\\*"},
+		{"invalid-utf8", "é\xff"},
+	}
+	for _, s := range shapes {
+		for _, n := range []int{4000, 16000} {
+			b.Run(s.name+"/"+strconv.Itoa(n), func(b *testing.B) {
+				fsys := fixture(b)
+				src := "# T\n\n" + strings.Repeat(s.unit, n) + "\n"
+				fsys[InterviewFile].Data = []byte(src)
+				b.SetBytes(int64(len(src)))
+				for b.Loop() {
+					_, _ = FS(fsys)
+				}
+			})
 		}
 	}
 }

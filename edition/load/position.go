@@ -44,8 +44,16 @@ func (f *srcFile) pos(off int) edition.Pos {
 	}
 	line := sort.Search(len(f.lines), func(i int) bool { return f.lines[i] > off }) - 1
 	start, col := f.lines[line], 1
-	if line == f.lastLine && off >= f.lastOff {
-		start, col = f.lastOff, f.lastCol
+	if line == f.lastLine {
+		switch {
+		case off >= f.lastOff:
+			start, col = f.lastOff, f.lastCol
+		case f.lastOff-off < off-start:
+			// Nearer the last position than the line's start: count back.
+			col = max(1, f.lastCol-utf8.RuneCount(f.src[off:f.lastOff]))
+			f.lastOff, f.lastCol = off, col
+			return edition.Pos{File: f.name, Line: line + 1, Col: col}
+		}
 	}
 	for i := start; i < off; {
 		_, size := utf8.DecodeRune(f.src[i:])
