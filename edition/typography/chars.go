@@ -317,7 +317,7 @@ func dashSpacing(in stream) stream {
 	n := len(in.r)
 	for i := 0; i < n; i++ {
 		r, o := in.r[i], in.owner[i]
-		spacedEn := r == '–' && i > 0 && isSpace(in.r[i-1]) &&
+		spacedEn := r == '–' && len(out.r) > 0 && isSpace(out.last()) &&
 			(i+1 == n || isSpace(in.r[i+1]) || closesAfterDash(in, i+1))
 		if o < 0 || (r != '—' && !spacedEn) {
 			out.push(r, o)
