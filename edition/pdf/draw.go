@@ -28,7 +28,7 @@ const (
 
 // Render lays out b and writes the PDF to w.
 func (r Renderer) Render(w io.Writer, b *edition.Book) error {
-	L, err := Layout(b, Options{Trim: r.Trim})
+	L, err := Layout(b, Options(r))
 	if err != nil {
 		return err
 	}
@@ -177,11 +177,11 @@ func (d *drawer) line(pl placed) {
 		d.font(f.Face, f.Size)
 		x, y := pl.x+f.X, pl.y-f.Rise
 		if f.Track != 0 {
-			for _, r := range f.Text {
-				s := string(r)
-				pdf.Text(x, y, s)
-				x += pdf.GetStringWidth(s) + f.Track
-			}
+			// Character spacing (Tc) is part of the graphics state; gofpdf
+			// has no call for it, so it is written around the run.
+			pdf.RawWriteStr(fmt.Sprintf("%.3f Tc\n", f.Track))
+			pdf.Text(x, y, f.Text)
+			pdf.RawWriteStr("0 Tc\n")
 		} else {
 			pdf.Text(x, y, f.Text)
 		}

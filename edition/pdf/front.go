@@ -52,12 +52,13 @@ func (L *Pages) front(fb *flowBuilder) error {
 	y := L.centre(tp, L.setTitle(fb, "title", text(c.Title), textStyle{face: roman, size: 21}, g.Measure), g.H*0.22, 26)
 	y += 6
 	if c.Subtitle != "" {
-		y = L.centre(tp, L.setTitle(fb, "subtitle", text(c.Subtitle), textStyle{face: italic, size: 12}, g.Measure), y, 15)
+		L.centre(tp, L.setTitle(fb, "subtitle", text(c.Subtitle), textStyle{face: italic, size: 12}, g.Measure), y, 15)
 	}
 	y = g.H * 0.5
 	for _, n := range c.People {
 		y = L.centre(tp, L.setText(fb, "person", text(n.Display), textStyle{face: roman, size: 11.5}, g.Measure), y, 13)
 		y = L.centre(tp, L.setText(fb, "role", text(n.RoleSummary()), textStyle{face: italic, size: 9}, g.Measure), y, 20)
+		y += 2
 	}
 
 	// Imprint: small type, ragged right, set from the foot of the page up.

@@ -1,6 +1,5 @@
 package pdf
 
-import "sort"
 
 // bodyPage is a page of the body as page make-up leaves it: rows of the
 // text block and the footnote lines at its foot.
@@ -180,14 +179,4 @@ func splitOK(lines []noteLine, k int) bool {
 	first := k-1 == 0 || lines[k-2].para != a.para
 	last := k+1 == len(lines) || lines[k+1].para != b.para
 	return !first && !last
-}
-
-// sortedNotes lists the note numbers of m in order.
-func sortedNotes(m map[int][]noteLine) []int {
-	var ns []int
-	for n := range m {
-		ns = append(ns, n)
-	}
-	sort.Ints(ns)
-	return ns
 }

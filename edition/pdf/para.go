@@ -376,8 +376,10 @@ func (b *paraBuilder) smallCaps(name string, st textStyle) {
 		if len(rs) > 1 {
 			size := st.size * smallCapScale
 			track := st.size * smallCapTrack
-			rest := frag{X: x + track, Text: strings.ToUpper(string(rs[1:])), Face: st.face, Size: size, Track: track, label: true}
-			rest.W = b.runWidth(rest.Text, rest.Face, rest.Size, track) + track
+			rest := frag{X: x, Text: strings.ToUpper(string(rs[1:])), Face: st.face, Size: size, Track: track, label: true}
+			// No tracking after the last capital: what follows is set
+			// close, as the colon after a name must be.
+			rest.W = b.runWidth(rest.Text, rest.Face, rest.Size, track) - track
 			x += rest.W
 			fr = append(fr, rest)
 		}

@@ -1,0 +1,170 @@
+package pdf
+
+import (
+	"strings"
+	"testing"
+
+	"edition/edition"
+	"edition/edition/pdf/linebreak"
+)
+
+func buildItems(t *testing.T, content []edition.Inline) (*paragraph, edition.ErrorList) {
+	t.Helper()
+	m, err := loadMetrics()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var errs edition.ErrorList
+	b := newParaBuilder(m, &errs, "p-1")
+	b.inlines(content, textStyle{face: roman, size: 10})
+	return b.finish(), errs
+}
+
+// TestParagraphItems builds the items of a paragraph with every kind of
+// inline and checks what the boxes draw against the model's plain text.
+func TestParagraphItems(t *testing.T) {
+	content := []edition.Inline{
+		txt("He said "),
+		&edition.Quoted{Kind: edition.DoubleQuote, Content: []edition.Inline{txt("read "), &edition.Emphasis{Content: []edition.Inline{txt("Anti-Dühring")}}}},
+		txt(" in "),
+		&edition.Foreign{Lang: "fr", Content: []edition.Inline{txt("extraordinairement")}},
+		txt(" understanding."),
+		&edition.NoteRef{Label: "x", Number: 3},
+		txt(" See\u00a0"),
+		&edition.Link{URL: "http://example.org/a/b.html", Content: []edition.Inline{txt("http://example.org/a/b.html")}},
+		txt("."),
+	}
+	p, errs := buildItems(t, content)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	plain := []rune(edition.PlainText(content))
+	var drawn strings.Builder
+	var sawItalic, sawMark, sawURL bool
+	flagged := 0
+	for i, it := range p.items {
+		pc := p.pieces[i]
+		switch it.Kind {
+		case linebreak.Box:
+			w := 0.0
+			var boxText strings.Builder
+			for _, f := range pc.frags {
+				w += f.W
+				if f.Note > 0 {
+					sawMark = true
+					if f.Note != 3 || f.Rise <= 0 || f.Size >= 10 {
+						t.Errorf("note mark %+v: want number 3, raised and smaller", f)
+					}
+					continue
+				}
+				if f.Face == italic {
+					sawItalic = true
+					if !strings.Contains("Anti-Dühring", f.Text) {
+						t.Errorf("%q set in italics", f.Text)
+					}
+				}
+				if f.URL != "" {
+					sawURL = true
+				}
+				boxText.WriteString(f.Text)
+			}
+			if d := w - it.Width; d > 0.001 || d < -0.001 {
+				t.Errorf("box %q: width %.3f, runs %.3f", boxText.String(), it.Width, w)
+			}
+			// The box's offset points at its characters in the plain text.
+			s := boxText.String()
+			if s != "" && !strings.HasPrefix(string(plain[pc.rune:]), s) {
+				t.Errorf("box %q at rune %d, plain text there is %q", s, pc.rune, string(plain[pc.rune:min(len(plain), pc.rune+10)]))
+			}
+			drawn.WriteString(s)
+		case linebreak.Glue:
+			if it.Stretch < linebreak.Infinity {
+				drawn.WriteString(" ")
+			}
+		case linebreak.Penalty:
+			if it.Flagged {
+				flagged++
+				for _, f := range pc.frags {
+					if f.foreign {
+						t.Error("a foreign word is hyphenated with English patterns")
+					}
+				}
+			}
+		}
+	}
+	want := strings.ReplaceAll(string(plain), "\u00a0", " ")
+	if got := strings.TrimSpace(drawn.String()); got != want {
+		t.Errorf("drawn text\n%q\nwant\n%q", got, want)
+	}
+	if !sawItalic || !sawMark || !sawURL {
+		t.Errorf("italic %v, mark %v, URL %v: want all", sawItalic, sawMark, sawURL)
+	}
+	if flagged == 0 {
+		t.Error("no hyphenation points at all")
+	}
+	// "extraordinairement" is French: no break inside it.
+	for i, it := range p.items {
+		if it.Kind == linebreak.Penalty && i > 0 && i+1 < len(p.items) {
+			prev := p.pieces[i-1].frags
+			if len(prev) > 0 && prev[len(prev)-1].foreign {
+				t.Errorf("break after foreign run %q", prev[len(prev)-1].Text)
+			}
+		}
+	}
+	// The no-break space is a glue preceded by an infinite penalty.
+	for i, it := range p.items {
+		if i > 0 && it.Kind == linebreak.Box && len(p.pieces[i].frags) > 0 && strings.HasPrefix(p.pieces[i].frags[0].Text, "http") {
+			if p.items[i-1].Kind != linebreak.Glue || p.items[i-2].Kind != linebreak.Penalty || p.items[i-2].Penalty < linebreak.Infinity {
+				t.Error("no-break space before the URL is breakable")
+			}
+		}
+	}
+}
+
+// TestExplicitHyphenBreaks: a hyphenated compound breaks after its hyphen
+// with no hyphen added; a URL breaks before a slash without a hyphen.
+func TestExplicitHyphenBreaks(t *testing.T) {
+	p, _ := buildItems(t, []edition.Inline{txt("counter-revolutionaries "),
+		&edition.Link{URL: "http://example.org/path", Content: []edition.Inline{txt("http://example.org/path")}}})
+	var afterHyphen, inURL bool
+	for i, it := range p.items {
+		if it.Kind != linebreak.Penalty || i == 0 {
+			continue
+		}
+		prev := p.pieces[i-1].frags
+		if len(prev) == 0 {
+			continue
+		}
+		last := prev[len(prev)-1]
+		if strings.HasSuffix(last.Text, "-") && it.Width == 0 && it.Flagged {
+			afterHyphen = true
+		}
+		if last.URL != "" && !it.Flagged && it.Width == 0 && i+1 < len(p.pieces) && len(p.pieces[i+1].frags) > 0 && strings.HasPrefix(p.pieces[i+1].frags[0].Text, "/") {
+			inURL = true
+		}
+	}
+	if !afterHyphen {
+		t.Error("no break after the explicit hyphen of counter-revolutionaries")
+	}
+	if !inURL {
+		t.Error("no break before a slash in the URL")
+	}
+}
+
+func TestSmallCapsSpeaker(t *testing.T) {
+	m, _ := loadMetrics()
+	var errs edition.ErrorList
+	b := newParaBuilder(m, &errs, "p")
+	b.smallCaps("Romain Rolland", textStyle{face: roman, size: 10})
+	p := b.finish()
+	var caps []frag
+	for _, pc := range p.pieces {
+		caps = append(caps, pc.frags...)
+	}
+	if len(caps) != 4 || caps[0].Text != "R" || caps[1].Text != "OMAIN" || caps[3].Text != "OLLAND" {
+		t.Fatalf("small caps runs %+v", caps)
+	}
+	if caps[0].Size != 10 || caps[1].Size >= 10 || caps[1].Track <= 0 {
+		t.Errorf("initial %.1f pt, small capitals %.2f pt tracked %.2f: want full-size initial, smaller tracked capitals", caps[0].Size, caps[1].Size, caps[1].Track)
+	}
+}
