@@ -1,6 +1,7 @@
 package typography
 
 import (
+	"strings"
 	"unicode"
 
 	"edition/edition"
@@ -17,6 +18,53 @@ const (
 	nbsp   = '\u00a0'
 	opaque = -1
 )
+
+// fixed is the owner of a rune of Text idx that no rule may change (a
+// rune of a URL written in the text): below opaque, so that every rule
+// that skips opaque runes skips it too.
+func fixed(idx int32) int32 { return -idx - 2 }
+
+// textOf returns the Text a rune with owner o is written back to, or -1.
+func textOf(o int32) int32 {
+	switch {
+	case o >= 0:
+		return o
+	case o == opaque:
+		return -1
+	}
+	return -o - 2
+}
+
+// protectURLs marks the runes of every URL in one Text's runes as fixed:
+// a word that begins, after any opening bracket or quote, with a scheme or
+// "www.". Closing punctuation after it is not part of it.
+func protectURLs(r []rune, owner []int32) {
+	for i := 0; i < len(r); {
+		if isSpace(r[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(r) && !isSpace(r[j]) {
+			j++
+		}
+		a, b := i, j
+		for a < b && strings.ContainsRune("([{<\"'“‘", r[a]) {
+			a++
+		}
+		for b > a && strings.ContainsRune(")]}>\"'”’.,;:!?", r[b-1]) {
+			b--
+		}
+		w := string(r[a:min(b, a+8)])
+		if strings.HasPrefix(w, "http://") || strings.HasPrefix(w, "https://") ||
+			strings.HasPrefix(w, "www.") || strings.HasPrefix(w, "mailto:") {
+			for k := a; k < b; k++ {
+				owner[k] = fixed(owner[k])
+			}
+		}
+		i = j
+	}
+}
 
 type stream struct {
 	r     []rune
@@ -51,9 +99,11 @@ func (f *flattener) add(content []edition.Inline) {
 		case *edition.Text:
 			idx := int32(len(f.texts))
 			f.texts = append(f.texts, n)
+			from := len(f.s.r)
 			for _, r := range decodeEntities(n.Text) {
 				f.s.push(r, idx)
 			}
+			protectURLs(f.s.r[from:], f.s.owner[from:])
 		case *edition.Quoted:
 			open, close := n.Marks()
 			for _, r := range open {
@@ -89,7 +139,7 @@ func (f *flattener) writeBack() {
 	}
 	bufs := make([][]rune, len(f.texts))
 	for i, r := range f.s.r {
-		if o := f.s.owner[i]; o >= 0 {
+		if o := textOf(f.s.owner[i]); o >= 0 {
 			bufs[o] = append(bufs[o], r)
 		}
 	}
@@ -318,7 +368,8 @@ func dashSpacing(in stream) stream {
 	for i := 0; i < n; i++ {
 		r, o := in.r[i], in.owner[i]
 		spacedEn := r == '–' && len(out.r) > 0 && isSpace(out.last()) &&
-			(i+1 == n || isSpace(in.r[i+1]) || closesAfterDash(in, i+1))
+			(i+1 == n || isSpace(in.r[i+1]) || closesAfterDash(in, i+1) ||
+				in.r[i+1] == '—' && in.owner[i+1] >= 0) // it will be spaced
 		if o < 0 || (r != '—' && !spacedEn) {
 			out.push(r, o)
 			continue

@@ -166,6 +166,9 @@ var (
 		{`"<http://e.org/a--b>"`, `«<http://e.org/a--b>»`},
 		{`at <http://e.org/'x'> --- then`, "at <http://e.org/'x'>\u00a0— then"},
 		{`(=http://e.org/a--b=the "page" -- here)`, "(=http://e.org/a--b=the «page»\u00a0– here)"},
+		{`a bare http://www.e.org/a--b...c-1-2. Then`, `a bare http://www.e.org/a--b...c-1-2. Then`},
+		{`("https://e.org/x'y--z")`, `(«https://e.org/x'y--z»)`},
+		{`at www.e.org/a---b --- then`, "at www.e.org/a---b\u00a0— then"},
 	}
 )
 
