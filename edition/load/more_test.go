@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"unicode/utf8"
 
 	"edition/edition"
@@ -124,6 +125,15 @@ func TestFixtureModel(t *testing.T) {
 	if got := strings.Join(speakers, " "); got != "alice() bob(stands) alice(smiling)" {
 		t.Errorf("turns %q", got)
 	}
+	// The text of a turn starts after the label, and its position says so.
+	if txt, ok := firstText(b.Interview.Turns[1].Paragraphs[0]); !ok || txt.Pos.String() != "interview.md:5:22" {
+		t.Errorf("first text of the second turn: %+v, want it at interview.md:5:22", txt)
+	}
+	if b.Preface.Signature != nil {
+		if txt, ok := firstText(*b.Preface.Signature); !ok || txt.Pos.String() != "preface.md:8:4" {
+			t.Errorf("first text of the signature: %+v, want it at preface.md:8:4", txt)
+		}
+	}
 	if b.Preface.Signature == nil || edition.PlainText(b.Preface.Signature.Content) != "Carol Writer, 2017" {
 		t.Errorf("signature %+v", b.Preface.Signature)
 	}
@@ -156,37 +166,56 @@ func FuzzLoad(f *testing.F) {
 	f.Add(uint8(0), "\xef\xbb\xbf# P\r\n\r\n-- s\x00\xff")
 	f.Fuzz(func(t *testing.T, which uint8, src string) {
 		fsys := fixture(t)
-		name := names[int(which)%len(names)]
-		fsys[name].Data = []byte(src)
-		b, err := FS(fsys)
-		if (b == nil) == (err == nil) {
-			t.Fatalf("got book %v and error %v", b != nil, err)
-		}
-		if err == nil {
-			return
-		}
-		list, ok := err.(edition.ErrorList)
-		if !ok {
-			t.Fatalf("error is a %T", err)
-		}
-		for _, e := range list {
-			file, ok := fsys[e.Pos.File]
-			if !ok {
-				t.Fatalf("%v: no such file", e)
-			}
-			if e.Pos.Line == 0 {
-				continue // the file as a whole
-			}
-			lines := strings.Split(string(file.Data), "\n")
-			if e.Pos.Line < 1 || e.Pos.Line > len(lines) {
-				t.Fatalf("%v: line outside the file's %d lines", e, len(lines))
-			}
-			width := runeCount(lines[e.Pos.Line-1])
-			if e.Pos.Col < 0 || e.Pos.Col > width+1 {
-				t.Fatalf("%v: column outside the line's %d characters", e, width)
-			}
-		}
+		fsys[names[int(which)%len(names)]].Data = []byte(src)
+		checkPositions(t, fsys)
 	})
+}
+
+// FuzzMetadata is FuzzLoad for metadata.yaml.
+func FuzzMetadata(f *testing.F) {
+	base := fixture(f)
+	f.Add(string(base[MetadataFile].Data))
+	f.Add("slug: [a\nb: c\n")
+	f.Add("people:\n  - key: x\n    roles: [zz]\n  - 3\ntranslated: 2017-13\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		fsys := fixture(t)
+		fsys[MetadataFile].Data = []byte(src)
+		checkPositions(t, fsys)
+	})
+}
+
+// checkPositions loads fsys, which must give either a book or errors,
+// never both, and checks that every error lies inside its file.
+func checkPositions(t *testing.T, fsys fstest.MapFS) {
+	t.Helper()
+	b, err := FS(fsys)
+	if (b == nil) == (err == nil) {
+		t.Fatalf("got book %v and error %v", b != nil, err)
+	}
+	if err == nil {
+		return
+	}
+	list, ok := err.(edition.ErrorList)
+	if !ok {
+		t.Fatalf("error is a %T", err)
+	}
+	for _, e := range list {
+		file, ok := fsys[e.Pos.File]
+		if !ok {
+			t.Fatalf("%v: no such file", e)
+		}
+		if e.Pos.Line == 0 {
+			continue // the file as a whole
+		}
+		lines := strings.Split(string(file.Data), "\n")
+		if e.Pos.Line < 1 || e.Pos.Line > len(lines) {
+			t.Fatalf("%v: line outside the file's %d lines", e, len(lines))
+		}
+		width := runeCount(lines[e.Pos.Line-1])
+		if e.Pos.Col < 0 || e.Pos.Col > width+1 {
+			t.Fatalf("%v: column outside the line's %d characters", e, width)
+		}
+	}
 }
 
 // runeCount counts the characters of s as positions do: an invalid byte
