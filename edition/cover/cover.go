@@ -142,8 +142,12 @@ func Description(b *edition.Book) string {
 	return strings.Join(parts, ". ") + "."
 }
 
-// placeAndDate is "Moscow, 28 June 1935", or as much of it as is known.
+// placeAndDate is "Moscow, 28 June 1935", or as much of it as is known;
+// empty when the subtitle already says when.
 func placeAndDate(c cite.Citation) string {
+	if d := c.Original.Long(); d != "" && strings.Contains(c.Subtitle, d) {
+		return ""
+	}
 	var parts []string
 	if c.Place != "" {
 		parts = append(parts, c.Place)

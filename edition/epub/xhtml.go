@@ -195,7 +195,12 @@ func (w *writer) titlePage(d *document, c cite.Citation) string {
 	return b.String()
 }
 
+// placeAndDate is "Moscow, 28 June 1935", or as much of it as is known;
+// empty when the subtitle already says when.
 func placeAndDate(c cite.Citation) string {
+	if d := c.Original.Long(); d != "" && strings.Contains(c.Subtitle, d) {
+		return ""
+	}
 	var parts []string
 	if c.Place != "" {
 		parts = append(parts, c.Place)
@@ -214,14 +219,6 @@ func (w *writer) imprint(d *document, c cite.Citation) string {
 	fmt.Fprintf(&b, "<p><i>%s</i></p>\n", esc(c.FullTitle))
 	if credit := c.TranslationCredit(); credit != "" {
 		fmt.Fprintf(&b, "<p>%s.</p>\n", esc(credit))
-	}
-	if !c.Reviewed.IsZero() && len(c.Creators) > 0 {
-		var names []string
-		for _, n := range c.Creators {
-			names = append(names, n.Display)
-		}
-		fmt.Fprintf(&b, "<p>The text of the interview was reviewed by %s on %s.</p>\n",
-			esc(joinAnd(names)), esc(c.Reviewed.Long()))
 	}
 	if len(c.Sources) > 0 {
 		lang := cite.LanguageName(c.OriginalLanguage)
@@ -290,16 +287,6 @@ func langAttrs(lang string) string {
 		return ""
 	}
 	return fmt.Sprintf(` lang="%s" xml:lang="%s"`, esc(lang), esc(lang))
-}
-
-func joinAnd(words []string) string {
-	switch len(words) {
-	case 0:
-		return ""
-	case 1:
-		return words[0]
-	}
-	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
 // section writes the preface or the colophon.
