@@ -99,7 +99,7 @@ func Layout(b *edition.Book, opts Options) (*Pages, error) {
 	if err != nil {
 		return nil, err
 	}
-	fb := &flowBuilder{g: g, m: m, params: linebreak.TeX(), notes: map[int][]noteLine{}, speakers: map[string]string{}}
+	fb := &flowBuilder{g: g, m: m, params: bookParams(g), notes: map[int][]noteLine{}, speakers: map[string]string{}}
 	for _, p := range b.Meta.People {
 		if p.Speaker != "" {
 			fb.speakers[p.Key] = p.Speaker
@@ -138,6 +138,16 @@ func Layout(b *edition.Book, opts Options) (*Pages, error) {
 		return nil, err
 	}
 	return L, nil
+}
+
+// bookParams are TeX's defaults with an emergency stretch of two ems, as
+// LaTeX users set \emergencystretch: a paragraph with no feasible breaks
+// (a long URL, a word the patterns cannot break) is set as evenly as it can
+// be rather than with one line at infinite badness.
+func bookParams(g geometry) linebreak.Params {
+	p := linebreak.TeX()
+	p.EmergencyStretch = 2 * g.Size
+	return p
 }
 
 // placeBody puts the rows and notes of a made-up page on the grid.

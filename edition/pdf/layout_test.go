@@ -268,4 +268,4 @@ func TestTrims(t *testing.T) {
 	}
 }
 
-func paramsForTest() linebreak.Params { return linebreak.TeX() }
+func paramsForTest() linebreak.Params { g, _ := newGeometry(""); return bookParams(g) }

@@ -15,8 +15,9 @@ import (
 type metrics struct {
 	widths [0x10000]uint16 // thousandths of an em; 0 with has false: missing
 	has    [0x10000]bool
-	// ascent and capHeight are in thousandths of an em.
-	ascent, capHeight, xHeight int
+	// ascent, descent (negative), capHeight and xHeight are in thousandths
+	// of an em.
+	ascent, descent, capHeight, xHeight int
 }
 
 // width returns r's advance in thousandths of an em, 0 for a missing glyph.
@@ -102,6 +103,7 @@ func parseMetrics(font []byte) (*metrics, error) {
 	m := &metrics{}
 	scale := func(v int) int { return int(float64(v)*1000/float64(upem) + 0.5) }
 	m.ascent = scale(int(int16(be.Uint16(t["hhea"][4:]))))
+	m.descent = scale(int(int16(be.Uint16(t["hhea"][6:]))))
 	if os2 := t["OS/2"]; len(os2) >= 90 && be.Uint16(os2) >= 2 {
 		m.xHeight = scale(int(int16(be.Uint16(os2[86:]))))
 		m.capHeight = scale(int(int16(be.Uint16(os2[88:]))))
