@@ -1,6 +1,5 @@
 package pdf
 
-
 // bodyPage is a page of the body as page make-up leaves it: rows of the
 // text block and the footnote lines at its foot.
 type bodyPage struct {
