@@ -84,7 +84,10 @@ func (l *loader) read(name string) *srcFile {
 }
 
 // checkChars reports the first invalid UTF-8 byte of f, and every control
-// character other than tab and line ends, which no edition can show.
+// character other than tab and line ends, which no edition can show. A
+// lone carriage return and the Unicode line separators are reported too:
+// goldmark and YAML would count them as line ends, and positions would no
+// longer agree on the line.
 func (l *loader) checkChars(f *srcFile) {
 	badUTF8 := false
 	for i := 0; i < len(f.src); {
@@ -95,6 +98,10 @@ func (l *loader) checkChars(f *srcFile) {
 				l.errs.Add(f.pos(i), "invalid UTF-8")
 				badUTF8 = true
 			}
+		case r == '\r' && (i+1 == len(f.src) || f.src[i+1] != '\n'):
+			l.errs.Add(f.pos(i), "carriage return without line feed is not allowed: end lines with LF or CR LF")
+		case r == '\u2028' || r == '\u2029':
+			l.errs.Add(f.pos(i), uplus(r)+" line or paragraph separator is not allowed")
 		case r == '\uFEFF':
 			l.errs.Add(f.pos(i), "byte order mark (U+FEFF) is not allowed")
 		case r < 0x20 && r != '\t' && r != '\n' && r != '\r', r >= 0x7f && r < 0xa0:

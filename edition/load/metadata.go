@@ -120,7 +120,7 @@ type metaDecoder struct {
 }
 
 func (d *metaDecoder) err(n *yaml.Node, format string, args ...any) {
-	d.l.errs.Add(edition.Pos{File: d.f.name, Line: n.Line, Col: n.Column}, fmt.Sprintf(format, args...))
+	d.l.errs.Add(d.f.clamp(n.Line, n.Column), fmt.Sprintf(format, args...))
 }
 
 // mapping calls fields[key] with each value of the mapping n, reporting

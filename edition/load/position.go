@@ -21,6 +21,8 @@ type srcFile struct {
 	// are asked for in increasing order, as they mostly are. This keeps
 	// the cost linear even when a paragraph is one very long line.
 	lastOff, lastLine, lastCol int
+	// widths caches the number of characters of lines clamp has measured.
+	widths map[int]int
 }
 
 func newSrcFile(name string, src []byte) *srcFile {
@@ -62,4 +64,29 @@ func (f *srcFile) pos(off int) edition.Pos {
 	}
 	f.lastOff, f.lastLine, f.lastCol = off, line, col
 	return edition.Pos{File: f.name, Line: line + 1, Col: col}
+}
+
+// clamp returns the position line:col, moved into the file if it lies
+// outside it. It is for positions that come from another parser (YAML),
+// which may count lines differently in a file with stray line separators.
+func (f *srcFile) clamp(line, col int) edition.Pos {
+	line = min(max(line, 1), len(f.lines))
+	start, end := f.lines[line-1], len(f.src)
+	if line < len(f.lines) {
+		end = f.lines[line] - 1
+	}
+	width, ok := f.widths[line]
+	if !ok {
+		for i := start; i < end; {
+			_, size := utf8.DecodeRune(f.src[i:])
+			i += size
+			width++
+		}
+		if f.widths == nil {
+			f.widths = map[int]int{}
+		}
+		f.widths[line] = width
+	}
+	col = min(max(col, 1), width+1)
+	return edition.Pos{File: f.name, Line: line, Col: col}
 }
