@@ -516,9 +516,15 @@ func TestRealBook(t *testing.T) {
 	if got := strings.Count(all, `<div class="turn">`); got != len(b.Interview.Turns) {
 		t.Errorf("%d turns in the EPUB, %d in the model", got, len(b.Interview.Turns))
 	}
-	if os.Getenv("EPUB_OUT") != "" {
-		if err := os.WriteFile(os.Getenv("EPUB_OUT"), data, 0o644); err != nil {
-			t.Fatal(err)
+	// EPUB_OUT=dir keeps the book, plain and with fabricated print pages,
+	// for the validators and for reading (scripts/validate-epub.sh).
+	if dir := os.Getenv("EPUB_OUT"); dir != "" {
+		paged := render(t, &Renderer{PageBreaks: sourceBreaks(b)}, b)
+		checkContainer(t, paged)
+		for name, d := range map[string][]byte{"book.epub": data, "book-paged.epub": paged} {
+			if err := os.WriteFile(filepath.Join(dir, name), d, 0o644); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
 }
