@@ -92,7 +92,7 @@ func String(s string) string {
 // isURLLink reports whether l shows its own URL (a bare or angle-bracket
 // URL in the source). Such a link is left exactly as it is.
 func isURLLink(l *edition.Link) bool {
-	if len(l.Content) != 1 {
+	if l.URL == "" || len(l.Content) != 1 {
 		return false
 	}
 	t, ok := l.Content[0].(*edition.Text)
