@@ -293,7 +293,13 @@ func (b *paraBuilder) flush() {
 		case 2:
 			b.addPenalty(0, exHyphenPenalty, true, nil)
 		case 3:
+			// Like LaTeX's \Urlmuskip, a URL may stretch a little where it
+			// may break, so that a line holding most of a long URL is not
+			// justified by its one or two spaces alone. The glue follows an
+			// infinite penalty, so it is not itself a break.
 			b.addPenalty(0, urlPenalty, false, nil)
+			b.addPenalty(0, linebreak.Infinity, false, nil)
+			b.addGlue(0, prev.Size*urlStretch, 0)
 		}
 	}
 	emit(len(rs))
@@ -304,6 +310,9 @@ const (
 	hyphenPenalty   = 50
 	exHyphenPenalty = 50
 	urlPenalty      = 100
+	// urlStretch is the stretch at each break point of a URL, per point of
+	// type size.
+	urlStretch = 0.1
 )
 
 // inlines adds content set in st.

@@ -78,7 +78,7 @@ func TestParagraphItems(t *testing.T) {
 			}
 			drawn.WriteString(s)
 		case linebreak.Glue:
-			if it.Stretch < linebreak.Infinity {
+			if it.Width > 0 { // not the parfillskip nor a URL's stretch
 				drawn.WriteString(" ")
 			}
 		case linebreak.Penalty:
@@ -139,8 +139,14 @@ func TestExplicitHyphenBreaks(t *testing.T) {
 		if strings.HasSuffix(last.Text, "-") && it.Width == 0 && it.Flagged {
 			afterHyphen = true
 		}
-		if last.URL != "" && !it.Flagged && it.Width == 0 && i+1 < len(p.pieces) && len(p.pieces[i+1].frags) > 0 && strings.HasPrefix(p.pieces[i+1].frags[0].Text, "/") {
-			inURL = true
+		if last.URL != "" && !it.Flagged && it.Width == 0 && it.Penalty < linebreak.Infinity {
+			j := i + 1
+			for j < len(p.items) && p.items[j].Kind != linebreak.Box {
+				j++
+			}
+			if j < len(p.items) && strings.HasPrefix(p.pieces[j].frags[0].Text, "/") {
+				inURL = true
+			}
 		}
 	}
 	if !afterHyphen {

@@ -252,6 +252,9 @@ func Parse(xhtml []byte, o Options) (*Report, error) {
 			if gap < 0.5 { // runs set close: small capitals, a colon
 				continue
 			}
+			if strings.ContainsRune("/.-_?#%~=&", firstRune(b.text)) || strings.HasSuffix(a.text, "//") {
+				continue // inside a URL broken into pieces: not a space
+			}
 			*into = append(*into, gap/natural)
 		}
 	}
@@ -370,4 +373,11 @@ func text(l pline) string {
 		s = s[:50] + "…"
 	}
 	return s
+}
+
+func firstRune(s string) rune {
+	for _, r := range s {
+		return r
+	}
+	return 0
 }
