@@ -145,7 +145,7 @@ func Description(b *edition.Book) string {
 // placeAndDate is "Moscow, 28 June 1935", or as much of it as is known;
 // empty when the subtitle already says when.
 func placeAndDate(c cite.Citation) string {
-	if d := c.Original.Long(); d != "" && strings.Contains(c.Subtitle, d) {
+	if d := c.Original.Long(); d != "" && strings.Contains(strings.ReplaceAll(c.Subtitle, "\u00a0", " "), d) {
 		return ""
 	}
 	var parts []string
@@ -170,7 +170,11 @@ func wrap(s string, size, width int) []string {
 	var cur []string
 	curWidth := 0
 	space := size * 3 / 10
-	for _, w := range strings.Fields(s) {
+	// Only plain spaces break: a no-break space keeps "28 June" together.
+	for _, w := range strings.Split(s, " ") {
+		if w == "" {
+			continue
+		}
 		ww := textWidth(w, size)
 		if len(cur) > 0 && curWidth+space+ww > width {
 			out = append(out, strings.Join(cur, " "))
@@ -192,6 +196,8 @@ func textWidth(s string, size int) int {
 	w := 0
 	for _, r := range s {
 		switch {
+		case r == ' ':
+			w += size * 3 / 10
 		case r >= 'A' && r <= 'Z', r == 'M', r == 'W', r == 'm', r == 'w':
 			w += size * 7 / 10
 		case strings.ContainsRune("iljtf.,:;’'!|", r):

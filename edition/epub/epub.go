@@ -308,9 +308,11 @@ func zipDeterministic(files map[string][]byte, t time.Time) ([]byte, error) {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for _, name := range names {
-		// The time goes in the MS-DOS fields only: the extended timestamp
-		// that Modified adds is an extra field, which EPUB forbids on the
-		// mimetype entry.
+		// The time goes in the MS-DOS fields only: setting Modified adds an
+		// extended-timestamp extra field, which EPUB forbids on the mimetype
+		// entry, and the deprecated fields are the only other way to date an
+		// entry.
+		//lint:ignore SA1019 see above
 		h := &zip.FileHeader{Name: name, Method: zip.Deflate, ModifiedDate: date, ModifiedTime: clock}
 		if name == "mimetype" {
 			h.Method = zip.Store

@@ -198,7 +198,7 @@ func (w *writer) titlePage(d *document, c cite.Citation) string {
 // placeAndDate is "Moscow, 28 June 1935", or as much of it as is known;
 // empty when the subtitle already says when.
 func placeAndDate(c cite.Citation) string {
-	if d := c.Original.Long(); d != "" && strings.Contains(c.Subtitle, d) {
+	if d := c.Original.Long(); d != "" && strings.Contains(strings.ReplaceAll(c.Subtitle, "\u00a0", " "), d) {
 		return ""
 	}
 	var parts []string
