@@ -67,7 +67,11 @@ func (p *publication) packageDoc() []byte {
 		fmt.Fprintf(&b, "<dc:date>%s</dc:date>\n", esc(c.Issued.String()))
 	}
 	for i, s := range c.Sources {
-		fmt.Fprintf(&b, `<dc:source id="source-%d">%s</dc:source>`+"\n", i+1, esc(sourceLine(s)))
+		lang := ""
+		if s.Lang != "" && s.Lang != c.Language {
+			lang = ` xml:lang="` + esc(s.Lang) + `"`
+		}
+		fmt.Fprintf(&b, `<dc:source id="source-%d"%s>%s</dc:source>`+"\n", i+1, lang, esc(sourceLine(s)))
 	}
 	if p.pagSrc != "" {
 		fmt.Fprintf(&b, `<dc:source id="pagination-source">%s</dc:source>`+"\n", esc(p.pagSrc))
