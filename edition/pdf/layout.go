@@ -248,3 +248,14 @@ func romanNumeral(n int) string {
 	}
 	return b.String()
 }
+
+// PageBreaks lays out b at the given trim (empty: the metadata's) and
+// returns where each printed page begins, for editions that mark the print
+// pages (the EPUB's page list). It draws nothing, so it is cheap.
+func PageBreaks(b *edition.Book, trim string) ([]edition.PageBreak, error) {
+	L, err := Layout(b, Options{Trim: trim})
+	if err != nil {
+		return nil, err
+	}
+	return L.PageBreaks(), nil
+}
