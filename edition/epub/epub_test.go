@@ -417,7 +417,11 @@ func TestMetadataMatchesCitation(t *testing.T) {
 	for name, b := range books {
 		t.Run(name, func(t *testing.T) {
 			c := cite.Of(b)
-			m := readOPF(t, unzip(t, render(t, &Renderer{}, b)).files["EPUB/package.opf"])
+			files := unzip(t, render(t, &Renderer{}, b)).files
+			m := readOPF(t, files["EPUB/package.opf"])
+			if uid := `<meta name="dtb:uid" content="` + esc(c.Identifier) + `"/>`; !bytes.Contains(files["EPUB/toc.ncx"], []byte(uid)) {
+				t.Errorf("toc.ncx lacks %s", uid)
+			}
 			md := &m.Metadata
 			eq := func(what string, got, want any) {
 				t.Helper()
