@@ -35,7 +35,8 @@ func breakAllowed(rows []row, i int) bool {
 
 // makeUp distributes rows over pages. Each page takes as many rows as fit
 // with the notes their lines cite; it then ends at the last allowed break,
-// preferring one that does not end the page with a hyphenated line. Every
+// or one or two lines earlier if that avoids ending the page with a
+// hyphenated line. Every
 // note begins on the page of its mark; a note too long for the room left
 // splits and the rest goes first at the next page's foot.
 func makeUp(g geometry, rows []row, notes map[int][]noteLine) []bodyPage {
@@ -74,10 +75,27 @@ func makeUp(g geometry, rows []row, notes map[int][]noteLine) []bodyPage {
 			k--
 		}
 		if k == i+1 && !breakAllowed(rows, i) {
+			if len(carry) > 0 && !rows[i].newPage {
+				// The rest of a long note leaves no room for the text
+				// to break well: the page holds notes only, and the
+				// text goes on below the rest of the note on the next.
+				fit := min(len(carry), int((avail-g.NoteSep)/g.NoteLead))
+				pages = append(pages, bodyPage{notes: carry[:fit]})
+				carry = append([]noteLine(nil), carry[fit:]...)
+				continue
+			}
 			k = j // nothing allowed fits: break where the page is full
 		}
-		if k < len(rows) && rows[k-1].line.hyphenated && k-1 > i+1 && breakAllowed(rows, k-2) && !rows[k-2].line.hyphenated {
-			k--
+		if k < len(rows) && rows[k-1].line.hyphenated {
+			// TeX's \brokenpenalty, as a rule where it can be kept: a
+			// page up to two lines short rather than one ending in a
+			// hyphen.
+			for d := 1; d <= 2; d++ {
+				if k2 := k - d; k2 > i+1 && breakAllowed(rows, k2-1) && !rows[k2-1].line.hyphenated {
+					k = k2
+					break
+				}
+			}
 		}
 		page := bodyPage{rows: rows[i:k]}
 		// The notes: those carried over, then those cited, in order.
