@@ -84,7 +84,7 @@ func TestLayoutRealBook(t *testing.T) {
 				t.Fatal(err)
 			}
 			if h := checkMakeUp(t, L); h > 0 {
-				t.Logf("%d pages end with a hyphenated line", h)
+				t.Errorf("%d pages end with a hyphenated line", h)
 			}
 			if len(L.noteAt) != len(realBook(t).Notes) {
 				t.Errorf("%d notes set, want %d", len(L.noteAt), len(realBook(t).Notes))
