@@ -6,38 +6,104 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"edition/edition"
 	"edition/edition/cite"
+	"edition/edition/epub"
 	"edition/edition/output"
+	"edition/edition/pdf"
 	"edition/edition/text"
 )
+
+// job is one build of one book: the book, where its files go, and the print
+// layout, made at most once and shared by the editions that need it (the PDF
+// draws it; the EPUB marks its page breaks).
+type job struct {
+	book *edition.Book
+	dir  string
+	trim string
+
+	layoutOnce sync.Once
+	layout     *pdf.Pages
+	layoutErr  error
+}
+
+// printLayout lays out the print edition once per job.
+func (j *job) printLayout() (*pdf.Pages, error) {
+	j.layoutOnce.Do(func() {
+		j.layout, j.layoutErr = pdf.Layout(j.book, pdf.Options{Trim: j.trim})
+	})
+	return j.layout, j.layoutErr
+}
+
+// path is where the edition with extension ext goes.
+func (j *job) path(ext string) string {
+	return filepath.Join(j.dir, j.book.Meta.Slug+"."+ext)
+}
 
 // format is one edition the command can build.
 type format struct {
 	name string
-	// build renders the edition of b into files under dir.
-	build func(b *edition.Book, dir string) ([]output.File, error)
+	// build renders the edition into files.
+	build func(j *job) ([]output.File, error)
 }
 
 // formats lists every edition, in build order.
 var formats = []format{
-	{name: "text", build: single("txt", func(*edition.Book) edition.Renderer { return &text.Renderer{} })},
+	{name: "text", build: textEdition},
+	{name: "epub", build: epubEdition},
+	{name: "pdf", build: pdfEdition},
 	{name: "citation", build: citationFiles},
+}
+
+func textEdition(j *job) ([]output.File, error) {
+	return render(j.path("txt"), &text.Renderer{}, j.book)
+}
+
+// epubEdition writes the EPUB with the print edition's page breaks, so that
+// a reader can cite the print page from the e-book.
+func epubEdition(j *job) ([]output.File, error) {
+	L, err := j.printLayout()
+	if err != nil {
+		return nil, err
+	}
+	return render(j.path("epub"), &epub.Renderer{PageBreaks: L.PageBreaks()}, j.book)
+}
+
+func pdfEdition(j *job) ([]output.File, error) {
+	L, err := j.printLayout()
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := L.Write(&buf); err != nil {
+		return nil, err
+	}
+	return []output.File{{Path: j.path("pdf"), Data: buf.Bytes()}}, nil
+}
+
+// render runs one renderer into one file.
+func render(path string, r edition.Renderer, b *edition.Book) ([]output.File, error) {
+	var buf bytes.Buffer
+	if err := r.Render(&buf, b); err != nil {
+		return nil, err
+	}
+	return []output.File{{Path: path, Data: buf.Bytes()}}, nil
 }
 
 // citationFiles writes the citation exports: <slug>.json (CSL-JSON),
 // <slug>.bib (biblatex), <slug>.ris and CITATION.cff.
-func citationFiles(b *edition.Book, dir string) ([]output.File, error) {
-	c := cite.Of(b)
+func citationFiles(j *job) ([]output.File, error) {
+	c := cite.Of(j.book)
 	exports := []struct {
 		path  string
 		write func(io.Writer, cite.Citation) error
 	}{
-		{outPath(dir, b, "json"), cite.CSLJSON},
-		{outPath(dir, b, "bib"), cite.BibTeX},
-		{outPath(dir, b, "ris"), cite.RIS},
-		{filepath.Join(dir, "CITATION.cff"), cite.CFF},
+		{j.path("json"), cite.CSLJSON},
+		{j.path("bib"), cite.BibTeX},
+		{j.path("ris"), cite.RIS},
+		{filepath.Join(j.dir, "CITATION.cff"), cite.CFF},
 	}
 	files := make([]output.File, 0, len(exports))
 	for _, e := range exports {
@@ -48,17 +114,6 @@ func citationFiles(b *edition.Book, dir string) ([]output.File, error) {
 		files = append(files, output.File{Path: e.path, Data: buf.Bytes()})
 	}
 	return files, nil
-}
-
-// single adapts a renderer that writes one file with extension ext.
-func single(ext string, renderer func(*edition.Book) edition.Renderer) func(*edition.Book, string) ([]output.File, error) {
-	return func(b *edition.Book, dir string) ([]output.File, error) {
-		var buf bytes.Buffer
-		if err := renderer(b).Render(&buf, b); err != nil {
-			return nil, err
-		}
-		return []output.File{{Path: outPath(dir, b, ext), Data: buf.Bytes()}}, nil
-	}
 }
 
 func formatNames() []string {
@@ -98,15 +153,29 @@ func parseFormats(list string) ([]format, error) {
 	return out, nil
 }
 
-// buildFiles renders every chosen format of b in memory.
-func buildFiles(b *edition.Book, chosen []format, dir string) ([]output.File, error) {
+// buildFiles renders every chosen format of the job's book in memory, the
+// formats in parallel; the files come back in format order.
+func buildFiles(j *job, chosen []format) ([]output.File, error) {
+	results := make([][]output.File, len(chosen))
+	errs := make([]error, len(chosen))
+	var wg sync.WaitGroup
+	for i, f := range chosen {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results[i], errs[i] = f.build(j)
+			if errs[i] != nil {
+				errs[i] = fmt.Errorf("%s: %w", f.name, errs[i])
+			}
+		}()
+	}
+	wg.Wait()
 	var files []output.File
-	for _, f := range chosen {
-		fs, err := f.build(b, dir)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", f.name, err)
+	for i := range chosen {
+		if errs[i] != nil {
+			return nil, errs[i]
 		}
-		files = append(files, fs...)
+		files = append(files, results[i]...)
 	}
 	return files, nil
 }

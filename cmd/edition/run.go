@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -140,6 +139,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	source := fs.String("source", "source", "the book's source `folder`")
 	out := fs.String("out", "build", "the output `folder`")
 	formatList := fs.String("format", strings.Join(formatNames(), ","), "comma-separated `formats` to build: "+strings.Join(formatNames(), ", "))
+	trim := fs.String("trim", "", "print trim `size`: 5.5x8.5in, a5 or 6x9in (default: the metadata's)")
 	if code, done := parse(fs, args); done {
 		return code
 	}
@@ -153,7 +153,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if b == nil {
 		return code
 	}
-	files, err := buildFiles(b, chosen, *out)
+	files, err := buildFiles(&job{book: b, dir: *out, trim: *trim}, chosen)
 	if err != nil {
 		fmt.Fprintf(stderr, "edition build: %v\n", err)
 		return exitSource
@@ -167,11 +167,6 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "built %d file(s) in %s\n", len(files), since(start))
 	return exitOK
-}
-
-// outPath is where an edition of b with extension ext goes in dir.
-func outPath(dir string, b *edition.Book, ext string) string {
-	return filepath.Join(dir, b.Meta.Slug+"."+ext)
 }
 
 func size(n int) string {
