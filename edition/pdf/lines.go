@@ -43,9 +43,34 @@ func placeLine(p *paragraph, start, end int, ratio float64) line {
 	for start < end && p.items[start].Kind != linebreak.Box {
 		start++
 	}
+	// A URL's break points stretch no more than urlMaxRatio; what they
+	// would take beyond goes to the line's spaces, or, with none, is left
+	// unset (the line stops short, as TeX leaves an underfull line).
+	excess, spaceStretch := 0.0, 0.0
+	if ratio > urlMaxRatio {
+		for i := start; i < end && i < len(p.items); i++ {
+			if it := p.items[i]; it.Kind == linebreak.Glue {
+				if p.pieces[i].urlGlue {
+					excess += (ratio - urlMaxRatio) * it.Stretch
+				} else if it.Stretch < linebreak.FillStretch {
+					spaceStretch += it.Stretch
+				}
+			}
+		}
+	}
 	x := 0.0
 	for i := start; i < end && i < len(p.items); i++ {
 		it := p.items[i]
+		switch {
+		case it.Kind == linebreak.Glue && p.pieces[i].urlGlue && ratio > urlMaxRatio:
+			x += urlMaxRatio * it.Stretch
+			continue
+		case it.Kind == linebreak.Glue && excess > 0 && spaceStretch > 0 && it.Stretch < linebreak.FillStretch:
+			w := linebreak.SetWidth(it, ratio) + excess*it.Stretch/spaceStretch
+			l.spaces = append(l.spaces, w)
+			x += w
+			continue
+		}
 		switch it.Kind {
 		case linebreak.Box:
 			pc := p.pieces[i]

@@ -36,6 +36,8 @@ type piece struct {
 	frags []frag // a box's runs; a penalty's text when the line breaks there
 	rune  int    // plain-text offset of the box's first character
 	notes []int  // notes whose mark is in the box
+	// urlGlue marks the small stretch at a URL's break point.
+	urlGlue bool
 }
 
 // paragraph is a paragraph turned into the line breaker's items, with what
@@ -300,6 +302,7 @@ func (b *paraBuilder) flush() {
 			b.addPenalty(0, urlPenalty, false, nil)
 			b.addPenalty(0, linebreak.Infinity, false, nil)
 			b.addGlue(0, prev.Size*urlStretch, 0)
+			b.p.pieces[len(b.p.pieces)-1].urlGlue = true
 		}
 	}
 	emit(len(rs))
@@ -311,8 +314,11 @@ const (
 	exHyphenPenalty = 50
 	urlPenalty      = 100
 	// urlStretch is the stretch at each break point of a URL, per point of
-	// type size.
-	urlStretch = 0.1
+	// type size: LaTeX's \Urlmuskip of 0mu plus 1mu is 1/18 em.
+	urlStretch = 1.0 / 18
+	// urlMaxRatio caps how far a URL's break points stretch when set: a
+	// URL must not look as if it held spaces.
+	urlMaxRatio = 1.5
 )
 
 // inlines adds content set in st.
