@@ -122,14 +122,15 @@ type body struct {
 }
 
 // parse parses f and takes its title off. It returns nil, having reported
-// it, for an empty file.
-func (l *loader) parse(f *srcFile, notes *noteIndex) *body {
+// it, for an empty file. inNote is set for endnotes.md, where no note may
+// be referenced, not even in the title.
+func (l *loader) parse(f *srcFile, notes *noteIndex, inNote bool) *body {
 	if len(bytes.TrimSpace(f.src)) == 0 {
 		l.errs.Add(f.pos(0), "file is empty")
 		return nil
 	}
 	doc := mdParser().Parse(text.NewReader(f.src))
-	b := &body{c: &conv{l: l, f: f, notes: notes}, titlePos: f.pos(0)}
+	b := &body{c: &conv{l: l, f: f, notes: notes, inNote: inNote}, titlePos: f.pos(0)}
 	first := doc.FirstChild()
 	if h, ok := first.(*ast.Heading); ok && h.Level == 1 {
 		b.titlePos = f.pos(nodePos(h))
@@ -153,7 +154,7 @@ func (l *loader) parse(f *srcFile, notes *noteIndex) *body {
 
 // section loads preface.md or colophon.md into s.
 func (l *loader) section(f *srcFile, s *edition.Section, notes *noteIndex, signed bool) {
-	b := l.parse(f, notes)
+	b := l.parse(f, notes, false)
 	if b == nil {
 		return
 	}
@@ -271,7 +272,7 @@ func matchLabel(text string, speakers map[string]string) (name, direction string
 // interview loads interview.md into iv. When the metadata could not be
 // read, the speakers are unknown and labels are not checked.
 func (l *loader) interview(f *srcFile, iv *edition.Interview, notes *noteIndex, speakers map[string]string, checkSpeakers bool) {
-	b := l.parse(f, notes)
+	b := l.parse(f, notes, false)
 	if b == nil {
 		return
 	}
@@ -328,11 +329,10 @@ func firstText(p edition.Paragraph) (*edition.Text, bool) {
 
 // endnotes loads the note definitions of endnotes.md into notes.
 func (l *loader) endnotes(f *srcFile, notes *noteIndex) {
-	b := l.parse(f, notes)
+	b := l.parse(f, notes, true)
 	if b == nil {
 		return
 	}
-	b.c.inNote = true
 	count := 0
 	for _, node := range b.blocks {
 		switch n := node.(type) {
@@ -479,7 +479,7 @@ func (c *conv) inlines(n ast.Node) []edition.Inline {
 			case x.bad:
 				c.errAt(off, "malformed note reference: [^ without ]")
 			case c.inNote:
-				c.errAt(off, "note reference [^%s] inside a note is not allowed", x.label)
+				c.errAt(off, "note reference [^%s] in %s is not allowed: notes are referenced from the text", x.label, EndnotesFile)
 			case !labelRE.MatchString(x.label):
 				c.errAt(off, "note label %q: use letters, digits, - and _", x.label)
 			default:
