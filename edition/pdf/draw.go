@@ -56,8 +56,13 @@ func (L *Pages) draw() ([]byte, error) {
 	pdf.SetCompression(true)
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
+	// Only the faces the pages use are embedded: a font subset with no
+	// glyphs would be noise to preflight tools.
+	used := L.faces()
 	for f := roman; f <= boldItalic; f++ {
-		pdf.AddUTF8FontFromBytes(family, f.style(), f.file())
+		if used[f] {
+			pdf.AddUTF8FontFromBytes(family, f.style(), f.file())
+		}
 	}
 	pdf.SetTitle(c.FullTitle, true)
 	pdf.SetAuthor(c.ByLine(), true)
@@ -202,4 +207,19 @@ func (d *drawer) line(pl placed) {
 		}
 	}
 	flush()
+}
+
+// faces reports which faces the pages use; roman always (running heads,
+// folios, and the font current when bookmarks are written).
+func (L *Pages) faces() [4]bool {
+	var used [4]bool
+	used[roman], used[italic] = true, true
+	for _, p := range L.pages {
+		for _, pl := range append(append([]placed(nil), p.lines...), p.notes...) {
+			for _, f := range pl.line.frags {
+				used[f.Face] = true
+			}
+		}
+	}
+	return used
 }
