@@ -1,16 +1,17 @@
 # The book's editions. `make` builds every edition; `make test` runs the tests.
+#
+# Every artifact is stamped with SOURCE_DATE_EPOCH when it is set in the
+# environment, else with the fixed `modified` date of source/metadata.yaml, so
+# the same source always builds the same bytes.
 GO      ?= go
 SOURCE  ?= source
 OUT     ?= build
 BIN     := $(OUT)/bin/edition
 EDITION := $(BIN)
-# Every artifact is stamped with SOURCE_DATE_EPOCH when it is set in the
-# environment, else with the fixed `modified` date of source/metadata.yaml, so
-# the same source always builds the same bytes.
 
-.PHONY: all text check test vet clean
+.PHONY: all text epub pdf citation check release validate test bench clean FORCE
 
-all: $(BIN) check
+all: $(BIN)
 	$(EDITION) build --source $(SOURCE) --out $(OUT)
 
 $(BIN): FORCE
@@ -20,13 +21,34 @@ $(BIN): FORCE
 text: $(BIN)
 	$(EDITION) build --source $(SOURCE) --out $(OUT) --format text
 
+epub: $(BIN)
+	$(EDITION) build --source $(SOURCE) --out $(OUT) --format epub
+
+pdf: $(BIN)
+	$(EDITION) build --source $(SOURCE) --out $(OUT) --format pdf
+
+citation: $(BIN)
+	$(EDITION) build --source $(SOURCE) --out $(OUT) --format citation
+
 check: $(BIN)
 	$(EDITION) check --source $(SOURCE)
+
+release: $(BIN)
+	$(EDITION) release --source $(SOURCE) --out $(OUT)/release
+
+# validate checks the release as a whole with the real tools: EPUBCheck and
+# Ace on both EPUBs, qpdf and pdffonts on the PDF, the checksums, the citation
+# files and the EPUB page list against the PDF's folios.
+validate: release
+	scripts/validate-release.sh $(OUT)/release
 
 test:
 	$(GO) vet ./...
 	@test -z "$$(gofmt -l .)" || { echo "gofmt needed on:"; gofmt -l .; exit 1; }
 	$(GO) test ./...
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 clean:
 	rm -rf $(OUT)

@@ -6,6 +6,7 @@
 //
 //	edition build [--source DIR] [--out DIR] [--format LIST]
 //	edition check [--source DIR]
+//	edition release [--source DIR] [--out DIR]
 //
 // Exit status is 0 on success, 1 when the source is bad or a build fails,
 // and 2 on bad usage.

@@ -27,6 +27,7 @@ const usage = `edition builds every edition of a book from one source folder.
 Usage:
   edition build [--source DIR] [--out DIR] [--format LIST]
   edition check [--source DIR]
+  edition release [--source DIR] [--out DIR]
 
 Run "edition COMMAND --help" for a command's flags.
 Exit status: 0 ok, 1 bad source or failed build, 2 bad usage.
@@ -45,6 +46,8 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		return runBuild(args[1:], stdout, stderr)
 	case "check":
 		return runCheck(args[1:], stdout, stderr)
+	case "release":
+		return runRelease(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

@@ -145,3 +145,40 @@ func TestBadSourceDateEpoch(t *testing.T) {
 		t.Errorf("build with SOURCE_DATE_EPOCH=yesterday exited %d:\n%s", code, stderr)
 	}
 }
+
+func TestReleaseIsCompleteAndReproducible(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1500000000")
+	a, b := t.TempDir(), t.TempDir()
+	for _, dir := range []string{a, b} {
+		if code, _, stderr := run(t, "release", "--source", source, "--out", dir); code != exitOK {
+			t.Fatalf("release exited %d:\n%s", code, stderr)
+		}
+	}
+	slug := "stalin-rolland-interview-1935"
+	want := []string{
+		"CITATION.cff", "SHA256SUMS", slug + "-1.0.0.zip", slug + ".bib", slug + ".epub",
+		slug + ".json", slug + ".kepub.epub", slug + ".pdf", slug + ".ris", slug + ".txt",
+	}
+	entries, err := os.ReadDir(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range entries {
+		got = append(got, e.Name())
+	}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("release holds\n%v\nwant\n%v", got, want)
+	}
+	sums, _ := os.ReadFile(filepath.Join(a, "SHA256SUMS"))
+	for _, name := range want {
+		if name != "SHA256SUMS" && !strings.Contains(string(sums), "  "+name+"\n") {
+			t.Errorf("SHA256SUMS does not cover %s", name)
+		}
+		x, _ := os.ReadFile(filepath.Join(a, name))
+		y, _ := os.ReadFile(filepath.Join(b, name))
+		if !bytes.Equal(x, y) {
+			t.Errorf("%s differs between two releases of the same source", name)
+		}
+	}
+}

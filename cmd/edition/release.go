@@ -1,0 +1,75 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"time"
+
+	"edition/edition/kobo"
+	"edition/edition/output"
+	"edition/edition/release"
+)
+
+func runRelease(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("release", "Usage: edition release [--source DIR] [--out DIR]\n\nBuild every edition, the Kobo edition and the citation files into the release folder,\nwith SHA256SUMS covering every file and one zip holding every artifact.", stderr)
+	source := fs.String("source", "source", "the book's source `folder`")
+	out := fs.String("out", "build/release", "the release `folder`")
+	trim := fs.String("trim", "", "print trim `size`: 5.5x8.5in, a5 or 6x9in (default: the metadata's)")
+	if code, done := parse(fs, args); done {
+		return code
+	}
+	start := time.Now()
+	b, code := loadBook(*source, stderr)
+	if b == nil {
+		return code
+	}
+	j := &job{book: b, dir: *out, trim: *trim}
+	files, err := buildFiles(j, formats)
+	if err != nil {
+		fmt.Fprintf(stderr, "edition release: %v\n", err)
+		return exitSource
+	}
+	files, err = bundle(j, files)
+	if err != nil {
+		fmt.Fprintf(stderr, "edition release: %v\n", err)
+		return exitSource
+	}
+	if err := output.WriteAll(files); err != nil {
+		fmt.Fprintf(stderr, "edition release: %v\n", err)
+		return exitSource
+	}
+	for _, f := range files {
+		fmt.Fprintf(stderr, "wrote %s (%s)\n", f.Path, size(len(f.Data)))
+	}
+	fmt.Fprintf(stderr, "released %s %s: %d file(s) in %s\n", b.Meta.Slug, b.Meta.Version, len(files), since(start))
+	return exitOK
+}
+
+// bundle adds to the editions the Kobo edition, one zip of every artifact
+// and SHA256SUMS over every artifact and the zip.
+func bundle(j *job, files []output.File) ([]output.File, error) {
+	for _, f := range files {
+		if filepath.Ext(f.Path) == ".epub" {
+			kepub, err := kobo.Convert(f.Data, j.book.Modified)
+			if err != nil {
+				return nil, err
+			}
+			files = append(files, output.File{Path: j.path("kepub.epub"), Data: kepub})
+			break
+		}
+	}
+	artifacts := make([]release.Artifact, len(files))
+	for i, f := range files {
+		artifacts[i] = release.Artifact{Name: filepath.Base(f.Path), Data: f.Data}
+	}
+	name := j.book.Meta.Slug + "-" + j.book.Meta.Version
+	zip, err := release.Zip(name, artifacts, j.book.Modified)
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, output.File{Path: filepath.Join(j.dir, name+".zip"), Data: zip})
+	artifacts = append(artifacts, release.Artifact{Name: name + ".zip", Data: zip})
+	files = append(files, output.File{Path: filepath.Join(j.dir, "SHA256SUMS"), Data: release.Checksums(artifacts)})
+	return files, nil
+}
