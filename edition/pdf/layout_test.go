@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
@@ -269,3 +270,22 @@ func TestTrims(t *testing.T) {
 }
 
 func paramsForTest() linebreak.Params { g, _ := newGeometry(""); return bookParams(g) }
+
+// TestEmptyBook lays out and renders a book with no turns, no notes and an
+// empty preface without failing.
+func TestEmptyBook(t *testing.T) {
+	b := fixtureBook(nil, nil, nil)
+	b.Preface.Paragraphs = nil
+	b.Preface.Signature = nil
+	L, err := Layout(b, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := L.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if len(L.PageBreaks()) != 1 { // the colophon's one paragraph
+		t.Errorf("page breaks %+v, want the colophon's page only", L.PageBreaks())
+	}
+}
