@@ -227,7 +227,8 @@ func (b *paraBuilder) flush() {
 	}
 	// URLs break as the Chicago Manual of Style has it: after "//" or a
 	// colon, before a single slash, a full stop, a hyphen, an underscore,
-	// "?", "#", "%" or "~", and before or after "=" or "&". The character
+	// "?", "#", "%", "~", "=" or "&" (CMOS allows after "=" and "&" too;
+	// one break point each keeps "=" from looking spaced). The character
 	// that starts a line then shows the URL goes on.
 	for i := 1; i < len(rs); i++ {
 		if word[rs[i-1].frag].URL == "" || word[rs[i].frag].URL == "" || i+1 >= len(rs) {
@@ -242,8 +243,6 @@ func (b *paraBuilder) flush() {
 		case cur == '/' && prev != '/' && prev != ':' && rs[i+1].r != '/':
 			breaks[i] = 3
 		case strings.ContainsRune(".-_?#%~=&", cur) && prev != '/':
-			breaks[i] = 3
-		case prev == '=' || prev == '&':
 			breaks[i] = 3
 		}
 	}
@@ -318,7 +317,7 @@ const (
 	urlStretch = 1.0 / 18
 	// urlMaxRatio caps how far a URL's break points stretch when set: a
 	// URL must not look as if it held spaces.
-	urlMaxRatio = 1.5
+	urlMaxRatio = 1
 )
 
 // inlines adds content set in st.
