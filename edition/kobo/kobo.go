@@ -53,7 +53,10 @@ func normalize(epub []byte, modified time.Time) ([]byte, error) {
 	for _, f := range entries {
 		h := &zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: modified.UTC()}
 		if f.Name == "mimetype" {
+			// Stored, and with no time: a time would add the extra field
+			// that the OCF container forbids on mimetype.
 			h.Method = zip.Store
+			h.Modified = time.Time{}
 		}
 		w, err := zw.CreateHeader(h)
 		if err != nil {

@@ -56,12 +56,15 @@ func TestConvertAddsKoboSpansAndKeepsTheContainer(t *testing.T) {
 	if zr.File[0].Name != "mimetype" || zr.File[0].Method != zip.Store {
 		t.Fatalf("first entry is %s (method %d), want mimetype stored", zr.File[0].Name, zr.File[0].Method)
 	}
+	if len(zr.File[0].Extra) != 0 {
+		t.Errorf("mimetype has an extra field of %d bytes", len(zr.File[0].Extra))
+	}
 	spans := 0
 	for i, f := range zr.File {
 		if i > 1 && f.Name < zr.File[i-1].Name {
 			t.Errorf("entry %s comes after %s", f.Name, zr.File[i-1].Name)
 		}
-		if !f.Modified.Equal(when) {
+		if i > 0 && !f.Modified.Equal(when) {
 			t.Errorf("%s stamped %v", f.Name, f.Modified)
 		}
 		if strings.HasSuffix(f.Name, ".xhtml") {
