@@ -24,6 +24,8 @@ type Book struct {
 	// Colophon is the note on the text: its status, its source and its
 	// translator.
 	Colophon Section
+	// NotesTitle is the heading of the notes as the source gives it.
+	NotesTitle []Inline
 	// Notes are the endnotes, in the order of their first reference, so that
 	// Notes[i].Number == i+1.
 	Notes []Note

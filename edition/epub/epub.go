@@ -122,7 +122,10 @@ func (r *Renderer) plan(b *edition.Book, c cite.Citation) (*publication, error) 
 		{name: "preface.xhtml", id: "preface", titleIn: b.Preface.Title, inToc: true, landmark: "preface"},
 		{name: "interview.xhtml", id: "interview", titleIn: b.Interview.Title, inToc: true, landmark: "bodymatter"},
 		{name: "colophon.xhtml", id: "colophon", titleIn: b.Colophon.Title, inToc: true, landmark: "colophon"},
-		{name: "notes.xhtml", id: "notes", title: "Notes", inToc: true, landmark: "endnotes"},
+		{name: "notes.xhtml", id: "notes", titleIn: b.NotesTitle, inToc: true, landmark: "endnotes"},
+	}
+	if len(b.NotesTitle) == 0 {
+		p.docs[len(p.docs)-1].title = "Notes"
 	}
 	for _, d := range p.docs {
 		if d.title == "" {

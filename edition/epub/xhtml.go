@@ -367,7 +367,7 @@ func (w *writer) notes(d *document) string {
 	var b strings.Builder
 	b.WriteString(w.head(d.title, docCSS, "backmatter"))
 	b.WriteString(`<section id="endnotes" epub:type="endnotes" role="doc-endnotes" aria-labelledby="endnotes-title">` + "\n")
-	b.WriteString(`<h1 id="endnotes-title">Notes</h1>` + "\n")
+	fmt.Fprintf(&b, `<h1 id="endnotes-title">%s</h1>`+"\n", w.inlines(d.titleIn, nil))
 	for n := range w.book.Notes {
 		note := &w.book.Notes[n]
 		fmt.Fprintf(&b, `<div class="note" id="note-%d" epub:type="footnote" role="doc-footnote">`+"\n", note.Number)

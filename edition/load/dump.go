@@ -49,6 +49,7 @@ func Dump(b *edition.Book) string {
 	}
 	d.section(&b.Colophon)
 	d.line(0, "notes")
+	d.inlines(1, "title", b.NotesTitle)
 	for _, n := range b.Notes {
 		d.line(1, "note %d [^%s] @%s", n.Number, n.Label, n.Pos)
 		for i := range n.Paragraphs {

@@ -149,7 +149,7 @@ func (l *loader) load() *edition.Book {
 	endnotesRead := false
 	if f := l.read(EndnotesFile); f != nil {
 		endnotesRead = true
-		l.endnotes(f, notes)
+		b.NotesTitle = l.endnotes(f, notes)
 	}
 	// Only when every file referencing notes was read is a definition
 	// without reference really one; likewise for references.

@@ -327,11 +327,12 @@ func firstText(p edition.Paragraph) (*edition.Text, bool) {
 	return t, ok
 }
 
-// endnotes loads the note definitions of endnotes.md into notes.
-func (l *loader) endnotes(f *srcFile, notes *noteIndex) {
+// endnotes loads the note definitions of endnotes.md into notes and returns
+// the file's title.
+func (l *loader) endnotes(f *srcFile, notes *noteIndex) []edition.Inline {
 	b := l.parse(f, notes, true)
 	if b == nil {
-		return
+		return nil
 	}
 	count := 0
 	for _, node := range b.blocks {
@@ -355,6 +356,7 @@ func (l *loader) endnotes(f *srcFile, notes *noteIndex) {
 	if count == 0 {
 		l.errs.Add(b.titlePos, "no notes: define each as [^label]: text")
 	}
+	return b.title
 }
 
 // note records the definition fn.

@@ -165,7 +165,11 @@ func (t *writer) notes(b *edition.Book) {
 	if len(b.Notes) == 0 {
 		return
 	}
-	t.heading("Notes")
+	title := inlineText(b.NotesTitle)
+	if title == "" {
+		title = "Notes"
+	}
+	t.heading(title)
 	for _, n := range b.Notes {
 		mark := fmt.Sprintf("[%d]", n.Number)
 		indent := strings.Repeat(" ", utf8.RuneCountInString(mark)+1)
