@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 
 	"edition/edition"
 	"edition/edition/cite"
@@ -27,6 +28,39 @@ type job struct {
 	layoutOnce sync.Once
 	layout     *pdf.Pages
 	layoutErr  error
+
+	// progress, when set, receives a line as each edition is finished, once
+	// the build has run longer than progressAfter since start: long builds
+	// show how they go, short ones stay quiet.
+	progress io.Writer
+	start    time.Time
+	mu       sync.Mutex
+}
+
+// progressAfter is how long a build runs before it reports each edition.
+const progressAfter = 500 * time.Millisecond
+
+// report tells the progress writer that the named edition is finished.
+func (j *job) report(name string, files []output.File) {
+	if j.progress == nil {
+		return
+	}
+	elapsed := time.Since(j.start)
+	if elapsed < progressAfter {
+		return
+	}
+	n := 0
+	for _, f := range files {
+		n += len(f.Data)
+	}
+	line := fmt.Sprintf("  %s: %s done at %s", name, size(n), elapsed.Round(time.Millisecond))
+	if name == "pdf" && j.layout != nil {
+		pages := j.layout.Len()
+		line += fmt.Sprintf(" (%d pages, %.0f pages/s)", pages, float64(pages)/elapsed.Seconds())
+	}
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	fmt.Fprintln(j.progress, line)
 }
 
 // printLayout lays out the print edition once per job.
@@ -166,7 +200,9 @@ func buildFiles(j *job, chosen []format) ([]output.File, error) {
 			results[i], errs[i] = f.build(j)
 			if errs[i] != nil {
 				errs[i] = fmt.Errorf("%s: %w", f.name, errs[i])
+				return
 			}
+			j.report(f.name, results[i])
 		}()
 	}
 	wg.Wait()

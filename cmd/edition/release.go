@@ -24,7 +24,7 @@ func runRelease(args []string, stdout, stderr io.Writer) int {
 	if b == nil {
 		return code
 	}
-	j := &job{book: b, dir: *out, trim: *trim}
+	j := &job{book: b, dir: *out, trim: *trim, progress: stderr, start: start}
 	files, err := buildFiles(j, formats)
 	if err != nil {
 		fmt.Fprintf(stderr, "edition release: %v\n", err)

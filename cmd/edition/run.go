@@ -156,7 +156,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if b == nil {
 		return code
 	}
-	files, err := buildFiles(&job{book: b, dir: *out, trim: *trim}, chosen)
+	files, err := buildFiles(&job{book: b, dir: *out, trim: *trim, progress: stderr, start: start}, chosen)
 	if err != nil {
 		fmt.Fprintf(stderr, "edition build: %v\n", err)
 		return exitSource

@@ -7,6 +7,9 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
+
+	"edition/edition/load"
 )
 
 const source = "../../source"
@@ -180,5 +183,35 @@ func TestReleaseIsCompleteAndReproducible(t *testing.T) {
 		if !bytes.Equal(x, y) {
 			t.Errorf("%s differs between two releases of the same source", name)
 		}
+	}
+}
+
+func TestLongBuildsReportEachEdition(t *testing.T) {
+	book, err := load.Dir(source)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var progress bytes.Buffer
+	// A build that started long ago reports every edition as it finishes.
+	j := &job{book: book, dir: t.TempDir(), progress: &progress, start: time.Now().Add(-time.Hour)}
+	if _, err := buildFiles(j, formats); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range formats {
+		if !strings.Contains(progress.String(), "  "+f.name+": ") {
+			t.Errorf("no progress line for %s:\n%s", f.name, progress.String())
+		}
+	}
+	if !regexp.MustCompile(`pdf: .* \(\d+ pages, \d+ pages/s\)`).MatchString(progress.String()) {
+		t.Errorf("the PDF's progress line gives no pages per second:\n%s", progress.String())
+	}
+	// A short build says nothing.
+	progress.Reset()
+	j = &job{book: book, dir: t.TempDir(), progress: &progress, start: time.Now().Add(time.Hour)}
+	if _, err := buildFiles(j, formats); err != nil {
+		t.Fatal(err)
+	}
+	if progress.Len() != 0 {
+		t.Errorf("a short build reported progress:\n%s", progress.String())
 	}
 }
