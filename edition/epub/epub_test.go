@@ -573,6 +573,7 @@ func BenchmarkRender(b *testing.B) {
 	if err != nil {
 		book = fixture()
 	}
+	b.ReportAllocs()
 	for b.Loop() {
 		var buf bytes.Buffer
 		if err := (&Renderer{}).Render(&buf, book); err != nil {

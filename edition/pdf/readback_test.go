@@ -194,8 +194,11 @@ func TestReadBackLinks(t *testing.T) {
 	}
 }
 
+// BenchmarkLayout measures page make-up: breaking every paragraph into
+// lines and making up the pages, without drawing.
 func BenchmarkLayout(b *testing.B) {
 	book := realBook(b)
+	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Layout(book, Options{}); err != nil {
 			b.Fatal(err)
@@ -203,8 +206,10 @@ func BenchmarkLayout(b *testing.B) {
 	}
 }
 
+// BenchmarkRender measures the whole print edition: layout and drawing.
 func BenchmarkRender(b *testing.B) {
 	book := realBook(b)
+	b.ReportAllocs()
 	for b.Loop() {
 		var buf bytes.Buffer
 		if err := (Renderer{}).Render(&buf, book); err != nil {
