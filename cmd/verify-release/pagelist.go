@@ -5,13 +5,10 @@ import (
 	"strings"
 )
 
-// probeLen is how many letters after a page-break marker are looked for at
-// the start of the PDF page, and slack how far into the page they may
-// begin (a section's opening page begins with its heading).
-const (
-	probeLen = 24
-	slack    = 160
-)
+// probeLen is how many letters after a page-break marker must begin the
+// PDF page's text (on a section's opening page, the text after its
+// heading).
+const probeLen = 24
 
 // checkPageList checks one EPUB's print page numbers:
 //
@@ -132,13 +129,13 @@ func checkPageList(rel *release, name, file string, f *folios, ferr error) resul
 		if len(probe) > probeLen {
 			probe = probe[:probeLen]
 		}
-		head := p.body
-		if len(head) > slack+len(probe) {
-			head = head[:slack+len(probe)]
+		begins := false
+		for _, at := range p.starts {
+			begins = begins || strings.HasPrefix(p.body[at:], probe)
 		}
 		if probe == "" {
 			c.fail("%s: no text follows the marker in %s:%d, but PDF page %d begins %q", where, m.file, m.line, n, p.firstLine)
-		} else if !strings.Contains(head, probe) {
+		} else if !begins {
 			c.fail("%s: the text after the marker (%s:%d) begins %q, but PDF page %d (folio %s) begins %q", where, m.file, m.line, probe, n, p.label, p.firstLine)
 		}
 	}

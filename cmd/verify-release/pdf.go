@@ -24,7 +24,15 @@ type pdfPage struct {
 	body string
 	// firstLine is the first line of body text, for messages.
 	firstLine string
+	// starts are the offsets in body where the page's text may begin: at
+	// the top, or after a heading (a block of lines set off by a blank
+	// line) on a section's opening page.
+	starts []int
 }
+
+// maxHeadingBlocks is how many blocks of lines at the top of a page may be
+// headings before the text begins.
+const maxHeadingBlocks = 2
 
 // folios is the PDF read for its pagination.
 type folios struct {
@@ -217,16 +225,25 @@ func readPage(n int, text string) pdfPage {
 		skipLast = true
 	}
 	var body strings.Builder
+	p.starts = []int{0}
+	gap := false
 	for i := first; i <= last; i++ {
 		if (i == first && skipFirst) || (i == last && skipLast) {
 			continue
 		}
-		if t := strings.TrimSpace(lines[i]); t != "" {
-			if p.firstLine == "" {
-				p.firstLine = t
-			}
-			body.WriteString(letters(t))
+		t := strings.TrimSpace(lines[i])
+		if t == "" {
+			gap = body.Len() > 0
+			continue
 		}
+		if gap && len(p.starts) <= maxHeadingBlocks {
+			p.starts = append(p.starts, body.Len())
+		}
+		gap = false
+		if p.firstLine == "" {
+			p.firstLine = t
+		}
+		body.WriteString(letters(t))
 	}
 	p.body = body.String()
 	return p
