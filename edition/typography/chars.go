@@ -116,9 +116,7 @@ func (f *flattener) add(content []edition.Inline) {
 		case *edition.Link:
 			if isURLLink(n) {
 				// A letter: a URL reads as a word to its neighbours.
-				if n.Content[0].(*edition.Text).Text != "" {
-					f.s.push('x', opaque)
-				}
+				f.s.push('x', opaque)
 			} else {
 				f.add(n.Content)
 			}

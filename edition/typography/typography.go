@@ -12,6 +12,7 @@ package typography
 
 import (
 	"strings"
+	"unicode"
 
 	"edition/edition"
 )
@@ -101,10 +102,10 @@ func isURLLink(l *edition.Link) bool {
 	}
 	s := t.Text
 	switch {
+	case s == "" || strings.ContainsFunc(s, unicode.IsSpace):
+		return false
 	case s == l.URL, "mailto:"+s == l.URL:
 		return true
-	case strings.ContainsAny(s, " \t\n\u00a0"):
-		return false
 	}
 	return strings.Contains(s, "://") || strings.HasPrefix(s, "www.")
 }
