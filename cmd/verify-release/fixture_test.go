@@ -279,22 +279,8 @@ func (f *fixture) write(t *testing.T) string {
 	if f.zip != nil {
 		entries = f.zip(entries)
 	}
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, e := range entries {
-		h := &zip.FileHeader{Name: e.name, Method: zip.Deflate, Modified: e.modified}
-		h.SetMode(0o644)
-		w, err := zw.CreateHeader(h)
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.Write(e.data)
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
 	zipName := slug + "-" + version + ".zip"
-	writeFile(t, filepath.Join(dir, zipName), buf.Bytes())
+	writeFile(t, filepath.Join(dir, zipName), zipBytes(t, entries))
 	names = append(names, zipName)
 	sort.Strings(names)
 	var sums strings.Builder
@@ -357,4 +343,29 @@ func (f *fixture) editText(t *testing.T, artifact, old, new string) {
 		t.Fatalf("%s has no %q", artifact, old)
 	}
 	f.artifacts[artifact] = []byte(strings.Replace(s, old, new, 1))
+}
+
+// zipBytes writes the entries as a zip, stored when named mimetype,
+// deflated otherwise.
+func zipBytes(t *testing.T, entries []zipEntry) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, e := range entries {
+		m := zip.Deflate
+		if e.name == "mimetype" {
+			m = zip.Store
+		}
+		h := &zip.FileHeader{Name: e.name, Method: m, Modified: e.modified}
+		h.SetMode(0o644)
+		w, err := zw.CreateHeader(h)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(e.data)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }
