@@ -53,7 +53,9 @@ func (L *Pages) draw() ([]byte, error) {
 	pdf.SetCatalogSort(true)
 	pdf.SetCreationDate(L.book.Modified)
 	pdf.SetModificationDate(L.book.Modified)
-	pdf.SetCompression(true)
+	// Page streams are compressed afterwards with one reused compressor
+	// (see compressContents); the bytes are those gofpdf would write.
+	pdf.SetCompression(false)
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
 	// Only the faces the pages use are embedded: a font subset with no
@@ -95,11 +97,15 @@ func (L *Pages) draw() ([]byte, error) {
 	if err := pdf.Output(&buf); err != nil {
 		return nil, err
 	}
+	out, err := compressContents(buf.Bytes())
+	if err != nil {
+		return nil, err
+	}
 	lang := L.book.Meta.Language
 	if lang == "" {
 		lang = "en"
 	}
-	return finishPDF(buf.Bytes(), lang)
+	return finishPDF(out, lang)
 }
 
 // drawer draws pages on one gofpdf document.

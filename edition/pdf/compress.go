@@ -1,0 +1,188 @@
+package pdf
+
+import (
+	"bytes"
+	"compress/zlib"
+	"errors"
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"sync"
+)
+
+// zlibPool holds zlib writers at gofpdf's level (BestSpeed). A deflate
+// compressor is about 800 KB of tables that must be allocated and cleared;
+// gofpdf makes a new one for every page, so the pages are written
+// uncompressed and compressContents deflates them with a reused writer.
+var zlibPool = sync.Pool{New: func() any {
+	w, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
+	return w
+}}
+
+var (
+	startxrefRE = regexp.MustCompile(`startxref\n(\d+)\n%%EOF\n?$`)
+	contentsRE  = regexp.MustCompile(`/Contents (\d+) 0 R>>\nendobj\n$`)
+)
+
+// compressContents deflates the page content streams of a file gofpdf
+// wrote with compression off, and returns the bytes gofpdf writes with
+// compression on: the same zlib stream at the same level, the same
+// dictionary (<</Filter /FlateDecode /Length n>>), and the cross-reference
+// table moved to match. Only the page contents change; gofpdf compresses
+// its font streams itself either way.
+func compressContents(in []byte) ([]byte, error) {
+	m := startxrefRE.FindSubmatchIndex(in)
+	if m == nil {
+		return nil, errors.New("compress pdf: no startxref")
+	}
+	xref, _ := strconv.Atoi(string(in[m[2]:m[3]]))
+	offsets, entries, err := readXref(in, xref)
+	if err != nil {
+		return nil, err
+	}
+	// The page objects name their content streams.
+	type span struct {
+		start, data, end int // in[start:data] is the dictionary, in[data:end] the data
+	}
+	var spans []span
+	for i, off := range offsets {
+		if i == 0 {
+			continue
+		}
+		obj, ok := pageObject(in, i, off)
+		if !ok {
+			return nil, fmt.Errorf("compress pdf: object %d not at offset %d", i, off)
+		}
+		if obj == nil {
+			continue
+		}
+		cm := contentsRE.FindSubmatch(obj)
+		if cm == nil {
+			return nil, fmt.Errorf("compress pdf: page object %d has no /Contents", i)
+		}
+		c, _ := strconv.Atoi(string(cm[1]))
+		if c <= 0 || c >= len(offsets) {
+			return nil, fmt.Errorf("compress pdf: page object %d: no object %d", i, c)
+		}
+		head := fmt.Sprintf("%d 0 obj\n<</Length ", c)
+		at := offsets[c]
+		if !bytes.HasPrefix(in[at:], []byte(head)) {
+			return nil, fmt.Errorf("compress pdf: content stream %d not as gofpdf writes it", c)
+		}
+		start := at + len(head) - len("<</Length ")
+		rest := in[at+len(head):]
+		nl := bytes.Index(rest, []byte(">>\nstream\n"))
+		if nl < 0 {
+			return nil, fmt.Errorf("compress pdf: content stream %d has no data", c)
+		}
+		n, err := strconv.Atoi(string(rest[:nl]))
+		dataAt := at + len(head) + nl + len(">>\nstream\n")
+		if err != nil || n < 0 || dataAt+n > len(in) || !bytes.HasPrefix(in[dataAt+n:], []byte("\nendstream\nendobj\n")) {
+			return nil, fmt.Errorf("compress pdf: content stream %d: bad length", c)
+		}
+		spans = append(spans, span{start: start, data: dataAt, end: dataAt + n})
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
+
+	zw := zlibPool.Get().(*zlib.Writer)
+	defer zlibPool.Put(zw)
+	out := bytes.NewBuffer(make([]byte, 0, len(in)/2))
+	// A move is how far everything from at on in moves in out.
+	type move struct{ at, delta int }
+	moves := make([]move, 0, len(spans))
+	prev := 0
+	for _, s := range spans {
+		if s.start < prev {
+			return nil, errors.New("compress pdf: content streams overlap")
+		}
+		out.Write(in[prev:s.start])
+		data := in[s.data:s.end]
+		var z bytes.Buffer
+		z.Grow(len(data)/2 + 64)
+		zw.Reset(&z)
+		if _, err := zw.Write(data); err != nil {
+			return nil, err
+		}
+		if err := zw.Close(); err != nil {
+			return nil, err
+		}
+		fmt.Fprintf(out, "<</Filter /FlateDecode /Length %d>>\nstream\n", z.Len())
+		out.Write(z.Bytes())
+		moves = append(moves, move{at: s.end, delta: out.Len() - s.end})
+		prev = s.end
+	}
+	// shift maps an offset in in to the same place in out.
+	shift := func(off int) int {
+		k := sort.Search(len(moves), func(k int) bool { return moves[k].at > off })
+		if k == 0 {
+			return off
+		}
+		return off + moves[k-1].delta
+	}
+	out.Write(in[prev:xref])
+	newXref := out.Len()
+	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", len(offsets))
+	for i := 1; i < len(offsets); i++ {
+		fmt.Fprintf(out, "%010d 00000 n \n", shift(offsets[i]))
+	}
+	trailer := in[entries:m[0]]
+	out.Write(trailer)
+	fmt.Fprintf(out, "startxref\n%d\n%%%%EOF\n", newXref)
+	return out.Bytes(), nil
+}
+
+// readXref reads the one cross-reference section gofpdf writes, at xref:
+// every object's offset (offsets[0] unused), and where the section ends.
+func readXref(in []byte, xref int) (offsets []int, end int, err error) {
+	if xref < 0 || xref >= len(in) || !bytes.HasPrefix(in[xref:], []byte("xref\n0 ")) {
+		return nil, 0, errors.New("compress pdf: no cross-reference table at startxref")
+	}
+	p := xref + len("xref\n0 ")
+	nl := bytes.IndexByte(in[p:], '\n')
+	if nl < 0 {
+		return nil, 0, errors.New("compress pdf: cross-reference table cut short")
+	}
+	n, err := strconv.Atoi(string(in[p : p+nl]))
+	if err != nil || n < 1 {
+		return nil, 0, errors.New("compress pdf: bad cross-reference table size")
+	}
+	p += nl + 1
+	const entry = 20 // "0000000123 00000 n \n"
+	if p+n*entry > len(in) || string(in[p:p+entry]) != "0000000000 65535 f \n" {
+		return nil, 0, errors.New("compress pdf: cross-reference table not as gofpdf writes it")
+	}
+	offsets = make([]int, n)
+	for i := 1; i < n; i++ {
+		e := in[p+i*entry : p+(i+1)*entry]
+		if string(e[10:]) != " 00000 n \n" {
+			return nil, 0, fmt.Errorf("compress pdf: cross-reference entry %d: %q", i, e)
+		}
+		off, err := strconv.Atoi(string(e[:10]))
+		if err != nil || off <= 0 || off >= xref {
+			return nil, 0, fmt.Errorf("compress pdf: cross-reference entry %d: %q", i, e)
+		}
+		offsets[i] = off
+	}
+	return offsets, p + n*entry, nil
+}
+
+// pageObject returns the text of object i at off, from after its
+// "i 0 obj" line to its "endobj" line included, if it is a page, and nil if
+// it is not; ok is false when no object i starts at off.
+func pageObject(in []byte, i, off int) (page []byte, ok bool) {
+	head := strconv.Itoa(i) + " 0 obj\n"
+	if !bytes.HasPrefix(in[off:], []byte(head)) {
+		return nil, false
+	}
+	body := in[off+len(head):]
+	if !bytes.HasPrefix(body, []byte("<</Type /Page\n")) {
+		return nil, true
+	}
+	// Page objects hold no streams: the first endobj ends them.
+	e := bytes.Index(body, []byte("\nendobj\n"))
+	if e < 0 {
+		return nil, false
+	}
+	return body[:e+len("\nendobj\n")], true
+}
