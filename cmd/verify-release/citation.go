@@ -293,7 +293,7 @@ func parseCFF(file string, b []byte, c *checker) *citeData {
 		}
 	}
 	if v, ok := doc["cff-version"]; ok {
-		if s, _ := v.(string); !regexp.MustCompile(`^1\.2\.\d+$`).MatchString(s) {
+		if s, _ := v.(string); !cffVer.MatchString(s) {
 			c.fail("%s: cff-version %v is not a string 1.2.x", file, v)
 		}
 	}
@@ -415,7 +415,12 @@ func parseBib(file string, b []byte, c *checker) *citeData {
 	return d
 }
 
-var bibIdent = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]*`)
+var (
+	bibIdent = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]*`)
+	bibBare  = regexp.MustCompile(`^[A-Za-z0-9_.:-]+`) // a number or a macro name
+	bibAnd   = regexp.MustCompile(`\s+and\s+`)
+	cffVer   = regexp.MustCompile(`^1\.2\.\d+$`)
+)
 
 // bibEntries parses the entries of a BibTeX file whose braces balance.
 // Errors begin with ":line: ".
@@ -535,7 +540,7 @@ func bibEntries(s string) ([]bibEntry, error) {
 					val.WriteString(s[i+1 : j])
 					i = j + 1
 				default:
-					w := regexp.MustCompile(`^[A-Za-z0-9_.:-]+`).FindString(s[i:])
+					w := bibBare.FindString(s[i:])
 					if w == "" {
 						return nil, fmt.Errorf(":%d: field %s: want {value}, \"value\", a number or a macro", fline, name)
 					}
@@ -603,7 +608,7 @@ func detex(s string) string {
 // names ("Family, Given" or "Given Family").
 func bibFamilies(v string) []string {
 	var out []string
-	for _, n := range regexp.MustCompile(`\s+and\s+`).Split(v, -1) {
+	for _, n := range bibAnd.Split(v, -1) {
 		n = strings.TrimSpace(detex(n))
 		if n == "" {
 			continue

@@ -98,11 +98,8 @@ func discover(dir string) (*release, result) {
 		}
 	}
 	c.summary = fmt.Sprintf("%s %s: %d files", rel.slug, rel.version, len(rel.files))
-	if len(c.problems) > 0 {
-		// Later checks still run on what is there, but a missing PDF or
-		// EPUB will make them fail too.
-		return rel, c.result
-	}
+	// The other checks run on what is there even when files are missing
+	// or extra; a missing PDF or EPUB makes them fail too.
 	return rel, c.result
 }
 

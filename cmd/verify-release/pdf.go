@@ -160,7 +160,7 @@ func paginate(file string, texts []string) (*folios, error) {
 	}
 	if arabic < 0 {
 		problems = append(problems, "no page prints an arabic folio: cannot tell where the body begins")
-	} else if arabic < 0 || arabic >= len(f.pages) {
+	} else if arabic >= len(f.pages) {
 		problems = append(problems, fmt.Sprintf("the arabic folios put page 1 at PDF page %d, outside the document", arabic+1))
 	}
 	if lastRoman > 0 && firstArabic > 0 && lastRoman > firstArabic {
