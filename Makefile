@@ -38,9 +38,12 @@ release: $(BIN)
 
 # validate checks the release as a whole with the real tools: EPUBCheck and
 # Ace on both EPUBs, qpdf and pdffonts on the PDF, the checksums, the citation
-# files and the EPUB page list against the PDF's folios.
+# files and the EPUB page list against the PDF's folios; then makes the
+# release again and requires the same bytes.
 validate: release
 	scripts/validate-release.sh $(OUT)/release
+	$(EDITION) release --source $(SOURCE) --out $(OUT)/release-again 2>/dev/null
+	diff -r $(OUT)/release $(OUT)/release-again && echo "validate: a second release is byte-identical"
 
 test:
 	$(GO) vet ./...

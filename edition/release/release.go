@@ -1,6 +1,7 @@
-// Package release bundles a book's artifacts: a SHA256SUMS file in the format
-// `sha256sum -c` reads, and one zip holding every artifact and the checksums,
-// written deterministically so that the same artifacts give the same bytes.
+// Package release bundles a book's artifacts: one zip holding every
+// artifact, and a SHA256SUMS file in the format `sha256sum -c` reads that
+// covers the artifacts and the zip. Both are written deterministically, so
+// the same artifacts give the same bytes.
 package release
 
 import (
