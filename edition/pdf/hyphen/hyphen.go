@@ -1,8 +1,8 @@
 // Package hyphen finds the places where an English word may be hyphenated at
 // the end of a line, with Frank Liang's patterns as TeX uses them.
 //
-// The patterns are Knuth's US English patterns (hyphen.tex) read by
-// github.com/speedata/hyphenation. On top of them come three exception lists,
+// The patterns are Knuth's US English patterns (hyphen.tex), matched as
+// github.com/speedata/hyphenation matches them. On top of them come three exception lists,
 // in increasing priority: Knuth's own \hyphenation list from hyphen.tex, the
 // TUGboat US English exception log (ushyphex.tex), and the project's list
 // (exceptions.txt) for words of the book that the patterns get wrong. The two
@@ -20,8 +20,6 @@ import (
 	"strings"
 	"sync"
 	"unicode"
-
-	"github.com/speedata/hyphenation"
 )
 
 // The minimum number of letters before and after a pattern break, as TeX's
@@ -43,7 +41,7 @@ var projectExceptions []byte
 // Hyphenator finds hyphenation points in words. Its methods are safe for
 // concurrent use.
 type Hyphenator struct {
-	lang       *hyphenation.Lang
+	lang       *patterns
 	exceptions map[string][]int // lower-case word → allowed rune offsets
 }
 
@@ -71,14 +69,8 @@ func newEnglish() (*Hyphenator, error) {
 	if err != nil {
 		return nil, fmt.Errorf("hyphen.tex: %w", err)
 	}
-	lang, err := hyphenation.New(strings.NewReader(strings.Join(pats, "\n")))
-	if err != nil {
-		return nil, fmt.Errorf("hyphen.tex patterns: %w", err)
-	}
-	// We apply the minima ourselves (see Points); speedata's Leftmin is
-	// off by one relative to TeX's \lefthyphenmin.
-	lang.Leftmin, lang.Rightmin = 0, 0
-	h := &Hyphenator{lang: lang, exceptions: map[string][]int{}}
+	// The minima are applied in Points.
+	h := &Hyphenator{lang: parsePatterns(pats), exceptions: map[string][]int{}}
 
 	knuth, err := texBlock(hyphenTeX, `\hyphenation`)
 	if err != nil {
@@ -231,7 +223,7 @@ func (h *Hyphenator) part(letters []rune, off int) []int {
 	lower := strings.ToLower(string(letters))
 	raw, ok := h.exceptions[lower]
 	if !ok {
-		raw = h.lang.Hyphenate(lower)
+		raw = h.lang.hyphenate(lower)
 	}
 	var pts []int
 	for _, p := range raw {
