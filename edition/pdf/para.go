@@ -2,8 +2,10 @@ package pdf
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"edition/edition"
 	"edition/edition/pdf/hyphen"
@@ -62,11 +64,19 @@ type paraBuilder struct {
 	m    [4]*metrics
 	errs *edition.ErrorList
 	p    *paragraph
-	word []frag // the word being gathered
-	// wordRune is the plain-text offset of the word's first character.
-	wordRune int
-	wordEnd  bool // the current word contains at least one character
-	rune     int
+	// word is the word being gathered: its runs, without their text, and
+	// its characters, each knowing its run.
+	word  []frag
+	runes []wordRune
+	// breaks, at, buf and arena are scratch space reused from word to word.
+	breaks []int
+	at     []int
+	buf    []byte
+	arena  []frag
+	// wordStart is the plain-text offset of the word's first character.
+	wordStart int
+	wordEnd   bool // the current word contains at least one character
+	rune      int
 	// hyphenate is false for text that must not be hyphenated (titles).
 	hyphenate bool
 	// label marks the characters added as labels (see frag.label).
@@ -127,7 +137,7 @@ func (b *paraBuilder) char(r rune, st textStyle, pos edition.Pos) {
 		b.errs.Add(pos, fmt.Sprintf("character %q (U+%04X) is not in the print font (%s)", r, r, st.face.fileName()))
 	}
 	if !b.wordEnd {
-		b.wordRune = b.rune
+		b.wordStart = b.rune
 		b.wordEnd = true
 	}
 	b.rune++
@@ -135,21 +145,32 @@ func (b *paraBuilder) char(r rune, st textStyle, pos edition.Pos) {
 	if n > 0 {
 		last := &b.word[n-1]
 		if last.Face == st.face && last.Size == st.size && last.URL == st.url && last.Note == 0 && last.Rise == 0 && last.Track == 0 && last.foreign == (st.lang != "") && last.label == b.label {
-			last.Text += string(r)
+			b.runes = append(b.runes, wordRune{r, n - 1})
 			return
 		}
 	}
-	b.word = append(b.word, frag{Text: string(r), Face: st.face, Size: st.size, URL: st.url, foreign: st.lang != "", label: b.label})
+	b.word = append(b.word, frag{Face: st.face, Size: st.size, URL: st.url, foreign: st.lang != "", label: b.label})
+	b.runes = append(b.runes, wordRune{r, n})
+}
+
+// wordRune is a character of the word being gathered and the index of its
+// run in paraBuilder.word.
+type wordRune struct {
+	r    rune
+	frag int
 }
 
 // mark appends a raised note mark to the current word.
 func (b *paraBuilder) mark(n int, st textStyle) {
 	if !b.wordEnd {
-		b.wordRune = b.rune
+		b.wordStart = b.rune
 		b.wordEnd = true
 	}
 	size := st.size * markScale
-	b.word = append(b.word, frag{Text: fmt.Sprint(n), Face: roman, Size: size, Rise: st.size * markRise, Note: n})
+	b.word = append(b.word, frag{Face: roman, Size: size, Rise: st.size * markRise, Note: n})
+	for _, r := range strconv.Itoa(n) {
+		b.runes = append(b.runes, wordRune{r, len(b.word) - 1})
+	}
 }
 
 // Note marks are set at this fraction of the text size, raised by markRise
@@ -165,23 +186,29 @@ func (b *paraBuilder) flush() {
 		b.wordEnd = false
 		return
 	}
-	word := b.word
-	b.word = nil
+	word, rs := b.word, b.runes
+	defer func() {
+		clear(word) // no URL strings kept alive by the scratch space
+		b.word, b.runes = word[:0], rs[:0]
+	}()
 	b.wordEnd = false
-	// Flatten the word into runes, each knowing its run.
-	type wr struct {
-		r    rune
-		frag int
+	// The word's text, once; each run's text is a part of it.
+	b.buf = b.buf[:0]
+	at := b.at[:0] // byte offset of each rune in text
+	for _, x := range rs {
+		at = append(at, len(b.buf))
+		b.buf = utf8.AppendRune(b.buf, x.r)
 	}
-	var rs []wr
-	for i, f := range word {
-		for _, r := range f.Text {
-			rs = append(rs, wr{r, i})
-		}
-	}
+	at = append(at, len(b.buf))
+	b.at = at
+	text := string(b.buf)
 	// breaks[i] > 0: a break is allowed before rune i: 1 with a hyphen
 	// added, 2 after an explicit hyphen, 3 inside a URL.
-	breaks := make([]int, len(rs)+1)
+	breaks := b.breaks[:0]
+	for range len(rs) + 1 {
+		breaks = append(breaks, 0)
+	}
+	b.breaks = breaks
 	isLetter := func(i int) bool {
 		f := word[rs[i].frag]
 		return f.Note == 0 && f.URL == "" && !f.foreign && (unicode.IsLetter(rs[i].r) || rs[i].r == '’' && i > 0)
@@ -212,11 +239,7 @@ func (b *paraBuilder) flush() {
 				k--
 			}
 			if k-i >= 5 {
-				var sb strings.Builder
-				for _, x := range rs[i:k] {
-					sb.WriteRune(x.r)
-				}
-				for _, p := range hyphen.English().Points(sb.String()) {
+				for _, p := range hyphen.English().Points(text[at[i]:at[k]]) {
 					if p > 0 && p < k-i {
 						breaks[i+p] = 1
 					}
@@ -248,9 +271,20 @@ func (b *paraBuilder) flush() {
 	}
 	// Emit: boxes between breaks.
 	start := 0
-	r0 := b.wordRune
+	r0 := b.wordStart
 	emit := func(end int) {
-		var fr []frag
+		// The box's runs: one per change of run between start and end.
+		n := 1
+		for i := start + 1; i < end; i++ {
+			if rs[i].frag != rs[i-1].frag {
+				n++
+			}
+		}
+		if cap(b.arena)-len(b.arena) < n {
+			b.arena = make([]frag, 0, max(n, 2*cap(b.arena), 16))
+		}
+		fr := b.arena[len(b.arena) : len(b.arena) : len(b.arena)+n]
+		b.arena = b.arena[:len(b.arena)+n]
 		x := 0.0
 		nr := 0
 		var notes []int
@@ -260,11 +294,7 @@ func (b *paraBuilder) flush() {
 				j++
 			}
 			f := word[rs[i].frag]
-			var sb strings.Builder
-			for _, x := range rs[i:j] {
-				sb.WriteRune(x.r)
-			}
-			f.Text = sb.String()
+			f.Text = text[at[i]:at[j]]
 			f.X = x
 			f.W = b.runWidth(f.Text, f.Face, f.Size, f.Track)
 			x += f.W
