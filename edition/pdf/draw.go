@@ -45,24 +45,61 @@ func (L *Pages) Write(w io.Writer) error {
 	return err
 }
 
-// draw renders the pages with gofpdf and post-processes the bytes.
-func (L *Pages) draw() ([]byte, error) {
-	g := L.g
-	c := L.cite
+// newDocument starts a gofpdf document of the page size of g, with the
+// faces every book's pages use (see faces) added. Parsing a face is most
+// of the fixed cost of a PDF; Layout starts the document in the background
+// while it breaks lines, and the first drawing takes it.
+func newDocument(g geometry) *gofpdf.Fpdf {
 	pdf := gofpdf.NewCustom(&gofpdf.InitType{UnitStr: "pt", Size: gofpdf.SizeType{Wd: g.W, Ht: g.H}})
 	pdf.SetCatalogSort(true)
-	pdf.SetCreationDate(L.book.Modified)
-	pdf.SetModificationDate(L.book.Modified)
 	// Page streams are compressed afterwards with one reused compressor
 	// (see compressContents); the bytes are those gofpdf would write.
 	pdf.SetCompression(false)
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
+	for _, f := range alwaysUsed {
+		pdf.AddUTF8FontFromBytes(family, f.style(), f.file())
+	}
+	return pdf
+}
+
+// alwaysUsed are the faces every book's pages use: roman for the running
+// heads and folios, italic for the running heads. faces reports them.
+var alwaysUsed = [...]face{roman, italic}
+
+// startDocument has newDocument run in the background.
+func (L *Pages) startDocument() {
+	ch := make(chan *gofpdf.Fpdf, 1)
+	L.doc = ch
+	go func() { ch <- newDocument(L.g) }()
+}
+
+// document returns the document started by Layout if no drawing has taken
+// it yet, else a new one.
+func (L *Pages) document() *gofpdf.Fpdf {
+	L.docMu.Lock()
+	ch := L.doc
+	L.doc = nil
+	L.docMu.Unlock()
+	if ch != nil {
+		return <-ch
+	}
+	return newDocument(L.g)
+}
+
+// draw renders the pages with gofpdf and post-processes the bytes.
+func (L *Pages) draw() ([]byte, error) {
+	g := L.g
+	c := L.cite
+	pdf := L.document()
+	pdf.SetCreationDate(L.book.Modified)
+	pdf.SetModificationDate(L.book.Modified)
 	// Only the faces the pages use are embedded: a font subset with no
-	// glyphs would be noise to preflight tools.
+	// glyphs would be noise to preflight tools. Faces are added in order,
+	// the ones always used first.
 	used := L.faces()
 	for f := roman; f <= boldItalic; f++ {
-		if used[f] {
+		if used[f] && f != roman && f != italic {
 			pdf.AddUTF8FontFromBytes(family, f.style(), f.file())
 		}
 	}

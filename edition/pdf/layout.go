@@ -3,6 +3,9 @@ package pdf
 import (
 	"strconv"
 	"strings"
+	"sync"
+
+	"github.com/jung-kurt/gofpdf"
 
 	"edition/edition"
 	"edition/edition/cite"
@@ -77,6 +80,10 @@ type Pages struct {
 	markAt map[int][2]float64
 	// noteAt maps a note number to the page and baseline of its first line.
 	noteAt map[int][2]float64
+	// doc delivers the gofpdf document started in the background for the
+	// first drawing; nil once taken.
+	doc   chan *gofpdf.Fpdf
+	docMu sync.Mutex
 }
 
 // frontPages is the number of front-matter pages before the body: half-title,
@@ -95,6 +102,10 @@ func Layout(b *edition.Book, opts Options) (*Pages, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The drawing's document is started now, on another core if there is
+	// one, while the lines are broken.
+	L := &Pages{g: g, book: b}
+	L.startDocument()
 	m, err := loadMetrics()
 	if err != nil {
 		return nil, err
@@ -117,8 +128,8 @@ func Layout(b *edition.Book, opts Options) (*Pages, error) {
 	if fb.err != nil {
 		return nil, fb.err
 	}
-	L := &Pages{g: g, book: b, cite: cite.Of(b), secs: fb.secs, opening: map[string]int{},
-		markAt: map[int][2]float64{}, noteAt: map[int][2]float64{}}
+	L.cite, L.secs, L.opening = cite.Of(b), fb.secs, map[string]int{}
+	L.markAt, L.noteAt = map[int][2]float64{}, map[int][2]float64{}
 	body := makeUp(g, fb.rows, fb.notes)
 	for i := 1; i <= frontPages; i++ {
 		L.pages = append(L.pages, &page{number: i, folio: romanNumeral(i)})
