@@ -72,6 +72,7 @@ func (fb *flowBuilder) body(p *paraBuilder) []line {
 	if err != nil && fb.err == nil {
 		fb.err = err
 	}
+	p.release()
 	return lines
 }
 

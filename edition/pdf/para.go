@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -85,8 +86,28 @@ type paraBuilder struct {
 	pos edition.Pos
 }
 
+// builders keeps paragraph builders, with their paragraph's items and
+// their scratch space, for reuse once a paragraph is set (see release).
+var builders = sync.Pool{New: func() any { return &paraBuilder{p: &paragraph{}} }}
+
 func newParaBuilder(m [4]*metrics, errs *edition.ErrorList, id string) *paraBuilder {
-	return &paraBuilder{m: m, errs: errs, p: &paragraph{id: id}, hyphenate: true}
+	old := builders.Get().(*paraBuilder)
+	p := old.p
+	p.id = id
+	return &paraBuilder{m: m, errs: errs, p: p, hyphenate: true,
+		word: old.word[:0], runes: old.runes[:0], breaks: old.breaks[:0], at: old.at[:0], buf: old.buf[:0], arena: old.arena[:0]}
+}
+
+// release gives b back for reuse, once its paragraph is set: set lines hold
+// copies of the runs, not references into the paragraph.
+func (b *paraBuilder) release() {
+	p := b.p
+	clear(p.pieces) // let go of what the runs refer to
+	clear(b.arena)
+	p.items, p.pieces = p.items[:0], p.pieces[:0]
+	b.arena = b.arena[:0]
+	b.m, b.errs = [4]*metrics{}, nil
+	builders.Put(b)
 }
 
 // runWidth measures s in st, tracking included.
