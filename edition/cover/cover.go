@@ -1,128 +1,406 @@
 // Package cover draws the edition's cover from its metadata: the title, the
 // subtitle and the people with their parts in the book, composed on a fixed
-// grid as an SVG image.
+// grid and set in the book's own face, Charis SIL, as a PNG image.
 //
-// The cover is SVG rather than a raster image because drawing text into a
-// PNG needs a font rasteriser (golang.org/x/image/font), which this module
-// does not require. SVG text is set by the reading system in its own serif,
-// stays sharp at every size, and EPUBCheck accepts image/svg+xml as a
-// cover-image.
+// The cover is a raster image because reading systems' library views
+// (Kindle, Kobo) show no SVG cover, and an SVG's text is set in whatever
+// fonts the reading system has. The text is measured with the font's own
+// advances and kerning, so every line is known to fit its margins; titles
+// are broken into balanced lines and names set in letter-spaced capitals,
+// glyph by glyph.
+//
+// The image is paletted — two backgrounds and, for each ink, a ramp of
+// antialiasing levels — which keeps the file small and the encoding fast.
+// The same book always gives the same bytes.
 package cover
 
 import (
 	"bytes"
-	"encoding/xml"
-	"fmt"
+	"errors"
+	"image"
+	"image/color"
+	"image/png"
+	"math"
 	"strings"
+	"sync"
+
+	"golang.org/x/image/math/fixed"
 
 	"edition/edition"
 	"edition/edition/cite"
 )
 
-// MediaType is the media type of the image SVG returns.
-const MediaType = "image/svg+xml"
+// MediaType is the media type of the image PNG returns.
+const MediaType = "image/png"
 
-// Width and Height are the cover's size in SVG user units: the 1:1.5 shape of
-// the common e-book cover (1600 × 2400 pixels).
+// Width and Height are the cover's size in pixels: the 1:1.5 shape e-book
+// retailers ask for.
 const (
 	Width  = 1600
 	Height = 2400
 )
 
-// The design: a dark band across the top two fifths carries the title and
-// subtitle in light type; below it, on paper, the speakers, the place and
-// date of the interview and, at the foot, the translator's credit.
-const (
-	paper  = "#f4efe4"
-	band   = "#5c1a1b"
-	onBand = "#f4efe4"
-	ink    = "#2a2522"
-	rule   = "#9c7a4a"
-	fonts  = "'Charis SIL', Charis, Georgia, 'Times New Roman', serif"
-	margin = 160
+// Margin is the width, in pixels, of the margins at the left and right of
+// the cover, which no text or rule enters.
+const Margin = 160
+
+// The design: a dark band across the top carries the title and subtitle in
+// light type; below it, on paper, the speakers with their parts, and at the
+// foot the translator's credit. All text pairs exceed WCAG's 4.5:1 contrast
+// ratio (paper on band 12.6:1, ink on paper 13.9:1, role ink on paper 7.5:1).
+var (
+	paper      = color.RGBA{0xf4, 0xef, 0xe4, 0xff}
+	band       = color.RGBA{0x5c, 0x1a, 0x1b, 0xff}
+	ink        = color.RGBA{0x2a, 0x25, 0x22, 0xff}
+	roleInk    = color.RGBA{0x4f, 0x45, 0x3f, 0xff}
+	rule       = color.RGBA{0x9c, 0x7a, 0x4a, 0xff}
+	ruleOnBand = color.RGBA{0xc9, 0xa4, 0x6a, 0xff}
 )
 
-// line is one line of text to set, centred.
-type line struct {
-	text   string
-	y      int
-	size   int
-	fill   string
-	italic bool
-	caps   bool // set in letter-spaced capitals
+// Palette entries of the backgrounds and solid rules.
+const (
+	paperIndex = iota
+	bandIndex
+	ruleIndex
+	ruleOnBandIndex
+)
+
+// Inks: index into the canvas's ramps.
+const (
+	inkOnBand = iota
+	inkOnPaper
+	roleOnPaper
+)
+
+// A laid-out cover: lines of text and rules at their places.
+type layout struct {
+	bandHeight int
+	lines      []placed
+	rules      []placedRule
 }
 
-// SVG returns the cover of b as an SVG document.
-func SVG(b *edition.Book) []byte {
-	c := cite.Of(b)
-	var lines []line
+type placed struct {
+	st   *style
+	text string // prepared
+	x    fixed.Int26_6
+	y    int // baseline
+}
 
-	// The title, as large as fits in at most four lines, in the band.
-	titleSize := 150
-	title := wrap(c.Title, titleSize, Width-2*margin)
-	for len(title) > 3 && titleSize > 80 {
-		titleSize -= 10
-		title = wrap(c.Title, titleSize, Width-2*margin)
-	}
-	lead := titleSize * 6 / 5
-	subSize := titleSize * 9 / 20
-	subtitle := wrap(c.Subtitle, subSize, Width-2*margin)
-	blockHeight := len(title)*lead + 60 + len(subtitle)*subSize*5/4
-	bandHeight := Height * 2 / 5
-	y := (bandHeight-blockHeight)/2 + titleSize
-	for _, t := range title {
-		lines = append(lines, line{text: t, y: y, size: titleSize, fill: onBand})
-		y += lead
-	}
-	y += 60 - lead + subSize*5/4
-	for _, t := range subtitle {
-		lines = append(lines, line{text: t, y: y, size: subSize, fill: onBand, italic: true})
-		y += subSize * 5 / 4
-	}
+type placedRule struct {
+	r     image.Rectangle
+	index uint8
+}
 
-	// The creators, each with their part, on paper.
-	y = bandHeight + 300
-	for _, n := range c.Creators {
-		lines = append(lines, line{text: n.Display, y: y, size: 92, fill: ink, caps: true})
-		y += 80
-		lines = append(lines, line{text: strings.ToLower(n.RoleSummary()), y: y, size: 56, fill: ink, italic: true})
-		y += 190
+// An item is one line of a block of text before it is placed: its style,
+// its prepared text and the distance from the previous item's baseline to
+// its own. A rule item has no style.
+type item struct {
+	st   *style
+	text string
+	gap  float64
+	rule int // the width of a rule, when st is nil
+	fits bool
+}
+
+// block is a column of centred items.
+type block []item
+
+// height is the block's height from the cap height of its first line to the
+// baseline of its last.
+func (b block) height() float64 {
+	if len(b) == 0 {
+		return 0
+	}
+	h := 0.0
+	if b[0].st != nil {
+		h = capHeight(b[0].st)
+	}
+	for _, it := range b[1:] {
+		h += it.gap
+	}
+	return h
+}
+
+// fits reports whether every line of b is within the margins.
+func (b block) fits() bool {
+	for _, it := range b {
+		if !it.fits {
+			return false
+		}
+	}
+	return true
+}
+
+// place puts b's first cap height at top, centring each line, and appends
+// it to l.
+func (l *layout) place(b block, top float64) {
+	if len(b) == 0 {
+		return
+	}
+	y := top
+	if b[0].st != nil {
+		y += capHeight(b[0].st)
+	}
+	for i, it := range b {
+		if i > 0 {
+			y += it.gap
+		}
+		base := int(math.Round(y))
+		if it.st == nil {
+			idx := uint8(ruleIndex)
+			if base < l.bandHeight {
+				idx = ruleOnBandIndex
+			}
+			l.rules = append(l.rules, placedRule{image.Rect(Width/2-it.rule/2, base-2, Width/2+it.rule/2, base+2), idx})
+			continue
+		}
+		adv, _, _ := extent(it.st, it.text)
+		l.lines = append(l.lines, placed{st: it.st, text: it.text, x: fixed.I(Width)/2 - adv/2, y: base})
+	}
+}
+
+// measure is the maximum width of a line; the title, the largest text,
+// keeps a little further from the edges.
+const (
+	measure      = Width - 2*Margin
+	titleMeasure = measure - 100
+)
+
+// lines breaks s into balanced lines in st and appends them to b, the first
+// gap after the previous item and lead between them.
+func (f *fonter) lines(b block, st *style, s string, gap, lead float64) block {
+	b, _ = f.linesIn(b, st, s, gap, lead, measure)
+	return b
+}
+
+// linesIn is lines with lines no wider than max; it also returns how many
+// lines end with a weak word.
+func (f *fonter) linesIn(b block, st *style, s string, gap, lead, max float64) (block, int) {
+	space := f.width(st.font, st.size, 0, st.caps, " ") + 2*float64(st.track)/64
+	ws := words(s)
+	tracking := float64(st.track) / 64 / st.size
+	ls, weak := balanceWeak(ws, func(w string) float64 { return f.width(st.font, st.size, tracking, st.caps, w) }, space, max)
+	for i, l := range ls {
+		text := f.prepare(st, l)
+		adv, lo, hi := extent(st, text)
+		x := fixed.I(Width)/2 - adv/2
+		edge := fixed.Int26_6((Width - max) / 2 * 64)
+		fits := x+lo >= edge && x+hi <= fixed.I(Width)-edge
+		g := lead
+		if i == 0 {
+			g = gap
+		}
+		b = append(b, item{st: st, text: text, gap: g, fits: fits})
+	}
+	return b, weak
+}
+
+// compose lays out the cover of c with the sizes of the title and subtitle
+// multiplied by ts and those of the people and the credit by ps, and
+// reports whether everything fits.
+func (f *fonter) compose(c cite.Citation, ts, ps float64) (*layout, bool, error) {
+	l := &layout{}
+	ok := true
+
+	// The title, as large as fits in the band's budget, and the subtitle.
+	// A slightly smaller title is better than one with a line ending in a
+	// weak word ("of", "by").
+	var title block
+	titleSize, weakEnds := 0.0, 0
+	for size := math.Round(150 * ts); size >= 24; size -= 2 {
+		st, err := f.style(roman, size, 0, false, inkOnBand)
+		if err != nil {
+			return nil, false, err
+		}
+		b, weak := f.linesIn(nil, st, c.Title, 0, size*1.12, titleMeasure)
+		if title != nil && size < titleSize*0.9 {
+			break
+		}
+		if !b.fits() || b.height() > 620*ts && size > 40 {
+			continue
+		}
+		if title == nil || weak < weakEnds {
+			title, titleSize, weakEnds = b, size, weak
+		}
+		if weakEnds == 0 {
+			break
+		}
+	}
+	if title == nil {
+		return nil, false, nil
+	}
+	ok = ok && title.fits()
+	if c.Subtitle != "" {
+		size := math.Round(math.Max(40*ts, math.Min(64*ts, titleSize*0.42)))
+		st, err := f.style(italic, size, 0, false, inkOnBand)
+		if err != nil {
+			return nil, false, err
+		}
+		title = append(title, item{gap: titleSize * 0.62, rule: 160, fits: true})
+		title = f.lines(title, st, c.Subtitle, titleSize*0.38+capHeight(st), st.size*1.3)
+		ok = ok && title.fits()
+	}
+	const pad = 150
+	l.bandHeight = int(math.Max(Height*2/5, math.Ceil(title.height()+2*pad)))
+	l.place(title, (float64(l.bandHeight)-title.height())/2)
+
+	// The translator's credit at the foot: the statement in italic, the
+	// names in capitals.
+	var foot block
+	credit := c.TranslationCredit()
+	statement, names := splitCredit(credit, c.Translators)
+	italicSt, err := f.style(italic, math.Round(46*ps), 0, false, inkOnPaper)
+	if err != nil {
+		return nil, false, err
+	}
+	capsSt, err := f.style(roman, math.Round(46*ps), 0.12, true, inkOnPaper)
+	if err != nil {
+		return nil, false, err
+	}
+	if credit != "" {
+		foot = append(foot, item{rule: 240, fits: true})
+		foot = f.lines(foot, italicSt, statement, 80*ps+capHeight(italicSt), 62*ps)
+		if names != "" {
+			foot = f.lines(foot, capsSt, names, 84*ps, 66*ps)
+		}
+		ok = ok && foot.fits()
+	}
+	footTop := float64(Height) - 190 - foot.height()
+	l.place(foot, footTop)
+
+	// The creators, each with their part, and the place and date when the
+	// subtitle does not give them, centred on the paper between band and
+	// foot.
+	var people block
+	nameSt, err := f.style(roman, math.Round(68*ps), 0.12, true, inkOnPaper)
+	if err != nil {
+		return nil, false, err
+	}
+	roleSt, err := f.style(italic, math.Round(50*ps), 0, false, roleOnPaper)
+	if err != nil {
+		return nil, false, err
+	}
+	for i, n := range c.Creators {
+		gap := 190 * ps
+		if i == 0 {
+			gap = 0
+		}
+		people = f.lines(people, nameSt, n.Display, gap, 84*ps)
+		if role := strings.ToLower(n.RoleSummary()); role != "" {
+			people = f.lines(people, roleSt, role, 82*ps, 62*ps)
+		}
 	}
 	if where := placeAndDate(c); where != "" {
-		lines = append(lines, line{text: where, y: y + 40, size: 64, fill: ink})
+		gap := 200 * ps
+		if len(people) == 0 {
+			gap = 0
+		}
+		people = f.lines(people, italicSt, where, gap, 62*ps)
 	}
-
-	// The translator's credit at the foot.
-	credit := wrap(c.TranslationCredit(), 54, Width-2*margin)
-	y = Height - 180 - (len(credit)-1)*70
-	for _, t := range credit {
-		lines = append(lines, line{text: t, y: y, size: 54, fill: ink, italic: true})
-		y += 70
+	ok = ok && people.fits()
+	space := footTop - float64(l.bandHeight)
+	if people.height()+2*90 > space {
+		ok = false
 	}
+	l.place(people, float64(l.bandHeight)+(space-people.height())/2)
+	return l, ok, nil
+}
 
+// fit composes the cover of c as large as it fits: the title at full scale
+// if it can be, with the people and the credit made smaller until they fit,
+// and only then the title smaller too. It returns the smallest composition
+// tried when nothing fits.
+func (f *fonter) fit(c cite.Citation) (*layout, error) {
+	var l *layout
+	for ts := 1.0; ts > 0.25; ts -= 0.1 {
+		for ps := 1.0; ps > 0.25; ps -= 0.05 {
+			next, ok, err := f.compose(c, ts, ps)
+			if err != nil {
+				return nil, err
+			}
+			if next != nil {
+				l = next
+			}
+			if ok {
+				return l, nil
+			}
+		}
+	}
+	if l == nil {
+		return nil, errors.New("cover: the title does not fit at any size")
+	}
+	return l, nil
+}
+
+// splitCredit splits the translation credit into the statement, ending in
+// "by", and the translators' names, when it ends with them; else the whole
+// credit is the statement.
+func splitCredit(credit string, translators []cite.Name) (statement, names string) {
+	i := strings.LastIndex(credit, " by ")
+	if i < 0 {
+		return credit, ""
+	}
+	names = credit[i+len(" by "):]
+	for _, n := range translators {
+		if !strings.Contains(names, n.Display) {
+			return credit, ""
+		}
+	}
+	return credit[:i+len(" by")], names
+}
+
+// encoders reuse the PNG encoder's buffers between covers.
+var encoders = &png.Encoder{CompressionLevel: png.BestSpeed, BufferPool: &pool{}}
+
+type pool struct{ p sync.Pool }
+
+func (p *pool) Get() *png.EncoderBuffer {
+	b, _ := p.p.Get().(*png.EncoderBuffer)
+	return b
+}
+
+func (p *pool) Put(b *png.EncoderBuffer) { p.p.Put(b) }
+
+// PNG returns the cover of b as a PNG image of Width × Height pixels. The
+// text is set as large as fits; a long title or many people make it
+// smaller, never wider than the margins.
+func PNG(b *edition.Book) ([]byte, error) {
+	cv, err := draw(b)
+	if err != nil {
+		return nil, err
+	}
+	defer cv.release()
 	var buf bytes.Buffer
-	buf.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
-	fmt.Fprintf(&buf, `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-labelledby="cover-title">`+"\n", Width, Height, Width, Height)
-	fmt.Fprintf(&buf, `<title id="cover-title">%s</title>`+"\n", esc(Description(b)))
-	fmt.Fprintf(&buf, `<rect width="%d" height="%d" fill="%s"/>`+"\n", Width, Height, paper)
-	fmt.Fprintf(&buf, `<rect width="%d" height="%d" fill="%s"/>`+"\n", Width, bandHeight, band)
-	fmt.Fprintf(&buf, `<rect x="%d" y="%d" width="%d" height="6" fill="%s"/>`+"\n", margin, bandHeight+24, Width-2*margin, rule)
-	fmt.Fprintf(&buf, `<rect x="%d" y="%d" width="%d" height="3" fill="%s"/>`+"\n", Width/2-200, Height-360-(len(credit)-1)*70, 400, rule)
-	fmt.Fprintf(&buf, `<g font-family="%s" text-anchor="middle">`+"\n", fonts)
-	for _, l := range lines {
-		text := l.text
-		attrs := fmt.Sprintf(`x="%d" y="%d" font-size="%d" fill="%s"`, Width/2, l.y, l.size, l.fill)
-		if l.italic {
-			attrs += ` font-style="italic"`
-		}
-		if l.caps {
-			text = strings.ToUpper(text)
-			attrs += fmt.Sprintf(` letter-spacing="%d"`, l.size/8)
-		}
-		fmt.Fprintf(&buf, "<text %s>%s</text>\n", attrs, esc(text))
+	buf.Grow(128 << 10)
+	if err := encoders.Encode(&buf, cv.img); err != nil {
+		return nil, err
 	}
-	buf.WriteString("</g>\n</svg>\n")
-	return buf.Bytes()
+	return buf.Bytes(), nil
+}
+
+// draw composes and draws the cover of b. The caller releases the canvas.
+func draw(b *edition.Book) (*canvas, error) {
+	c := cite.Of(b)
+	f, err := newFonter()
+	if err != nil {
+		return nil, err
+	}
+	l, err := f.fit(c)
+	if err != nil {
+		return nil, err
+	}
+	cv := newCanvas(Width, Height,
+		[]color.RGBA{paper, band, rule, ruleOnBand},
+		[][2]int{{bandIndex, 0}, {paperIndex, 1}, {paperIndex, 2}},
+		[]color.RGBA{paper, ink, roleInk})
+	cv.fill(image.Rect(0, 0, Width, l.bandHeight), bandIndex)
+	for _, r := range l.rules {
+		cv.fill(r.r, r.index)
+	}
+	for _, p := range l.lines {
+		cv.text(p.st, p.text, p.x, p.y)
+	}
+	return cv, nil
 }
 
 // Description is the cover's text in reading order, for the alternative
@@ -156,62 +434,4 @@ func placeAndDate(c cite.Citation) string {
 		parts = append(parts, d)
 	}
 	return strings.Join(parts, ", ")
-}
-
-// wrap breaks s into lines no wider than width at the given font size,
-// estimating a serif's average advance as half the size for lower case and
-// 0.7 for capitals. The reading system's font decides the real width, so the
-// estimate errs wide.
-func wrap(s string, size, width int) []string {
-	if s == "" {
-		return nil
-	}
-	var out []string
-	var cur []string
-	curWidth := 0
-	space := size * 3 / 10
-	// Only plain spaces break: a no-break space keeps "28 June" together.
-	for _, w := range strings.Split(s, " ") {
-		if w == "" {
-			continue
-		}
-		ww := textWidth(w, size)
-		if len(cur) > 0 && curWidth+space+ww > width {
-			out = append(out, strings.Join(cur, " "))
-			cur, curWidth = nil, 0
-		}
-		if len(cur) > 0 {
-			curWidth += space
-		}
-		cur = append(cur, w)
-		curWidth += ww
-	}
-	if len(cur) > 0 {
-		out = append(out, strings.Join(cur, " "))
-	}
-	return out
-}
-
-func textWidth(s string, size int) int {
-	w := 0
-	for _, r := range s {
-		switch {
-		case r == ' ':
-			w += size * 3 / 10
-		case r >= 'A' && r <= 'Z', r == 'M', r == 'W', r == 'm', r == 'w':
-			w += size * 7 / 10
-		case strings.ContainsRune("iljtf.,:;’'!|", r):
-			w += size * 3 / 10
-		default:
-			w += size / 2
-		}
-	}
-	return w
-}
-
-// esc escapes s as XML character data and attribute text.
-func esc(s string) string {
-	var b strings.Builder
-	_ = xml.EscapeText(&b, []byte(s))
-	return b.String()
 }

@@ -2,13 +2,25 @@ package cover
 
 import (
 	"bytes"
-	"encoding/xml"
-	"io"
+	"flag"
+	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+	"math"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"golang.org/x/image/math/fixed"
+
 	"edition/edition"
+	"edition/edition/cite"
+	"edition/edition/load"
 )
+
+var write = flag.String("write", "", "write each fixture's cover to <name>.png in this folder")
 
 func book() *edition.Book {
 	return &edition.Book{Meta: edition.Metadata{
@@ -25,69 +37,272 @@ func book() *edition.Book {
 	}}
 }
 
-// texts parses the SVG strictly and returns its text elements' contents.
-func texts(t *testing.T, svg []byte) []string {
+// longBook has a title of sixty words with one very long word, a long
+// subtitle, a dozen interviewers and three translators.
+func longBook() *edition.Book {
+	b := book()
+	b.Meta.Title = strings.Repeat("The Extraordinarily Long Conversation of the Secretary General with the French Writer ", 6) +
+		"Antidisestablishmentarianismusunterhaltungsverfahren"
+	b.Meta.Subtitle = strings.Repeat("An Official Text Reviewed by Both Speakers, ", 4) + "Moscow"
+	b.Meta.People = b.Meta.People[:1]
+	for i := range 12 {
+		b.Meta.People = append(b.Meta.People, edition.Person{
+			Key: fmt.Sprint("p", i), Name: fmt.Sprintf("Maximiliana Wolfeschlegelsteinhausen-Bergerdorff %d", i),
+			Roles: []edition.Role{edition.Interviewer, edition.Editor},
+		})
+	}
+	for i := range 3 {
+		b.Meta.People = append(b.Meta.People, edition.Person{
+			Key: fmt.Sprint("t", i), Name: fmt.Sprintf("Bartholomew Featherstonehaugh-Cholmondeley %d", i),
+			Roles: []edition.Role{edition.Translator, edition.PrefaceWriter},
+		})
+	}
+	b.Meta.Interview.Date = edition.Date{Year: 1935}
+	return b
+}
+
+// fixtures are the books every cover test draws.
+func fixtures(t testing.TB) map[string]*edition.Book {
+	bare := book()
+	bare.Meta.Subtitle = ""
+	bare.Meta.People = nil
+	bare.Meta.Interview = edition.Event{}
+	fs := map[string]*edition.Book{"fixture": book(), "long": longBook(), "bare": bare}
+	if b, err := load.Dir("../../source"); err == nil {
+		fs["real"] = b
+	} else {
+		t.Logf("no real book: %v", err)
+	}
+	return fs
+}
+
+// decode decodes a cover and checks its format and size.
+func decode(t *testing.T, data []byte) *image.Paletted {
 	t.Helper()
-	d := xml.NewDecoder(bytes.NewReader(svg))
-	d.Strict = true
-	var out []string
-	in := false
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			return out
-		}
-		if err != nil {
-			t.Fatalf("cover is not well-formed XML: %v", err)
-		}
-		switch tok := tok.(type) {
-		case xml.StartElement:
-			in = tok.Name.Local == "text"
-			if tok.Name.Local == "script" {
-				t.Error("cover has a script")
+	img, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("cover does not decode: %v", err)
+	}
+	if got := img.Bounds(); got != image.Rect(0, 0, Width, Height) {
+		t.Fatalf("cover is %v, want %d×%d", got, Width, Height)
+	}
+	p, ok := img.(*image.Paletted)
+	if !ok {
+		t.Fatalf("cover decodes as %T, want a paletted image", img)
+	}
+	return p
+}
+
+func TestPNG(t *testing.T) {
+	for name, b := range fixtures(t) {
+		t.Run(name, func(t *testing.T) {
+			data, err := PNG(b)
+			if err != nil {
+				t.Fatal(err)
 			}
-		case xml.EndElement:
-			in = false
-		case xml.CharData:
-			if in {
-				out = append(out, string(tok))
+			if !bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")) {
+				t.Error("not a PNG signature")
 			}
-		}
+			again, err := PNG(b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(data, again) {
+				t.Error("two covers of one book differ")
+			}
+			img := decode(t, data)
+			checkMargins(t, img, name != "bare")
+			if *write != "" {
+				if err := os.WriteFile(filepath.Join(*write, name+".png"), data, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		})
 	}
 }
 
-func TestSVG(t *testing.T) {
-	svg := SVG(book())
-	if !bytes.Equal(svg, SVG(book())) {
-		t.Error("two covers of one book differ")
+// checkMargins checks that nothing but the background is drawn in the
+// margins: the left and right Margin columns and the top and bottom rows,
+// and that there is text on the band and on the paper.
+func checkMargins(t *testing.T, img *image.Paletted, people bool) {
+	t.Helper()
+	bg := func(c color.Color) bool { return c == color.Color(paper) || c == color.Color(band) }
+	inked := map[color.Color]int{}
+	for y := 0; y < Height; y++ {
+		row := img.At(0, y)
+		if !bg(row) {
+			t.Fatalf("pixel (0,%d) is %v, not a background", y, row)
+		}
+		for x := 0; x < Width; x++ {
+			c := img.At(x, y)
+			if c == row {
+				continue
+			}
+			if x < Margin || x >= Width-Margin {
+				t.Fatalf("pixel (%d,%d) in the side margin is %v on %v", x, y, c, row)
+			}
+			if y < Margin/2 || y >= Height-Margin/2 {
+				t.Fatalf("pixel (%d,%d) in the top or bottom margin is %v on %v", x, y, c, row)
+			}
+			inked[row]++
+		}
 	}
-	all := strings.Join(texts(t, svg), " | ")
-	for _, want := range []string{
-		"Interview of Stalin", "& <Others>", // escaped, wrapped
-		"JOSEPH STALIN", "interviewee", "ROMAIN ROLLAND", "interviewer",
-		"28\u00a0June 1935",
-		"Translated from the French, with a preface and notes,", "by George Gruenthal",
+	if inked[band] == 0 || people && inked[paper] == 0 {
+		t.Errorf("nothing drawn on the band (%d pixels) or the paper (%d pixels)", inked[band], inked[paper])
+	}
+}
+
+// TestLayout checks what the cover says: every line fits its measure, the
+// title, the creators and the translators are all there.
+func TestLayout(t *testing.T) {
+	for name, b := range fixtures(t) {
+		t.Run(name, func(t *testing.T) {
+			f, err := newFonter()
+			if err != nil {
+				t.Fatal(err)
+			}
+			c := cite.Of(b)
+			l, err := f.fit(c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var all []string
+			for _, p := range l.lines {
+				adv, lo, hi := extent(p.st, p.text)
+				left, right := p.x+lo, p.x+hi
+				if left.Floor() < Margin || right.Ceil() > Width-Margin {
+					t.Errorf("line %q runs from %d to %d, outside the margins", p.text, left.Floor(), right.Ceil())
+				}
+				if d := (p.x + adv/2) - fixedHalf(Width); d < -1 || d > 1 {
+					t.Errorf("line %q is not centred (off by %v)", p.text, d)
+				}
+				all = append(all, p.text)
+			}
+			text := strings.Join(all, " ")
+			text = strings.NewReplacer("\ufb03", "ffi", "\ufb04", "ffl", "\ufb00", "ff", "\ufb01", "fi", "\ufb02", "fl").Replace(text)
+			for _, w := range words(c.Title) {
+				if !strings.Contains(text, w) {
+					t.Errorf("title word %q is not on the cover: %s", w, text)
+				}
+			}
+			for _, n := range c.People {
+				if (n.Creator() || n.Has(edition.Translator)) && !strings.Contains(text, strings.ToUpper(n.Display)) {
+					t.Errorf("%s is not on the cover: %s", n.Display, text)
+				}
+			}
+			if _, ok, _ := f.compose(c, 1, 1); name == "real" && !ok {
+				t.Error("the real book's cover does not fit at full size")
+			}
+		})
+	}
+}
+
+// TestRealLines pins the real book's composition: a title in two balanced
+// lines broken before "by", the subtitle with its ligature, the names in
+// capitals.
+func TestRealLines(t *testing.T) {
+	b, err := load.Dir("../../source")
+	if err != nil {
+		t.Skip(err)
+	}
+	f, err := newFonter()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, _, err := f.compose(cite.Of(b), 1, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range l.lines {
+		got = append(got, fmt.Sprintf("%s@%g", p.text, p.st.size))
+	}
+	want := []string{
+		"Interview of Stalin@138", "by Romain Rolland@138",
+		"The O\ufb03cial Text, Moscow, 28\u00a0June 1935@58",
+		"Translated from the French, with a preface and notes, by@46", "GEORGE GRUENTHAL@46",
+		"JOSEPH STALIN@68", "interviewee@50", "ROMAIN ROLLAND@68", "interviewer@50",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("lines:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func fixedHalf(w int) fixed.Int26_6 { return fixed.Int26_6(w * 32) }
+
+func TestBalance(t *testing.T) {
+	width := func(s string) float64 { return float64(len(s)) }
+	for _, tc := range []struct {
+		s    string
+		max  float64
+		want []string
+	}{
+		{"Interview of Stalin by Romain Rolland", 24, []string{"Interview of Stalin", "by Romain Rolland"}},
+		{"one two three four five six", 100, []string{"one two three four five six"}},
+		// Even lines rather than a full one and a widow.
+		{"aaaa bbbb cccc dddd eeee", 20, []string{"aaaa bbbb cccc", "dddd eeee"}},
+		// Not "of" at the end of a line.
+		{"The Story of Everything", 16, []string{"The Story", "of Everything"}},
+		{"Translated from the French, with a preface and notes, by", 40, []string{"Translated from the French,", "with a preface and notes, by"}},
+		{"Supercalifragilistic word", 10, []string{"Supercalifragilistic", "word"}},
+		{"", 10, nil},
 	} {
-		if !strings.Contains(all, want) {
-			t.Errorf("cover text lacks %q:\n%s", want, all)
+		got := balance(words(tc.s), width, 1, tc.max)
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("balance(%q, %g) = %q, want %q", tc.s, tc.max, got, tc.want)
 		}
 	}
-	// The date is in the subtitle, so it is not set twice.
-	if strings.Count(strings.ReplaceAll(all, "\u00a0", " "), "28 June 1935") != 1 {
-		t.Errorf("date set twice: %s", all)
-	}
-	if !bytes.Contains(svg, []byte("<title id=\"cover-title\">Cover: ")) {
-		t.Error("cover has no title for assistive technology")
+	if got := words("28\u00a0June 1935"); len(got) != 2 {
+		t.Errorf("a no-break space breaks: %q", got)
 	}
 }
 
-func TestWrap(t *testing.T) {
-	for _, size := range []int{60, 100, 150} {
-		for _, l := range wrap("Interview of Stalin by Romain Rolland, with Many More Words to Wrap", size, Width-2*margin) {
-			if strings.Contains(l, " ") && textWidth(l, size) > Width-2*margin {
-				t.Errorf("size %d: line %q is %d wide, more than %d", size, l, textWidth(l, size), Width-2*margin)
-			}
+// TestContrast checks every text colour against its background for WCAG's
+// 4.5:1 (level AA for normal text).
+func TestContrast(t *testing.T) {
+	for _, pair := range []struct {
+		name   string
+		fg, bg color.RGBA
+	}{
+		{"title on band", paper, band},
+		{"ink on paper", ink, paper},
+		{"role on paper", roleInk, paper},
+	} {
+		if r := contrast(pair.fg, pair.bg); r < 4.5 {
+			t.Errorf("%s: contrast %.2f:1, want at least 4.5:1", pair.name, r)
+		} else {
+			t.Logf("%s: %.1f:1", pair.name, r)
 		}
+	}
+}
+
+func contrast(a, b color.RGBA) float64 {
+	la, lb := luminance(a), luminance(b)
+	if la < lb {
+		la, lb = lb, la
+	}
+	return (la + 0.05) / (lb + 0.05)
+}
+
+func luminance(c color.RGBA) float64 {
+	lin := func(v uint8) float64 {
+		s := float64(v) / 255
+		if s <= 0.04045 {
+			return s / 12.92
+		}
+		return math.Pow((s+0.055)/1.055, 2.4)
+	}
+	return 0.2126*lin(c.R) + 0.7152*lin(c.G) + 0.0722*lin(c.B)
+}
+
+func TestSplitCredit(t *testing.T) {
+	c := cite.Of(book())
+	s, n := splitCredit(c.TranslationCredit(), c.Translators)
+	if s != "Translated from the French, with a preface and notes, by" || n != "George Gruenthal" {
+		t.Errorf("splitCredit = %q, %q", s, n)
+	}
+	if s, n := splitCredit("Translated by somebody else", c.Translators); s != "Translated by somebody else" || n != "" {
+		t.Errorf("splitCredit of a credit without the translator = %q, %q", s, n)
 	}
 }
 
@@ -97,4 +312,20 @@ func TestDescription(t *testing.T) {
 	if got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
+}
+
+func BenchmarkPNG(b *testing.B) {
+	bk, err := load.Dir("../../source")
+	if err != nil {
+		bk = book()
+	}
+	var size int
+	for b.Loop() {
+		data, err := PNG(bk)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size = len(data)
+	}
+	b.ReportMetric(float64(size), "bytes/cover")
 }

@@ -60,7 +60,7 @@ var styleCSS []byte
 // finish checks.
 const (
 	cssName   = "style.css"
-	coverName = "cover.svg"
+	coverName = "cover.png"
 	navHref   = "nav.xhtml"
 	ncxHref   = "toc.ncx"
 	opfHref   = "package.opf"
@@ -93,7 +93,7 @@ type publication struct {
 	book     *edition.Book
 	cite     cite.Citation
 	docs     []*document
-	coverSVG []byte
+	coverPNG []byte
 	pages    []pageEntry
 	pagSrc   string
 }
@@ -111,7 +111,11 @@ type document struct {
 
 // plan writes every content document from the model.
 func (r *Renderer) plan(b *edition.Book, c cite.Citation) (*publication, error) {
-	p := &publication{book: b, cite: c, coverSVG: cover.SVG(b)}
+	image, err := cover.PNG(b)
+	if err != nil {
+		return nil, err
+	}
+	p := &publication{book: b, cite: c, coverPNG: image}
 	w, err := newWriter(b, r.PageBreaks)
 	if err != nil {
 		return nil, err
@@ -224,7 +228,7 @@ func (p *publication) layout() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, err := e.AddImage(dataURL(cover.MediaType, p.coverSVG), coverName); err != nil {
+	if _, err := e.AddImage(dataURL(cover.MediaType, p.coverPNG), coverName); err != nil {
 		return nil, err
 	}
 	for _, d := range p.docs {
@@ -281,7 +285,7 @@ func (p *publication) finish(container []byte) ([]byte, error) {
 		path.Join(root, navHref):             p.navDoc(),
 		path.Join(root, ncxHref):             p.ncxDoc(),
 		path.Join(root, cssDir, cssName):     styleCSS,
-		path.Join(root, imageDir, coverName): p.coverSVG,
+		path.Join(root, imageDir, coverName): p.coverPNG,
 	}
 	for _, d := range p.docs {
 		ours[path.Join(root, xhtmlDir, d.name)] = []byte(d.body)

@@ -211,7 +211,7 @@ func checkContainer(t *testing.T, data []byte) *container {
 func TestContainer(t *testing.T) {
 	c := checkContainer(t, render(t, &Renderer{}, fixture()))
 	want := []string{
-		"mimetype", "EPUB/css/style.css", "EPUB/images/cover.svg", "EPUB/nav.xhtml", "EPUB/package.opf",
+		"mimetype", "EPUB/css/style.css", "EPUB/images/cover.png", "EPUB/nav.xhtml", "EPUB/package.opf",
 		"EPUB/toc.ncx", "EPUB/xhtml/colophon.xhtml", "EPUB/xhtml/cover.xhtml", "EPUB/xhtml/imprint.xhtml",
 		"EPUB/xhtml/interview.xhtml", "EPUB/xhtml/notes.xhtml", "EPUB/xhtml/preface.xhtml",
 		"EPUB/xhtml/titlepage.xhtml", "META-INF/container.xml",
