@@ -58,6 +58,29 @@ func placeLine(p *paragraph, start, end int, ratio float64) line {
 			}
 		}
 	}
+	// Size the line's lists before filling them.
+	nFrags, nSpaces, nNotes := 0, 0, 0
+	for i := start; i < end && i < len(p.items); i++ {
+		switch p.items[i].Kind {
+		case linebreak.Box:
+			nFrags += len(p.pieces[i].frags)
+			nNotes += len(p.pieces[i].notes)
+		case linebreak.Glue:
+			nSpaces++
+		}
+	}
+	if end < len(p.items) {
+		nFrags += len(p.pieces[end].frags)
+	}
+	if nFrags > 0 {
+		l.frags = make([]frag, 0, nFrags)
+	}
+	if nSpaces > 0 {
+		l.spaces = make([]float64, 0, nSpaces)
+	}
+	if nNotes > 0 {
+		l.notes = make([]int, 0, nNotes)
+	}
 	x := 0.0
 	for i := start; i < end && i < len(p.items); i++ {
 		it := p.items[i]
