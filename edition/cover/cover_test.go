@@ -178,6 +178,7 @@ func TestLayout(t *testing.T) {
 				}
 				all = append(all, p.text)
 			}
+			checkOverlaps(t, l)
 			text := strings.Join(all, " ")
 			text = strings.NewReplacer("\ufb03", "ffi", "\ufb04", "ffl", "\ufb00", "ff", "\ufb01", "fi", "\ufb02", "fl").Replace(text)
 			for _, w := range words(c.Title) {
@@ -194,6 +195,46 @@ func TestLayout(t *testing.T) {
 				t.Error("the real book's cover does not fit at full size")
 			}
 		})
+	}
+}
+
+// inkBox is the box of a placed line's ink.
+func inkBox(p placed) image.Rectangle {
+	_, lo, hi := extent(p.st, p.text)
+	top, bottom := fixed.Int26_6(0), fixed.Int26_6(0)
+	for _, r := range p.text {
+		b, _ := p.st.face.bounds(r)
+		top, bottom = min(top, b.Min.Y), max(bottom, b.Max.Y)
+	}
+	return image.Rect((p.x + lo).Floor(), p.y+top.Floor(), (p.x + hi).Ceil(), p.y+bottom.Ceil())
+}
+
+// checkOverlaps checks that no two lines or rules of l touch, that no line
+// straddles the edge of the band and that everything is inside the page
+// with room to spare.
+func checkOverlaps(t *testing.T, l *layout) {
+	t.Helper()
+	var boxes []image.Rectangle
+	var names []string
+	for _, p := range l.lines {
+		boxes, names = append(boxes, inkBox(p)), append(names, p.text)
+	}
+	for _, r := range l.rules {
+		boxes, names = append(boxes, r.r), append(names, "rule")
+	}
+	page := image.Rect(Margin, Margin/2, Width-Margin, Height-Margin/2)
+	for i, a := range boxes {
+		if !a.In(page) {
+			t.Errorf("%q at %v is outside %v", names[i], a, page)
+		}
+		if a.Min.Y < l.bandHeight && a.Max.Y > l.bandHeight {
+			t.Errorf("%q at %v straddles the band's edge at %d", names[i], a, l.bandHeight)
+		}
+		for j := i + 1; j < len(boxes); j++ {
+			if a.Overlaps(boxes[j]) {
+				t.Errorf("%q at %v overlaps %q at %v", names[i], a, names[j], boxes[j])
+			}
+		}
 	}
 }
 
@@ -221,7 +262,7 @@ func TestRealLines(t *testing.T) {
 		"Interview of Stalin@138", "by Romain Rolland@138",
 		"The O\ufb03cial Text, Moscow, 28\u00a0June 1935@58",
 		"Translated from the French, with a preface and notes, by@46", "GEORGE GRUENTHAL@46",
-		"JOSEPH STALIN@68", "interviewee@50", "ROMAIN ROLLAND@68", "interviewer@50",
+		"JOSEPH STALIN@76", "interviewee@52", "ROMAIN ROLLAND@76", "interviewer@52",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("lines:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
