@@ -355,6 +355,23 @@ func TestDescription(t *testing.T) {
 	}
 }
 
+// TestDescriptionNames checks that every fixture's alternative text gives
+// the full title and names everyone the cover names.
+func TestDescriptionNames(t *testing.T) {
+	for name, b := range fixtures(t) {
+		c := cite.Of(b)
+		d := Description(b)
+		if !strings.HasPrefix(d, "Cover: "+c.FullTitle+".") {
+			t.Errorf("%s: description does not begin with the full title: %q", name, d)
+		}
+		for _, n := range c.People {
+			if (n.Creator() || n.Has(edition.Translator)) && !strings.Contains(d, n.Display) {
+				t.Errorf("%s: description does not name %s: %q", name, n.Display, d)
+			}
+		}
+	}
+}
+
 func BenchmarkPNG(b *testing.B) {
 	bk, err := load.Dir("../../source")
 	if err != nil {

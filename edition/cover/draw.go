@@ -276,40 +276,54 @@ func (c *canvas) text(st *style, s string, x fixed.Int26_6, y int) {
 		if prev >= 0 {
 			dot.X += st.face.kern(prev, r) + st.track
 		}
-		if dr, mask := st.face.glyph(dot, r); mask != nil {
-			c.composite(dr, mask, rp)
+		if dr, acc := st.face.glyph(dot, r); acc != nil {
+			c.composite(dr, acc, rp)
 		}
 		dot.X += st.face.advance(r)
 		prev = r
 	}
 }
 
-// composite sets the pixels of dr to the ramp's level for their coverage in
-// mask (row by row, stride dr.Dx()), keeping the stronger of two
-// overlapping glyphs.
-func (c *canvas) composite(dr image.Rectangle, mask []uint8, rp ramp) {
-	clip := dr.Intersect(c.img.Rect)
-	mp := clip.Min.Sub(dr.Min)
-	stride := dr.Dx()
+// composite sets the pixels of dr to the ramp's level for their coverage,
+// the running sum of acc (row by row, stride dr.Dx()), keeping the stronger
+// of two overlapping glyphs.
+func (c *canvas) composite(dr image.Rectangle, acc []float32, rp ramp) {
 	base, n := int(rp.base), rp.n
-	for y := 0; y < clip.Dy(); y++ {
-		src := mask[(mp.Y+y)*stride+mp.X:]
-		dst := c.img.Pix[(clip.Min.Y+y)*c.img.Stride+clip.Min.X:]
-		for x := 0; x < clip.Dx(); x++ {
-			a := int(src[x])
-			if a == 0 {
+	w := dr.Dx()
+	var sum float32
+	for y := 0; y < dr.Dy(); y++ {
+		py := dr.Min.Y + y
+		row := acc[y*w : y*w+w]
+		if py < 0 || py >= c.img.Rect.Max.Y {
+			for _, a := range row {
+				sum += a
+			}
+			continue
+		}
+		dst := c.img.Pix[py*c.img.Stride:][:c.img.Stride]
+		for x, a := range row {
+			sum += a
+			cov := sum
+			if cov < 0 {
+				cov = -cov
+			}
+			if cov < 0.5/float32(n) {
 				continue
 			}
-			lv := (a*n + 127) / 255
-			if lv == 0 {
+			lv := n
+			if cov < 1 {
+				lv = int(cov*float32(n) + 0.5)
+			}
+			px := dr.Min.X + x
+			if px < 0 || px >= len(dst) {
 				continue
 			}
 			cur := 0
-			if p := int(dst[x]); p >= base && p < base+n {
+			if p := int(dst[px]); p >= base && p < base+n {
 				cur = p - base + 1
 			}
 			if lv > cur {
-				dst[x] = uint8(base + lv - 1)
+				dst[px] = uint8(base + lv - 1)
 			}
 		}
 	}

@@ -22,7 +22,6 @@ type face struct {
 	idx  map[rune]sfnt.GlyphIndex
 	box  map[rune]box // bounds and advances, remembered
 	acc  []float32
-	mask []uint8
 }
 
 func newFace(f *sfnt.Font, size float64) *face {
@@ -88,9 +87,10 @@ func (fc *face) capHeight() float64 {
 }
 
 // glyph rasterises r with its origin at dot. It returns the pixels the
-// glyph covers and their coverage, 0…255, row by row (stride dr.Dx()); the
-// coverage is valid until the next call.
-func (fc *face) glyph(dot fixed.Point26_6, r rune) (dr image.Rectangle, mask []uint8) {
+// glyph covers and their accumulated signed areas, row by row (stride
+// dr.Dx()): the absolute value of the running sum of acc, clamped to 1, is
+// each pixel's coverage. acc is valid until the next call.
+func (fc *face) glyph(dot fixed.Point26_6, r rune) (dr image.Rectangle, acc []float32) {
 	segs, err := fc.f.LoadGlyph(&fc.buf, fc.index(r), fc.ppem, nil)
 	if err != nil || len(segs) == 0 {
 		return image.Rectangle{}, nil
@@ -104,9 +104,8 @@ func (fc *face) glyph(dot fixed.Point26_6, r rune) (dr image.Rectangle, mask []u
 	n := w*h + 2
 	if cap(fc.acc) < n {
 		fc.acc = make([]float32, n)
-		fc.mask = make([]uint8, n)
 	}
-	acc := fc.acc[:n]
+	acc = fc.acc[:n]
 	clear(acc)
 	bx, by := dot.X-fixed.I(dr.Min.X), dot.Y-fixed.I(dr.Min.Y)
 	pt := func(p fixed.Point26_6) (float32, float32) {
@@ -169,20 +168,7 @@ func (fc *face) glyph(dot fixed.Point26_6, r rune) (dr image.Rectangle, mask []u
 	if x != sx || y != sy {
 		line(acc, w, h, x, y, sx, sy)
 	}
-	mask = fc.mask[:w*h]
-	var sum float32
-	for i := range mask {
-		sum += acc[i]
-		a := sum
-		if a < 0 {
-			a = -a
-		}
-		if a > 1 {
-			a = 1
-		}
-		mask[i] = uint8(a*255 + 0.5)
-	}
-	return dr, mask
+	return dr, acc[:w*h]
 }
 
 // line adds the signed area of the edge (x0,y0)–(x1,y1) to acc, a w×h
