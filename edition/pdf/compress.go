@@ -6,9 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"runtime"
 	"sort"
 	"strconv"
 	"sync"
+	"sync/atomic"
 )
 
 // zlibPool holds zlib writers at gofpdf's level (BestSpeed). A deflate
@@ -21,7 +23,7 @@ var zlibPool = sync.Pool{New: func() any {
 }}
 
 var (
-	startxrefRE = regexp.MustCompile(`startxref\n(\d+)\n%%EOF\n?$`)
+	startxrefRE = regexp.MustCompile(`^startxref\n(\d+)\n%%EOF\n?$`)
 	contentsRE  = regexp.MustCompile(`/Contents (\d+) 0 R>>\nendobj\n$`)
 )
 
@@ -32,9 +34,13 @@ var (
 // table moved to match. Only the page contents change; gofpdf compresses
 // its font streams itself either way.
 func compressContents(in []byte) ([]byte, error) {
-	m := startxrefRE.FindSubmatchIndex(in)
+	tail := max(0, bytes.LastIndex(in, []byte("startxref\n")))
+	m := startxrefRE.FindSubmatchIndex(in[tail:])
 	if m == nil {
 		return nil, errors.New("compress pdf: no startxref")
+	}
+	for i := range m {
+		m[i] += tail
 	}
 	xref, _ := strconv.Atoi(string(in[m[2]:m[3]]))
 	offsets, entries, err := readXref(in, xref)
@@ -85,30 +91,39 @@ func compressContents(in []byte) ([]byte, error) {
 	}
 	sort.Slice(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
 
-	zw := zlibPool.Get().(*zlib.Writer)
-	defer zlibPool.Put(zw)
+	for k := 1; k < len(spans); k++ {
+		if spans[k].start < spans[k-1].end {
+			return nil, errors.New("compress pdf: content streams overlap")
+		}
+	}
+	// The streams are independent: they are deflated on every core.
+	zs := make([][]byte, len(spans))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(spans)) {
+		wg.Go(func() {
+			zw := zlibPool.Get().(*zlib.Writer)
+			defer zlibPool.Put(zw)
+			for k := int(next.Add(1) - 1); k < len(spans); k = int(next.Add(1) - 1) {
+				data := in[spans[k].data:spans[k].end]
+				z := bytes.NewBuffer(make([]byte, 0, len(data)/2+64))
+				zw.Reset(z)
+				zw.Write(data) // writes to a bytes.Buffer do not fail
+				zw.Close()
+				zs[k] = z.Bytes()
+			}
+		})
+	}
+	wg.Wait()
 	out := bytes.NewBuffer(make([]byte, 0, len(in)/2))
 	// A move is how far everything from at on in moves in out.
 	type move struct{ at, delta int }
 	moves := make([]move, 0, len(spans))
 	prev := 0
-	for _, s := range spans {
-		if s.start < prev {
-			return nil, errors.New("compress pdf: content streams overlap")
-		}
+	for k, s := range spans {
 		out.Write(in[prev:s.start])
-		data := in[s.data:s.end]
-		var z bytes.Buffer
-		z.Grow(len(data)/2 + 64)
-		zw.Reset(&z)
-		if _, err := zw.Write(data); err != nil {
-			return nil, err
-		}
-		if err := zw.Close(); err != nil {
-			return nil, err
-		}
-		fmt.Fprintf(out, "<</Filter /FlateDecode /Length %d>>\nstream\n", z.Len())
-		out.Write(z.Bytes())
+		fmt.Fprintf(out, "<</Filter /FlateDecode /Length %d>>\nstream\n", len(zs[k]))
+		out.Write(zs[k])
 		moves = append(moves, move{at: s.end, delta: out.Len() - s.end})
 		prev = s.end
 	}

@@ -10,10 +10,29 @@ import (
 	"strconv"
 )
 
-var (
-	trailerRE = regexp.MustCompile(`trailer\n<<\n/Size (\d+)\n/Root (\d+) 0 R\n/Info (\d+) 0 R\n>>\nstartxref\n(\d+)\n%%EOF\n?$`)
-	xmpObjRE  = regexp.MustCompile(`\n(\d+) 0 obj\n<< /Type /Metadata /Subtype /XML `)
-)
+var trailerRE = regexp.MustCompile(`^trailer\n<<\n/Size (\d+)\n/Root (\d+) 0 R\n/Info (\d+) 0 R\n>>\nstartxref\n(\d+)\n%%EOF\n?$`)
+
+// xmpObject returns the number of the first object of in that begins, on a
+// line of its own, "N 0 obj" followed by gofpdf's XMP stream dictionary.
+func xmpObject(in []byte) (int, bool) {
+	suffix := []byte(" 0 obj\n<< /Type /Metadata /Subtype /XML ")
+	for from := 0; ; {
+		i := bytes.Index(in[from:], suffix)
+		if i < 0 {
+			return 0, false
+		}
+		i += from
+		j := i
+		for j > 0 && in[j-1] >= '0' && in[j-1] <= '9' {
+			j--
+		}
+		if j < i && j > 0 && in[j-1] == '\n' {
+			n, err := strconv.Atoi(string(in[j:i]))
+			return n, err == nil
+		}
+		from = i + 1
+	}
+}
 
 // finishPDF appends an incremental update to a file gofpdf wrote: a new
 // catalog (the old one's entries plus /Metadata pointing at the XMP stream
@@ -21,7 +40,7 @@ var (
 // it, and a trailer with an /ID. The /ID is a hash of the original bytes, so
 // the same input gives the same file.
 func finishPDF(in []byte, lang string) ([]byte, error) {
-	m := trailerRE.FindSubmatch(in)
+	m := trailerRE.FindSubmatch(in[max(0, bytes.LastIndex(in, []byte("trailer\n"))):])
 	if m == nil {
 		return nil, errors.New("finish pdf: trailer not as gofpdf writes it")
 	}
@@ -40,8 +59,8 @@ func finishPDF(in []byte, lang string) ([]byte, error) {
 		return nil, errors.New("finish pdf: catalog not closed")
 	}
 	catalog := string(body[:end])
-	xm := xmpObjRE.FindSubmatch(in)
-	if xm == nil {
+	xmp, ok := xmpObject(in)
+	if !ok {
 		return nil, errors.New("finish pdf: no XMP metadata stream")
 	}
 	sum := sha256.Sum256(in)
@@ -53,7 +72,7 @@ func finishPDF(in []byte, lang string) ([]byte, error) {
 		out.WriteByte('\n')
 	}
 	offset := out.Len()
-	fmt.Fprintf(out, "%d 0 obj\n<<\n%s\n/Metadata %s 0 R\n/Lang %s\n>>\nendobj\n", root, catalog, xm[1], pdfString(lang))
+	fmt.Fprintf(out, "%d 0 obj\n<<\n%s\n/Metadata %d 0 R\n/Lang %s\n>>\nendobj\n", root, catalog, xmp, pdfString(lang))
 	xref := out.Len()
 	fmt.Fprintf(out, "xref\n0 1\n0000000000 65535 f \n%d 1\n%010d 00000 n \n", root, offset)
 	fmt.Fprintf(out, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n/Prev %d\n/ID [<%s> <%s>]\n>>\nstartxref\n%d\n%%%%EOF\n",
