@@ -21,6 +21,7 @@ import (
 	"image/color"
 	"image/png"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 
@@ -204,31 +205,9 @@ func (f *fonter) compose(c cite.Citation, ts, ps float64) (*layout, bool, error)
 	ok := true
 
 	// The title, as large as fits in the band's budget, and the subtitle.
-	// A slightly smaller title is better than one with a line ending in a
-	// weak word ("of", "by").
-	var title block
-	titleSize, weakEnds := 0.0, 0
-	for size := math.Round(150 * ts); size >= 24; size -= 2 {
-		st, err := f.style(roman, size, 0, false, inkOnBand)
-		if err != nil {
-			return nil, false, err
-		}
-		b, weak := f.linesIn(nil, st, c.Title, 0, size*1.12, titleMeasure)
-		if title != nil && size < titleSize*0.9 {
-			break
-		}
-		if !b.fits() || b.height() > 620*ts && size > 40 {
-			continue
-		}
-		if title == nil || weak < weakEnds {
-			title, titleSize, weakEnds = b, size, weak
-		}
-		if weakEnds == 0 {
-			break
-		}
-	}
-	if title == nil {
-		return nil, false, nil
+	title, titleSize, err := f.title(c.Title, ts)
+	if err != nil || title == nil {
+		return nil, false, err
 	}
 	ok = ok && title.fits()
 	if c.Subtitle != "" {
@@ -331,6 +310,45 @@ func (f *fonter) fit(c cite.Citation) (*layout, error) {
 		return nil, errors.New("cover: the title does not fit at any size")
 	}
 	return l, nil
+}
+
+// title sets the title as large as fits in the band's budget at scale ts:
+// at most 150 px, on lines no wider than titleMeasure, in a block no taller
+// than 620 px unless it cannot be. A slightly smaller title is better than
+// one with a line ending in a weak word ("of", "by"). It returns nil when
+// no size fits. The result is remembered; callers append to a copy.
+func (f *fonter) title(s string, ts float64) (block, float64, error) {
+	if t, ok := f.titles[ts]; ok {
+		return slices.Clip(t.block), t.size, nil
+	}
+	var title block
+	titleSize, weakEnds := 0.0, 0
+	for size := math.Round(150 * ts); size >= 24; size -= 2 {
+		st, err := f.style(roman, size, 0, false, inkOnBand)
+		if err != nil {
+			return nil, 0, err
+		}
+		b, weak := f.linesIn(nil, st, s, 0, size*1.12, titleMeasure)
+		if title != nil && size < titleSize*0.9 {
+			break
+		}
+		if !b.fits() || b.height() > 620*ts && size > 40 {
+			continue
+		}
+		if title == nil || weak < weakEnds {
+			title, titleSize, weakEnds = b, size, weak
+		}
+		if weakEnds == 0 {
+			break
+		}
+	}
+	f.titles[ts] = titleSet{title, titleSize}
+	return slices.Clip(title), titleSize, nil
+}
+
+type titleSet struct {
+	block block
+	size  float64
 }
 
 // splitCredit splits the translation credit into the statement, ending in

@@ -59,6 +59,7 @@ type fonter struct {
 	liga   [2]bool  // whether the face has the ligature code points
 	faces  map[faceKey]*face
 	widths map[widthKey]float64 // at refSize, without tracking
+	titles map[float64]titleSet // by scale
 }
 
 type widthKey struct {
@@ -77,7 +78,7 @@ func newFonter() (*fonter, error) {
 	if err != nil {
 		return nil, err
 	}
-	f := &fonter{fonts: fs, faces: map[faceKey]*face{}, widths: map[widthKey]float64{}}
+	f := &fonter{fonts: fs, faces: map[faceKey]*face{}, widths: map[widthKey]float64{}, titles: map[float64]titleSet{}}
 	for i := range fs {
 		if f.ref[i], err = f.face(i, refSize); err != nil {
 			return nil, err
