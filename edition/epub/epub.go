@@ -48,6 +48,11 @@ type Renderer struct {
 	// the package's dc:source for the pagination. Empty means a description
 	// built from the metadata ("<title>, print edition, version <v>").
 	PaginationSource string
+	// Cover is the cover image, as cover.PNG returns it for the book; nil
+	// means Render draws it. Drawing the cover does not depend on the page
+	// breaks, so a caller that waits for the print layout can have it drawn
+	// meanwhile and pass it here.
+	Cover []byte
 }
 
 var _ edition.Renderer = (*Renderer)(nil)
@@ -111,9 +116,12 @@ type document struct {
 
 // plan writes every content document from the model.
 func (r *Renderer) plan(b *edition.Book, c cite.Citation) (*publication, error) {
-	image, err := cover.PNG(b)
-	if err != nil {
-		return nil, err
+	image := r.Cover
+	if image == nil {
+		var err error
+		if image, err = cover.PNG(b); err != nil {
+			return nil, err
+		}
 	}
 	p := &publication{book: b, cite: c, coverPNG: image}
 	w, err := newWriter(b, r.PageBreaks)
@@ -208,6 +216,10 @@ var (
 	goepubMu     sync.Mutex
 )
 
+// standInPNG is a valid one-pixel PNG image, given to go-epub in place of
+// the cover.
+var standInPNG = []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x00\x00\x00\x00:~\x9bU\x00\x00\x00\nIDATx\x9cc\xf8\x0f\x00\x01\x01\x01\x00\xb18\xf6\x14\x00\x00\x00\x00IEND\xaeB`\x82")
+
 // layout has go-epub write the container with every document, the
 // stylesheet and the cover image, and returns the zipped result.
 func (p *publication) layout() ([]byte, error) {
@@ -228,13 +240,15 @@ func (p *publication) layout() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, err := e.AddImage(dataURL(cover.MediaType, p.coverPNG), coverName); err != nil {
+	// finish replaces the image and every content document with ours (which
+	// have the languages and types go-epub's lack), so go-epub is given
+	// stand-ins: a one-pixel image and empty bodies, which it encodes,
+	// writes and deflates for nothing at little cost.
+	if _, err := e.AddImage(dataURL(cover.MediaType, standInPNG), coverName); err != nil {
 		return nil, err
 	}
 	for _, d := range p.docs {
-		// go-epub wraps a body in its own document; finish replaces the
-		// whole file with ours, which has the languages and types it lacks.
-		if _, err := e.AddSection(innerBody(d.body), d.title, d.name, cssPath); err != nil {
+		if _, err := e.AddSection("", d.title, d.name, cssPath); err != nil {
 			return nil, err
 		}
 	}
@@ -298,8 +312,12 @@ func (p *publication) finish(container []byte) ([]byte, error) {
 			ours[name] = data
 		case ours[name] == nil:
 			return nil, fmt.Errorf("go-epub wrote %s, which this renderer does not know", name)
-		case name == path.Join(root, cssDir, cssName) || name == path.Join(root, imageDir, coverName):
+		case name == path.Join(root, cssDir, cssName):
 			if !bytes.Equal(data, ours[name]) {
+				return nil, fmt.Errorf("go-epub changed %s", name)
+			}
+		case name == path.Join(root, imageDir, coverName):
+			if !bytes.Equal(data, standInPNG) {
 				return nil, fmt.Errorf("go-epub changed %s", name)
 			}
 		}

@@ -143,17 +143,6 @@ const tail = "</body>\n</html>\n"
 
 const docCSS = "../" + cssDir + "/" + cssName
 
-// innerBody returns what lies between <body…> and </body>, for go-epub.
-func innerBody(doc string) string {
-	i := strings.Index(doc, "<body")
-	j := strings.LastIndex(doc, "</body>")
-	if i < 0 || j < i {
-		return ""
-	}
-	i += strings.IndexByte(doc[i:], '>') + 1
-	return doc[i:j]
-}
-
 func (w *writer) coverDoc(d *document) string {
 	var b strings.Builder
 	b.WriteString(w.head(d.title, docCSS, ""))
