@@ -277,43 +277,31 @@ func (c *canvas) text(st *style, s string, x fixed.Int26_6, y int) {
 		if prev >= 0 {
 			dot.X += st.face.kern(prev, r) + st.track
 		}
-		if dr, acc := st.face.glyph(dot, r); acc != nil {
-			c.composite(dr, acc, rp)
+		if dr, mask := st.face.glyph(dot, r); mask != nil {
+			c.composite(dr, mask, rp)
 		}
 		dot.X += st.face.advance(r)
 		prev = r
 	}
 }
 
-// composite sets the pixels of dr to the ramp's level for their coverage,
-// the running sum of acc (row by row, stride dr.Dx()), keeping the stronger
-// of two overlapping glyphs.
-func (c *canvas) composite(dr image.Rectangle, acc []float32, rp ramp) {
+// composite sets the pixels of dr to the ramp's level for their coverage
+// in mask (stride dr.Dx(), 0 to 255), keeping the stronger of two
+// overlapping glyphs.
+func (c *canvas) composite(dr image.Rectangle, mask []uint8, rp ramp) {
 	base, n := int(rp.base), rp.n
 	w := dr.Dx()
-	var sum float32
 	for y := 0; y < dr.Dy(); y++ {
 		py := dr.Min.Y + y
-		row := acc[y*w : y*w+w]
 		if py < 0 || py >= c.img.Rect.Max.Y {
-			for _, a := range row {
-				sum += a
-			}
 			continue
 		}
+		row := mask[y*w : y*w+w]
 		dst := c.img.Pix[py*c.img.Stride:][:c.img.Stride]
 		for x, a := range row {
-			sum += a
-			cov := sum
-			if cov < 0 {
-				cov = -cov
-			}
-			if cov < 0.5/float32(n) {
+			lv := (int(a)*n + 127) / 255
+			if lv == 0 {
 				continue
-			}
-			lv := n
-			if cov < 1 {
-				lv = int(cov*float32(n) + 0.5)
 			}
 			px := dr.Min.X + x
 			if px < 0 || px >= len(dst) {
