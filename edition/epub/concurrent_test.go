@@ -3,11 +3,8 @@ package epub
 import (
 	"bytes"
 	"image/png"
-	"strings"
 	"sync"
 	"testing"
-
-	"edition/edition/cover"
 )
 
 // TestConcurrentRender renders the same book from several goroutines at
@@ -38,35 +35,6 @@ func TestConcurrentRender(t *testing.T) {
 		} else if !bytes.Equal(got[i], want.Bytes()) {
 			t.Errorf("render %d differs from a render alone", i)
 		}
-	}
-}
-
-// TestGivenCover checks that a cover drawn beforehand gives the same EPUB as
-// one Render draws, and that the image given is the one packaged.
-func TestGivenCover(t *testing.T) {
-	book := fixture()
-	image, err := cover.PNG(book)
-	if err != nil {
-		t.Fatal(err)
-	}
-	drawn := render(t, &Renderer{PageBreaks: fixtureBreaks()}, book)
-	given := render(t, &Renderer{PageBreaks: fixtureBreaks(), Cover: image}, book)
-	if !bytes.Equal(drawn, given) {
-		t.Error("the EPUB with the cover given differs from the one with the cover drawn")
-	}
-	other := append([]byte(nil), image...)
-	other[len(other)-5] ^= 0xff // a different image, as far as packaging goes
-	found := false
-	for name, data := range unzip(t, render(t, &Renderer{Cover: other}, book)).files {
-		if strings.HasSuffix(name, "/"+coverName) {
-			found = true
-			if !bytes.Equal(data, other) {
-				t.Error("the packaged cover is not the image given")
-			}
-		}
-	}
-	if !found {
-		t.Errorf("no %s in the EPUB", coverName)
 	}
 }
 

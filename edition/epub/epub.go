@@ -48,11 +48,6 @@ type Renderer struct {
 	// the package's dc:source for the pagination. Empty means a description
 	// built from the metadata ("<title>, print edition, version <v>").
 	PaginationSource string
-	// Cover is the cover image, as cover.PNG returns it for the book; nil
-	// means Render draws it. Drawing the cover does not depend on the page
-	// breaks, so a caller that waits for the print layout can have it drawn
-	// meanwhile and pass it here.
-	Cover []byte
 }
 
 var _ edition.Renderer = (*Renderer)(nil)
@@ -116,12 +111,9 @@ type document struct {
 
 // plan writes every content document from the model.
 func (r *Renderer) plan(b *edition.Book, c cite.Citation) (*publication, error) {
-	image := r.Cover
-	if image == nil {
-		var err error
-		if image, err = cover.PNG(b); err != nil {
-			return nil, err
-		}
+	image, err := cover.PNG(b)
+	if err != nil {
+		return nil, err
 	}
 	p := &publication{book: b, cite: c, coverPNG: image}
 	w, err := newWriter(b, r.PageBreaks)
