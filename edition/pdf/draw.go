@@ -258,9 +258,11 @@ func (L *Pages) faces() [4]bool {
 	var used [4]bool
 	used[roman], used[italic] = true, true
 	for _, p := range L.pages {
-		for _, pl := range append(append([]placed(nil), p.lines...), p.notes...) {
-			for _, f := range pl.line.frags {
-				used[f.Face] = true
+		for _, list := range [2][]placed{p.lines, p.notes} {
+			for _, pl := range list {
+				for _, f := range pl.line.frags {
+					used[f.Face] = true
+				}
 			}
 		}
 	}
