@@ -1,8 +1,8 @@
 // Package hyphen finds the places where an English word may be hyphenated at
 // the end of a line, with Frank Liang's patterns as TeX uses them.
 //
-// The patterns are Knuth's US English patterns (hyphen.tex), matched as
-// github.com/speedata/hyphenation matches them. On top of them come three exception lists,
+// The patterns are Knuth's US English patterns (hyphen.tex) read and matched
+// by github.com/speedata/hyphenation. On top of them come three exception lists,
 // in increasing priority: Knuth's own \hyphenation list from hyphen.tex, the
 // TUGboat US English exception log (ushyphex.tex), and the project's list
 // (exceptions.txt) for words of the book that the patterns get wrong. The two
@@ -20,6 +20,8 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+
+	"github.com/speedata/hyphenation"
 )
 
 // The minimum number of letters before and after a pattern break, as TeX's
@@ -41,8 +43,12 @@ var projectExceptions []byte
 // Hyphenator finds hyphenation points in words. Its methods are safe for
 // concurrent use.
 type Hyphenator struct {
-	lang       *patterns
+	lang       *hyphenation.Lang
 	exceptions map[string][]int // lower-case word → allowed rune offsets
+	// memo remembers the patterns' points for each lower-case word: a book
+	// repeats its words, and matching is the costly part (speedata builds a
+	// string for every substring it looks up), so each word is matched once.
+	memo sync.Map
 }
 
 var (
@@ -69,8 +75,14 @@ func newEnglish() (*Hyphenator, error) {
 	if err != nil {
 		return nil, fmt.Errorf("hyphen.tex: %w", err)
 	}
-	// The minima are applied in Points.
-	h := &Hyphenator{lang: parsePatterns(pats), exceptions: map[string][]int{}}
+	lang, err := hyphenation.New(strings.NewReader(strings.Join(pats, "\n")))
+	if err != nil {
+		return nil, fmt.Errorf("hyphen.tex patterns: %w", err)
+	}
+	// We apply the minima ourselves (see Points); speedata's Leftmin is
+	// off by one relative to TeX's \lefthyphenmin.
+	lang.Leftmin, lang.Rightmin = 0, 0
+	h := &Hyphenator{lang: lang, exceptions: map[string][]int{}}
 
 	knuth, err := texBlock(hyphenTeX, `\hyphenation`)
 	if err != nil {
@@ -223,7 +235,7 @@ func (h *Hyphenator) part(letters []rune, off int) []int {
 	lower := strings.ToLower(string(letters))
 	raw, ok := h.exceptions[lower]
 	if !ok {
-		raw = h.lang.hyphenate(lower)
+		raw = h.patternPoints(lower)
 	}
 	var pts []int
 	for _, p := range raw {
@@ -231,6 +243,17 @@ func (h *Hyphenator) part(letters []rune, off int) []int {
 			pts = append(pts, p+off)
 		}
 	}
+	return pts
+}
+
+// patternPoints returns the patterns' points for a lower-case word, matched
+// once per word.
+func (h *Hyphenator) patternPoints(lower string) []int {
+	if v, ok := h.memo.Load(lower); ok {
+		return v.([]int)
+	}
+	pts := h.lang.Hyphenate(lower)
+	h.memo.Store(lower, pts)
 	return pts
 }
 
