@@ -93,7 +93,15 @@ const frontPages = 6
 // Layout breaks the book's paragraphs into lines and makes up its pages,
 // without drawing anything. Characters the font lacks are reported as an
 // edition.ErrorList with their source positions.
+//
+// Layout also starts, in the background, the PDF document that drawing
+// the pages will need; PageBreaks, which draws nothing, does not.
 func Layout(b *edition.Book, opts Options) (*Pages, error) {
+	return layout(b, opts, true)
+}
+
+// layout is Layout; draw tells whether to start the PDF document.
+func layout(b *edition.Book, opts Options, draw bool) (*Pages, error) {
 	trim := opts.Trim
 	if trim == "" {
 		trim = b.Meta.Trim
@@ -105,7 +113,9 @@ func Layout(b *edition.Book, opts Options) (*Pages, error) {
 	// The drawing's document is started now, on another core if there is
 	// one, while the lines are broken.
 	L := &Pages{g: g, book: b}
-	L.startDocument()
+	if draw {
+		L.startDocument()
+	}
 	m, err := loadMetrics()
 	if err != nil {
 		return nil, err
@@ -264,7 +274,7 @@ func romanNumeral(n int) string {
 // returns where each printed page begins, for editions that mark the print
 // pages (the EPUB's page list). It draws nothing, so it is cheap.
 func PageBreaks(b *edition.Book, trim string) ([]edition.PageBreak, error) {
-	L, err := Layout(b, Options{Trim: trim})
+	L, err := layout(b, Options{Trim: trim}, false)
 	if err != nil {
 		return nil, err
 	}
