@@ -25,9 +25,14 @@ type job struct {
 	dir  string
 	trim string
 
+	// drawing tells whether the PDF is among the editions built: only then
+	// does the layout also prepare the PDF document for drawing.
+	drawing bool
+
 	layoutOnce sync.Once
 	layout     *pdf.Pages
 	layoutErr  error
+	breaks     []edition.PageBreak
 
 	// progress, when set, receives a line as each edition is finished, once
 	// the build has run longer than progressAfter since start: long builds
@@ -63,10 +68,19 @@ func (j *job) report(name string, files []output.File) {
 	fmt.Fprintln(j.progress, line)
 }
 
-// printLayout lays out the print edition once per job.
+// printLayout lays out the print edition once per job. When the PDF is not
+// drawn, only its page breaks are made (pdf.PageBreaks), which skips
+// preparing the PDF document.
 func (j *job) printLayout() (*pdf.Pages, error) {
 	j.layoutOnce.Do(func() {
-		j.layout, j.layoutErr = pdf.Layout(j.book, pdf.Options{Trim: j.trim})
+		if j.drawing {
+			j.layout, j.layoutErr = pdf.Layout(j.book, pdf.Options{Trim: j.trim})
+			if j.layoutErr == nil {
+				j.breaks = j.layout.PageBreaks()
+			}
+		} else {
+			j.breaks, j.layoutErr = pdf.PageBreaks(j.book, j.trim)
+		}
 	})
 	return j.layout, j.layoutErr
 }
@@ -98,11 +112,10 @@ func textEdition(j *job) ([]output.File, error) {
 // epubEdition writes the EPUB with the print edition's page breaks, so that
 // a reader can cite the print page from the e-book.
 func epubEdition(j *job) ([]output.File, error) {
-	L, err := j.printLayout()
-	if err != nil {
+	if _, err := j.printLayout(); err != nil {
 		return nil, err
 	}
-	return render(j.path("epub"), &epub.Renderer{PageBreaks: L.PageBreaks()}, j.book)
+	return render(j.path("epub"), &epub.Renderer{PageBreaks: j.breaks}, j.book)
 }
 
 func pdfEdition(j *job) ([]output.File, error) {
@@ -190,6 +203,9 @@ func parseFormats(list string) ([]format, error) {
 // buildFiles renders every chosen format of the job's book in memory, the
 // formats in parallel; the files come back in format order.
 func buildFiles(j *job, chosen []format) ([]output.File, error) {
+	for _, f := range chosen {
+		j.drawing = j.drawing || f.name == "pdf"
+	}
 	results := make([][]output.File, len(chosen))
 	errs := make([]error, len(chosen))
 	var wg sync.WaitGroup
