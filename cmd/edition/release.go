@@ -35,12 +35,8 @@ func runRelease(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "edition release: %v\n", err)
 		return exitSource
 	}
-	if err := output.WriteAll(files); err != nil {
-		fmt.Fprintf(stderr, "edition release: %v\n", err)
+	if !write(files, "edition release", stderr) {
 		return exitSource
-	}
-	for _, f := range files {
-		fmt.Fprintf(stderr, "wrote %s (%s)\n", f.Path, size(len(f.Data)))
 	}
 	fmt.Fprintf(stderr, "released %s %s: %d file(s) in %s\n", b.Meta.Slug, b.Meta.Version, len(files), since(start))
 	return exitOK

@@ -161,15 +161,24 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "edition build: %v\n", err)
 		return exitSource
 	}
-	if err := output.WriteAll(files); err != nil {
-		fmt.Fprintf(stderr, "edition build: %v\n", err)
+	if !write(files, "edition build", stderr) {
 		return exitSource
+	}
+	fmt.Fprintf(stderr, "built %d file(s) in %s\n", len(files), since(start))
+	return exitOK
+}
+
+// write writes every file all or nothing and lists them on stderr; on error
+// it reports it, prefixed with the command's name, and returns false.
+func write(files []output.File, command string, stderr io.Writer) bool {
+	if err := output.WriteAll(files); err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", command, err)
+		return false
 	}
 	for _, f := range files {
 		fmt.Fprintf(stderr, "wrote %s (%s)\n", f.Path, size(len(f.Data)))
 	}
-	fmt.Fprintf(stderr, "built %d file(s) in %s\n", len(files), since(start))
-	return exitOK
+	return true
 }
 
 func size(n int) string {

@@ -103,3 +103,18 @@ func TestNameFallbacks(t *testing.T) {
 		t.Errorf("nameOf = %+v", n)
 	}
 }
+
+func TestPlaceAndDate(t *testing.T) {
+	c := Citation{Place: "Moscow", Original: edition.Date{Year: 1935, Month: 6, Day: 28}}
+	if got := c.PlaceAndDate(); got != "Moscow, 28 June 1935" {
+		t.Errorf("PlaceAndDate() = %q", got)
+	}
+	c.Subtitle = "The Official Text, Moscow, 28\u00a0June 1935"
+	if got := c.PlaceAndDate(); got != "" {
+		t.Errorf("PlaceAndDate() = %q although the subtitle gives the date", got)
+	}
+	c = Citation{Original: edition.Date{Year: 1935}}
+	if got := c.PlaceAndDate(); got != "1935" {
+		t.Errorf("PlaceAndDate() with only a year = %q", got)
+	}
+}

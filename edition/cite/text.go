@@ -321,3 +321,21 @@ func LanguageName(tag string) string {
 	primary, _, _ := strings.Cut(strings.ToLower(tag), "-")
 	return languageNames[primary]
 }
+
+// PlaceAndDate says where and when the interview took place, "Moscow,
+// 28 June 1935", or as much of it as is known, for title pages and covers.
+// It is empty when the subtitle already gives the date.
+func (c Citation) PlaceAndDate() string {
+	d := c.Original.Long()
+	if d != "" && strings.Contains(strings.ReplaceAll(c.Subtitle, "\u00a0", " "), d) {
+		return ""
+	}
+	var parts []string
+	if c.Place != "" {
+		parts = append(parts, c.Place)
+	}
+	if d != "" {
+		parts = append(parts, d)
+	}
+	return strings.Join(parts, ", ")
+}

@@ -270,7 +270,7 @@ func (f *fonter) compose(c cite.Citation, ts, ps float64) (*layout, bool, error)
 			people = f.lines(people, roleSt, role, 86*ps, 64*ps)
 		}
 	}
-	if where := placeAndDate(c); where != "" {
+	if where := c.PlaceAndDate(); where != "" {
 		gap := 200 * ps
 		if len(people) == 0 {
 			gap = 0
@@ -430,27 +430,11 @@ func Description(b *edition.Book) string {
 	for _, n := range c.Creators {
 		parts = append(parts, n.Display+" ("+strings.ToLower(n.RoleSummary())+")")
 	}
-	if where := placeAndDate(c); where != "" {
+	if where := c.PlaceAndDate(); where != "" {
 		parts = append(parts, where)
 	}
 	if credit := c.TranslationCredit(); credit != "" {
 		parts = append(parts, credit)
 	}
 	return strings.Join(parts, ". ") + "."
-}
-
-// placeAndDate is "Moscow, 28 June 1935", or as much of it as is known;
-// empty when the subtitle already says when.
-func placeAndDate(c cite.Citation) string {
-	if d := c.Original.Long(); d != "" && strings.Contains(strings.ReplaceAll(c.Subtitle, "\u00a0", " "), d) {
-		return ""
-	}
-	var parts []string
-	if c.Place != "" {
-		parts = append(parts, c.Place)
-	}
-	if d := c.Original.Long(); d != "" {
-		parts = append(parts, d)
-	}
-	return strings.Join(parts, ", ")
 }

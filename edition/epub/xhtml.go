@@ -167,7 +167,7 @@ func (w *writer) titlePage(d *document, c cite.Citation) string {
 		fmt.Fprintf(&b, `<p class="person"><span class="name">%s</span><br/><span class="role">%s</span></p>`+"\n",
 			esc(n.Display), esc(strings.ToLower(n.RoleSummary())))
 	}
-	if where := placeAndDate(c); where != "" {
+	if where := c.PlaceAndDate(); where != "" {
 		fmt.Fprintf(&b, `<p class="event">%s</p>`+"\n", esc(where))
 	}
 	if credit := c.TranslationCredit(); credit != "" {
@@ -182,22 +182,6 @@ func (w *writer) titlePage(d *document, c cite.Citation) string {
 	b.WriteString("</section>\n")
 	b.WriteString(tail)
 	return b.String()
-}
-
-// placeAndDate is "Moscow, 28 June 1935", or as much of it as is known;
-// empty when the subtitle already says when.
-func placeAndDate(c cite.Citation) string {
-	if d := c.Original.Long(); d != "" && strings.Contains(strings.ReplaceAll(c.Subtitle, "\u00a0", " "), d) {
-		return ""
-	}
-	var parts []string
-	if c.Place != "" {
-		parts = append(parts, c.Place)
-	}
-	if d := c.Original.Long(); d != "" {
-		parts = append(parts, d)
-	}
-	return strings.Join(parts, ", ")
 }
 
 func (w *writer) imprint(d *document, c cite.Citation) string {
