@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"cmp"
 	"fmt"
 
 	"edition/edition"
@@ -37,6 +38,14 @@ type row struct {
 	section, title string
 	// heading is a heading row's set title lines.
 	heading []line
+	// src identifies a text row's paragraph for setting it again
+	// (flowBuilder.rebreak): its index in flowBuilder.srcs plus one; 0 for
+	// rows that cannot be set again.
+	src int32
+	// loose is set once page make-up has set the row's paragraph again,
+	// which is then not set again: -1 or +1 for a line shorter or longer,
+	// 2 for as long but without a hyphen at a page's foot.
+	loose int8
 }
 
 // section is a titled part of the body, for the contents and the outline.
@@ -57,6 +66,17 @@ type flowBuilder struct {
 	err    error
 	// speakers maps a person's key to the label of their turns.
 	speakers map[string]string
+	// srcs are the body paragraphs as the model gives them, so that page
+	// make-up can set one again with a looseness.
+	srcs []paraSrc
+}
+
+// paraSrc is what setting a body paragraph takes.
+type paraSrc struct {
+	p      *edition.Paragraph
+	indent bool
+	turn   *edition.Turn
+	sec    section
 }
 
 // noteLine is a set line of a footnote.
@@ -79,7 +99,18 @@ func (fb *flowBuilder) body(p *paraBuilder) []line {
 // paragraph sets one body paragraph. indent is false for the first paragraph
 // after a heading; speaker, when set, starts a turn.
 func (fb *flowBuilder) paragraph(p *edition.Paragraph, indent bool, turn *edition.Turn, sec section) {
-	b := newParaBuilder(fb.m, &fb.errs, p.ID)
+	fb.srcs = append(fb.srcs, paraSrc{p: p, indent: indent, turn: turn, sec: sec})
+	src := int32(len(fb.srcs))
+	lines := fb.body(fb.build(p, indent, turn, &fb.errs))
+	for i, l := range lines {
+		fb.rows = append(fb.rows, row{kind: rowText, line: l, lines: 1, idx: i, count: len(lines),
+			turnStart: turn != nil && i == 0, section: sec.id, title: sec.title, src: src})
+	}
+}
+
+// build turns a body paragraph into the line breaker's items.
+func (fb *flowBuilder) build(p *edition.Paragraph, indent bool, turn *edition.Turn, errs *edition.ErrorList) *paraBuilder {
+	b := newParaBuilder(fb.m, errs, p.ID)
 	b.pos = p.Pos
 	st := textStyle{face: roman, size: fb.g.Size}
 	if indent {
@@ -102,11 +133,80 @@ func (fb *flowBuilder) paragraph(p *edition.Paragraph, indent bool, turn *editio
 		b.label = false
 	}
 	b.inlines(p.Content, st)
-	lines := fb.body(b)
-	for i, l := range lines {
-		fb.rows = append(fb.rows, row{kind: rowText, line: l, lines: 1, idx: i, count: len(lines),
-			turnStart: turn != nil && i == 0, section: sec.id, title: sec.title})
+	return b
+}
+
+// maxLooseSpace is the widest interword space, as a multiple of the natural
+// space, that setting a paragraph again with a looseness may give a line:
+// the 95th percentile measured on the book as total fit sets it
+// (docs/print-measurements.md), so that making pages full does not make
+// the spacing worse. A space stretches by half its natural width at ratio
+// 1, so the line's ratio may be at most 2·(maxLooseSpace−1).
+const maxLooseSpace = 1.57
+
+// rebreak sets the body paragraph src (row.src) of count lines again:
+// count+looseness lines long, as TeX's \looseness does, and, if noHyphen is
+// a line's index, without a hyphen at that line's end (the hyphenation
+// points it would end at are closed one by one, at most a few). It tries
+// the book's parameters, then, for a looseness not reached, hyphenation
+// from the start (pretolerance off), with only lines whose spaces stay
+// within maxLooseSpace of natural feasible and no emergency stretch. It
+// returns nil unless the paragraph has the length wanted, no line is
+// overfull or underfull or spaced wider than that, and, for a changed
+// length, the last line is at least two indents long and stops an indent
+// short of the measure (so that it still reads as a paragraph's end).
+func (fb *flowBuilder) rebreak(src int32, count, looseness, noHyphen int) []row {
+	s := fb.srcs[src-1]
+	params := fb.params
+	params.Looseness = looseness
+	maxRatio := 2 * (maxLooseSpace - 1)
+	params.Tolerance = min(params.Tolerance, 100*maxRatio*maxRatio*maxRatio)
+	params.EmergencyStretch = 0
+	want := count + looseness
+	if want < 1 {
+		return nil
 	}
+	var errs edition.ErrorList
+	b := fb.build(s.p, s.indent, s.turn, &errs)
+	defer b.release()
+	para := b.finish()
+	width := func(int) float64 { return fb.g.Measure }
+	var breaks []linebreak.Line
+	for try := 0; try < 4; try++ {
+		var err error
+		breaks, err = linebreak.Break(para.items, width, params)
+		if err == nil && len(breaks) != want && looseness != 0 && params.Pretolerance >= 0 {
+			params.Pretolerance = -1
+			breaks, err = linebreak.Break(para.items, width, params)
+		}
+		if err != nil || len(breaks) != want {
+			return nil
+		}
+		if noHyphen < 0 || noHyphen >= len(breaks) || !breaks[noHyphen].Hyphenated {
+			break
+		}
+		// Close this hyphenation point and try again.
+		para.items[breaks[noHyphen].End].Penalty = linebreak.Infinity
+		if try == 3 {
+			return nil
+		}
+	}
+	for i, br := range breaks {
+		if br.Overfull || br.Underfull || i+1 < len(breaks) && br.Ratio > maxRatio {
+			return nil
+		}
+	}
+	rows := make([]row, len(breaks))
+	for i, br := range breaks {
+		l := placeLine(para, br.Start, br.End, br.Ratio)
+		l.hyphenated = br.Hyphenated
+		rows[i] = row{kind: rowText, line: l, lines: 1, idx: i, count: want,
+			turnStart: s.turn != nil && i == 0, section: s.sec.id, title: s.sec.title, src: src, loose: int8(cmp.Or(looseness, 2))}
+	}
+	if last := rows[len(rows)-1].line.width; looseness != 0 && (last < 2*fb.g.Indent || last > fb.g.Measure-fb.g.Indent) {
+		return nil
+	}
+	return rows
 }
 
 // speakerName returns the label of the turn's speaker as the metadata gives

@@ -140,7 +140,7 @@ func layout(b *edition.Book, opts Options, draw bool) (*Pages, error) {
 	}
 	L.cite, L.secs, L.opening = cite.Of(b), fb.secs, map[string]int{}
 	L.markAt, L.noteAt = map[int][2]float64{}, map[int][2]float64{}
-	body := makeUp(g, fb.rows, fb.notes)
+	body := makeUp(g, fb.rows, fb.notes, fb.rebreak)
 	for i := 1; i <= frontPages; i++ {
 		L.pages = append(L.pages, &page{number: i, folio: romanNumeral(i)})
 	}
@@ -206,6 +206,9 @@ func (L *Pages) placeBody(p *page, bp bodyPage) {
 	}
 	if len(bp.notes) > 0 {
 		last := g.LastBaseline()
+		if bp.depth > 0 {
+			last -= float64(g.Lines-bp.depth) * g.Leading
+		}
 		ny := last - float64(len(bp.notes)-1)*g.NoteLead
 		p.ruleY = ny - g.NoteLead + 1
 		for _, nl := range bp.notes {

@@ -1,5 +1,7 @@
 package pdf
 
+import "math"
+
 // bodyPage is a page of the body as page make-up leaves it: rows of the
 // text block and the footnote lines at its foot.
 type bodyPage struct {
@@ -7,6 +9,10 @@ type bodyPage struct {
 	notes []noteLine
 	// blank pages are left empty so that a section opens on a recto.
 	blank bool
+	// depth is the number of lines of the text block the page may fill:
+	// geometry.Lines, or a line less on both pages of a spread balanced
+	// short; the notes sit at its foot. Zero means geometry.Lines.
+	depth int
 }
 
 // breakAllowed reports whether the page may end after rows[i]: never after
@@ -33,117 +39,441 @@ func breakAllowed(rows []row, i int) bool {
 	return true
 }
 
-// makeUp distributes rows over pages. Each page takes as many rows as fit
-// with the notes their lines cite; it then ends at the last allowed break,
-// or one or two lines earlier if that avoids ending the page with a
-// hyphenated line. Every
-// note begins on the page of its mark; a note too long for the room left
-// splits and the rest goes first at the next page's foot.
-func makeUp(g geometry, rows []row, notes map[int][]noteLine) []bodyPage {
-	var pages []bodyPage
-	var carry []noteLine
-	avail := g.Available()
-	i := 0
-	for i < len(rows) {
-		if rows[i].newPage {
+// makeUp distributes rows over pages, spread by spread (a verso and the
+// recto facing it). Each page takes as many rows as fit with the notes their
+// lines cite; it then ends at the last allowed break, or one or two lines
+// earlier if that avoids ending the page with a hyphenated line. Every note
+// begins on the page of its mark; a note too long for the room left splits
+// and the rest goes first at the next page's foot.
+//
+// A page that the rules leave short of the last line it could hold — all
+// but the last page of a section should be full — is made full as a
+// typesetter would: one paragraph on the page, or on the facing verso, is
+// set a line shorter or longer (rebreak, TeX's \looseness), the one whose
+// spacing suffers least. If none can, both pages of the spread are made a
+// line short, so that they still end on the same baseline. Only the
+// paragraphs of the spread being made are set again: the work per page is
+// bounded. With rebreak nil, pages are made up as the rows come.
+func makeUp(g geometry, rows []row, notes map[int][]noteLine, rebreak rebreakFunc) []bodyPage {
+	m := &makeup{g: g, src: rows, notes: notes, rebreak: rebreak}
+	for {
+		m.fill()
+		if len(m.buf) == 0 {
+			break
+		}
+		if m.buf[0].newPage && len(m.pages)%2 == 1 {
 			// A section opens on a recto (an odd page of the body).
-			if len(pages)%2 == 1 {
-				pages = append(pages, bodyPage{blank: true})
-			}
+			m.pages = append(m.pages, bodyPage{blank: true})
 		}
-		// How far rows fit, and what the notes of rows i..j need.
-		used := 0.0
-		var cited []int
-		j := i
-		for j < len(rows) {
-			if j > i && rows[j].newPage {
-				break
-			}
-			h := float64(rows[j].lines) * g.Leading
-			c := append(append([]int(nil), cited...), rows[j].line.notes...)
-			if used+h+footNeed(g, carry, c, notes) > avail && j > i {
-				break
-			}
-			used += h
-			cited = c
-			j++
-		}
-		// Choose the break: the last allowed one, or a page a line shorter
-		// if that avoids a hyphen at the foot.
-		k := j
-		for k > i+1 && !breakAllowed(rows, k-1) {
-			k--
-		}
-		if k == i+1 && !breakAllowed(rows, i) {
-			if len(carry) > 0 && !rows[i].newPage {
-				// The rest of a long note leaves no room for the text
-				// to break well: the page holds notes only, and the
-				// text goes on below the rest of the note on the next.
-				fit := min(len(carry), int((avail-g.NoteSep)/g.NoteLead))
-				pages = append(pages, bodyPage{notes: carry[:fit]})
-				carry = append([]noteLine(nil), carry[fit:]...)
-				continue
-			}
-			k = j // nothing allowed fits: break where the page is full
-		}
-		if k < len(rows) && rows[k-1].line.hyphenated {
-			// TeX's \brokenpenalty, as a rule where it can be kept: a
-			// page up to two lines short rather than one ending in a
-			// hyphen.
-			for d := 1; d <= 2; d++ {
-				if k2 := k - d; k2 > i+1 && breakAllowed(rows, k2-1) && !rows[k2-1].line.hyphenated {
-					k = k2
-					break
-				}
-			}
-		}
-		page := bodyPage{rows: rows[i:k]}
-		// The notes: those carried over, then those cited, in order.
-		room := avail - g.NoteSep
-		for _, r := range page.rows {
-			room -= float64(r.lines) * g.Leading
-		}
-		var pending []noteLine
-		pending = append(pending, carry...)
-		least := 0 // the split may not come before this line
-		for _, r := range page.rows {
-			for _, n := range r.line.notes {
-				least = len(pending) + firstSplit(notes[n])
-				pending = append(pending, notes[n]...)
-			}
-		}
-		fit := int(room / g.NoteLead)
-		if fit < 0 {
-			fit = 0
-		}
-		if len(pending) > fit {
-			fit = splitNote(pending, max(fit, least), least)
-			page.notes, carry = pending[:fit], append([]noteLine(nil), pending[fit:]...)
+		if len(m.pages)%2 == 1 {
+			m.spread()
 		} else {
-			page.notes, carry = pending, nil
+			clear(m.cache)
+			m.commit(m.fixPage(m.buf, m.carry, g.Lines, m.lastRows()))
 		}
-		pages = append(pages, page)
-		i = k
 	}
+	avail := g.Available()
+	carry := m.carry
 	for len(carry) > 0 { // notes left over after the last line of text
 		fit := int((avail - g.NoteSep) / g.NoteLead)
 		if fit > len(carry) {
 			fit = len(carry)
 		}
-		pages = append(pages, bodyPage{notes: carry[:fit]})
+		m.pages = append(m.pages, bodyPage{notes: carry[:fit]})
 		carry = carry[fit:]
 	}
-	return pages
+	return m.pages
+}
+
+// rebreakFunc sets the paragraph src (row.src) of count lines again with
+// the given looseness and, if noHyphen is a line's index, without a hyphen
+// at that line's end; nil if it cannot be set so within the spacing allowed
+// (see flowBuilder.rebreak).
+type rebreakFunc func(src int32, count, looseness, noHyphen int) []row
+
+// makeup is page make-up in progress. The rows not yet on a page are
+// buf (a window) followed by src[next:]; buf is never changed in place, so
+// that trial make-ups may share it: setting a paragraph again makes a new
+// window.
+type makeup struct {
+	g       geometry
+	src     []row
+	next    int
+	buf     []row
+	carry   []noteLine // note lines waiting for the next page's foot
+	notes   map[int][]noteLine
+	rebreak rebreakFunc
+	pages   []bodyPage
+	// cache holds the paragraphs set again for the spread being made.
+	cache map[variant][]row
+	// scratch is reused for trial windows; cited for the notes cited.
+	scratch []row
+	cited   []int
+}
+
+// variant is a way of setting a paragraph again: its source, a looseness,
+// and a line that must not end with a hyphen (-1 for none).
+type variant struct {
+	src             int32
+	loose, noHyphen int8
+}
+
+// fill extends the window to hold two pages and a line, and the whole of
+// every paragraph that begins in it, or the rest of the book.
+func (m *makeup) fill() {
+	want := 2*m.g.Lines + 4
+	for len(m.buf) < want && m.next < len(m.src) {
+		m.buf = append(m.buf, m.src[m.next])
+		m.next++
+	}
+	for m.next < len(m.src) && len(m.buf) > 0 {
+		last := m.buf[len(m.buf)-1]
+		if last.kind != rowText || last.idx+1 >= last.count {
+			break
+		}
+		m.buf = append(m.buf, m.src[m.next])
+		m.next++
+	}
+}
+
+// pageResult is a page made up from a window of rows.
+type pageResult struct {
+	rows     []row      // the window the page was made from, from its first row
+	carryIn  []noteLine // the note lines carried to it
+	depth    int        // the lines of the text block it may fill
+	page     bodyPage
+	j        int        // rows that fit
+	k        int        // rows taken
+	carry    []noteLine // note lines carried to the next page
+	full     bool       // it ends on the last row that fits
+	final    bool       // its section (or the book) ends on it
+	hyphen   bool       // it ends with a hyphenated line
+	notesAll bool       // it holds only notes carried over
+}
+
+// ok reports whether the page ends where it should: the last page of a
+// section anywhere, any other page on the last row that fits, not on a
+// hyphen.
+func (r *pageResult) ok() bool {
+	return !r.notesAll && (r.final || r.full && !r.hyphen)
+}
+
+// rest is the window after the page.
+func (r *pageResult) rest() []row { return r.rows[r.k:] }
+
+// layPage makes up one page of at most depth lines from rows, with the
+// note lines carry waiting at its foot.
+func (m *makeup) layPage(rows []row, carry []noteLine, depth int) pageResult {
+	g := m.g
+	res := pageResult{rows: rows, carryIn: carry, depth: depth}
+	avail := float64(depth) * g.Leading
+	end := m.next >= len(m.src)
+	// How far rows fit, and what the notes of the rows need.
+	used := 0.0
+	cited := m.cited[:0]
+	j := 0
+	for j < len(rows) {
+		if j > 0 && rows[j].newPage {
+			break
+		}
+		h := float64(rows[j].lines) * g.Leading
+		if used+h+footNeed(g, carry, cited, rows[j].line.notes, m.notes) > avail && j > 0 {
+			break
+		}
+		used += h
+		cited = append(cited, rows[j].line.notes...)
+		j++
+	}
+	m.cited = cited
+	res.final = j < len(rows) && rows[j].newPage || j == len(rows) && end
+	// Choose the break: the last allowed one, or a page a line shorter
+	// if that avoids a hyphen at the foot.
+	k := j
+	for k > 1 && !breakAllowed(rows, k-1) {
+		k--
+	}
+	if k == 1 && !breakAllowed(rows, 0) {
+		if len(carry) > 0 && !rows[0].newPage {
+			// The rest of a long note leaves no room for the text to
+			// break well: the page holds notes only, and the text goes
+			// on below the rest of the note on the next.
+			fit := min(len(carry), int((avail-g.NoteSep)/g.NoteLead))
+			res.page = bodyPage{notes: carry[:fit], depth: depth}
+			res.carry = carry[fit:]
+			res.notesAll = true
+			return res
+		}
+		k = j // nothing allowed fits: break where the page is full
+	}
+	if k < len(rows) && rows[k-1].line.hyphenated {
+		// TeX's \brokenpenalty, as a rule where it can be kept: a page up
+		// to two lines short rather than one ending in a hyphen.
+		for d := 1; d <= 2; d++ {
+			if k2 := k - d; k2 > 1 && breakAllowed(rows, k2-1) && !rows[k2-1].line.hyphenated {
+				k = k2
+				break
+			}
+		}
+	}
+	res.j, res.k, res.full = j, k, k == j
+	page := bodyPage{rows: rows[:k:k], depth: depth}
+	// The notes: those carried over, then those cited, in order.
+	room := avail - g.NoteSep
+	for _, r := range page.rows {
+		room -= float64(r.lines) * g.Leading
+	}
+	var pending []noteLine
+	pending = append(pending, carry...)
+	least := 0 // the split may not come before this line
+	for _, r := range page.rows {
+		for _, n := range r.line.notes {
+			least = len(pending) + firstSplit(m.notes[n])
+			pending = append(pending, m.notes[n]...)
+		}
+	}
+	fit := max(int(room/g.NoteLead), 0)
+	if len(pending) > fit {
+		fit = splitNote(pending, max(fit, least), least)
+		page.notes, res.carry = pending[:fit], pending[fit:]
+	} else {
+		page.notes = pending
+	}
+	res.page = page
+	return res
+}
+
+// commit puts a made-up page in the book.
+func (m *makeup) commit(r pageResult) {
+	m.pages = append(m.pages, r.page)
+	m.buf, m.carry = r.rest(), r.carry
+}
+
+// spread makes up a verso and the recto facing it: both full if the rules
+// allow it, with a paragraph set again if need be; else both a line short;
+// else as they come.
+func (m *makeup) spread() {
+	clear(m.cache)
+	d := m.g.Lines
+	prev := m.lastRows()
+	v := m.fixPage(m.buf, m.carry, d, prev)
+	if v.final || v.notesAll || len(v.rest()) == 0 || v.rest()[0].newPage {
+		m.commit(v) // the recto is not part of this section's text
+		return
+	}
+	v, r := m.fixRecto(v, prev)
+	if v.ok() && r.ok() {
+		m.commit(v)
+		m.commit(r)
+		return
+	}
+	// Both pages a line short: the spread still ends on one baseline. (A
+	// recto that ends its section may end anywhere: the verso facing it
+	// is then one line short.)
+	if v2 := m.fixPage(m.buf, m.carry, d-1, prev); v2.ok() && !v2.final {
+		if v2, r2 := m.fixRecto(v2, prev); v2.ok() && r2.ok() {
+			m.commit(v2)
+			m.commit(r2)
+			return
+		}
+	}
+	m.commit(v)
+	m.commit(r)
+}
+
+// lastRows returns the rows of the last page made up, if it holds text.
+func (m *makeup) lastRows() []row {
+	if n := len(m.pages); n > 0 {
+		return m.pages[n-1].rows
+	}
+	return nil
+}
+
+// fixRecto makes up the recto after verso v at v's depth: as it comes, or
+// with a paragraph of its own set again, or with a paragraph of the verso
+// set again and the verso made up anew (it must stay right). prev are the
+// rows of the page before the verso.
+func (m *makeup) fixRecto(v pageResult, prev []row) (pageResult, pageResult) {
+	r := m.fixPage(v.rest(), v.carry, v.depth, v.page.rows)
+	if r.ok() || m.rebreak == nil || !v.ok() {
+		return v, r
+	}
+	var best *choice
+	m.variants(v.rows, max(v.j, v.k), prev, func(c choice) {
+		trial := m.splice(v.rows, c)
+		tv := m.layPage(trial, v.carryIn, v.depth)
+		if !tv.ok() || tv.final || len(tv.rest()) == 0 || tv.rest()[0].newPage {
+			return
+		}
+		if tr := m.layPage(tv.rest(), tv.carry, v.depth); !tr.ok() {
+			return
+		}
+		if best == nil || c.cost < best.cost {
+			best = &c
+		}
+	})
+	if best == nil {
+		return v, r
+	}
+	rows := append([]row(nil), m.splice(v.rows, *best)...) // out of the scratch space
+	tv := m.layPage(rows, v.carryIn, v.depth)
+	return tv, m.layPage(tv.rest(), tv.carry, v.depth)
+}
+
+// fixPage makes up a page from rows; if it does not end where it should,
+// it sets again the paragraph of the page whose setting makes the page end
+// right at the least cost, if there is one. prev are the rows of the page
+// before, where a paragraph that goes on at the top of this one began.
+func (m *makeup) fixPage(rows []row, carry []noteLine, depth int, prev []row) pageResult {
+	r := m.layPage(rows, carry, depth)
+	if r.ok() || m.rebreak == nil {
+		return r
+	}
+	var best *choice
+	m.variants(rows, max(r.j, r.k), prev, func(c choice) {
+		t := m.layPage(m.splice(rows, c), carry, depth)
+		if t.ok() && (best == nil || c.cost < best.cost) {
+			best = &c
+		}
+	})
+	if best == nil {
+		return r
+	}
+	trial := append([]row(nil), m.splice(rows, *best)...)
+	return m.layPage(trial, carry, depth)
+}
+
+// choice is a paragraph of a window set again: it replaces the rows from a
+// on (from line p of the paragraph: the lines before are on the page
+// before) with nr[p:]. cost is how much the badness of its lines grows.
+type choice struct {
+	a, p int
+	nr   []row
+	cost float64
+}
+
+// variants calls try for every way of setting again a paragraph with a
+// line in rows[:n]: a line shorter, a line longer, and without a hyphen at
+// the end of the line the page would end with (rows[n-1]). A paragraph that
+// began on the page before (prev) qualifies only if its lines there stay
+// as they are: set again, its line p must begin where the line at the top
+// of this page does, and no more than two lines in a row end in hyphens
+// across the page break.
+func (m *makeup) variants(rows []row, n int, prev []row, try func(c choice)) {
+	for a := 0; a < n && a < len(rows); a++ {
+		r := rows[a]
+		if r.kind != rowText || r.src == 0 || r.loose != 0 || (a > 0 && r.idx != 0) {
+			continue
+		}
+		p := r.idx
+		left := r.count - p // the paragraph's rows in the window
+		if a+left > len(rows) {
+			continue
+		}
+		var before []row // its lines on the page before
+		if p > 0 {
+			for _, q := range prev {
+				if q.kind == rowText && q.src == r.src {
+					before = append(before, q)
+				}
+			}
+			if len(before) != p {
+				continue
+			}
+		}
+		old := rows[a : a+left]
+		foot := -1 // the paragraph's line at the page's end, if hyphenated
+		if n-1 >= a && n-1 < a+left && rows[n-1].line.hyphenated {
+			foot = rows[n-1].idx
+		}
+		for _, v := range [3]variant{{r.src, -1, -1}, {r.src, 1, -1}, {r.src, 0, int8(foot)}} {
+			if v.loose == 0 && v.noHyphen < 0 {
+				continue
+			}
+			nr := m.set(v, r.count, rows[a+left-1].keep)
+			if nr == nil || len(nr) <= p {
+				continue
+			}
+			if p > 0 && (nr[p].line.rune != r.line.rune || hyphenRun(before, nr[p:]) > 2) {
+				continue
+			}
+			try(choice{a: a, p: p, nr: nr, cost: badnessOf(nr[p:]) - badnessOf(old)})
+		}
+	}
+}
+
+// hyphenRun is the longest run of hyphenated lines in a followed by b.
+func hyphenRun(a, b []row) int {
+	run, longest := 0, 0
+	for _, rs := range [2][]row{a, b} {
+		for _, r := range rs {
+			if r.line.hyphenated {
+				run++
+				longest = max(longest, run)
+			} else {
+				run = 0
+			}
+		}
+	}
+	return longest
+}
+
+// set returns the paragraph set again as v says, from the cache if it was
+// set for this spread; its last row keeps with what follows if keep is set
+// (a signature).
+func (m *makeup) set(v variant, count int, keep bool) []row {
+	if nr, ok := m.cache[v]; ok {
+		return nr
+	}
+	if m.cache == nil {
+		m.cache = map[variant][]row{}
+	}
+	nr := m.rebreak(v.src, count, int(v.loose), int(v.noHyphen))
+	if nr != nil {
+		nr[len(nr)-1].keep = keep
+	}
+	m.cache[v] = nr
+	return nr
+}
+
+// splice returns rows with the choice made, in the scratch space (valid
+// until the next splice).
+func (m *makeup) splice(rows []row, c choice) []row {
+	left := rows[c.a].count - c.p
+	out := m.scratch[:0]
+	out = append(out, rows[:c.a]...)
+	out = append(out, c.nr[c.p:]...)
+	out = append(out, rows[c.a+left:]...)
+	m.scratch = out
+	return out
+}
+
+// badnessOf is the sum of TeX's badness, 100·|r|³, of the lines of a
+// paragraph but its last.
+func badnessOf(rows []row) float64 {
+	s := 0.0
+	for _, r := range rows[:len(rows)-1] {
+		x := math.Abs(r.line.ratio)
+		s += 100 * x * x * x
+	}
+	return s
 }
 
 // footNeed is the depth the notes of a page need: the rule's space, the
-// lines carried over, every cited note in full but the last, and of the last
-// its first two lines (it may split after them).
-func footNeed(g geometry, carry []noteLine, cited []int, notes map[int][]noteLine) float64 {
+// lines carried over, every cited note (those of cited, then of more) in
+// full but the last, and of the last its first two lines (it may split after
+// them).
+func footNeed(g geometry, carry []noteLine, cited, more []int, notes map[int][]noteLine) float64 {
 	n := len(carry)
-	for i, c := range cited {
+	all := len(cited) + len(more)
+	for i := range all {
+		var c int
+		if i < len(cited) {
+			c = cited[i]
+		} else {
+			c = more[i-len(cited)]
+		}
 		l := len(notes[c])
-		if i == len(cited)-1 {
+		if i == all-1 {
 			l = firstSplit(notes[c])
 		}
 		n += l

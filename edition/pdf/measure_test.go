@@ -24,11 +24,13 @@ func TestMeasure(t *testing.T) {
 		BodySize: g.Size, NoteSize: g.NoteSize, MarkSize: g.Size * markScale, FrontPages: frontPages,
 		BodySpace: space * g.Size, NoteSpace: space * g.NoteSize,
 		BoxScale: float64(m[roman].ascent-m[roman].descent) / 1000,
+		Leading:  g.Leading, NoteLead: g.NoteLead,
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Logf("\n%s", r)
+	t.Logf("short pages: %v; uneven spreads: %v", r.ShortPages, r.Uneven)
 	for _, w := range r.Widows {
 		t.Errorf("widow on page %s", w)
 	}

@@ -30,6 +30,10 @@ type Options struct {
 	// BoxScale is the height of pdftotext's word box per point of type
 	// size (ascent + descent of the font; 1.635 for Charis SIL).
 	BoxScale float64
+	// Leading and NoteLead are the baseline-to-baseline distances of the
+	// text and the notes, in points; with Leading zero the depth of pages
+	// is not measured.
+	Leading, NoteLead float64
 }
 
 // Report holds the figures measured.
@@ -53,6 +57,19 @@ type Report struct {
 	// hyphen; HyphenatedFeet the pages whose last body line does.
 	MaxHyphenRun   int
 	HyphenatedFeet []int
+	// FullPages counts the body pages that should be full: all but the
+	// last page of a section, opening pages left out. ShortPages lists
+	// those ("physical page: how") whose foot is above the text block's
+	// bottom, or whose text stops a line or more above the room the notes
+	// leave it.
+	FullPages  int
+	ShortPages []string
+	// Spreads counts the facing pairs (verso and the recto after it) of
+	// two such pages; Uneven lists those whose feet differ; Balanced counts
+	// those whose two pages are both short by the same one line.
+	Spreads  int
+	Uneven   []string
+	Balanced int
 }
 
 // Percentile returns the p-th percentile (0–100) of sorted xs.
@@ -87,6 +104,13 @@ func (r *Report) String() string {
 	row("notes beginning on their mark's page", fmt.Sprintf("%d of %d", r.NotesOnMarkPage, r.Notes))
 	row("longest run of hyphenated lines", r.MaxHyphenRun)
 	row("pages ending with a hyphen", len(r.HyphenatedFeet))
+	if r.FullPages > 0 {
+		row("body pages before a section's last (openings left out)", r.FullPages)
+		row("of those, ending short of the last baseline", len(r.ShortPages))
+		row("spreads of two such pages", r.Spreads)
+		row("of those, pages of different depth", len(r.Uneven))
+		row("of those, both short by the same one line", r.Balanced)
+	}
 	return b.String()
 }
 
@@ -179,6 +203,7 @@ func Parse(xhtml []byte, o Options) (*Report, error) {
 	type pageLines struct {
 		bodyLines, noteLines []pline
 		marks                []string
+		markY                []float64 // the bottom of each mark's box
 	}
 	pages := make([]pageLines, len(doc.Pages))
 	for pi, p := range doc.Pages {
@@ -196,6 +221,7 @@ func Parse(xhtml []byte, o Options) (*Report, error) {
 			switch w.kind {
 			case mark:
 				pages[pi].marks = append(pages[pi].marks, w.text)
+				pages[pi].markY = append(pages[pi].markY, w.YMax)
 				continue
 			case other:
 				// Small capitals and headings: attach small capitals to
@@ -270,6 +296,7 @@ func Parse(xhtml []byte, o Options) (*Report, error) {
 		}
 		return prev == nil || !full(prevPage, *prev)
 	}
+	info := make([]pageInfo, len(pages))
 	run := 0
 	var prevLast *pline
 	prevPage := -1
@@ -331,10 +358,22 @@ func Parse(xhtml []byte, o Options) (*Report, error) {
 		if n := len(p.bodyLines); n > 0 {
 			bottom = p.bodyLines[n-1].y
 		}
+		info[pi] = pageInfo{body: len(p.bodyLines) > 0, heading: heading, text: bottom}
+		if len(p.bodyLines) > 0 {
+			for _, y := range p.markY {
+				if math.Abs(y-p.bodyLines[0].y) < o.Leading/2 {
+					info[pi].firstMarks++
+				}
+			}
+		}
 		for _, l := range p.noteLines {
 			if l.y <= bottom {
 				continue // a running head, not a note
 			}
+			if info[pi].note == 0 {
+				info[pi].note = l.y
+			}
+			info[pi].foot = l.y
 			spaces(pi, l, note, o.NoteSpace, &r.NoteSpaces)
 			first := l.words[0].text
 			if l.left() < left[pi%2]+0.5 && first != "" && strings.IndexFunc(first, func(r rune) bool { return !unicode.IsDigit(r) }) < 0 {
@@ -358,9 +397,97 @@ func Parse(xhtml []byte, o Options) (*Report, error) {
 		}
 	}
 	sort.Strings(r.Misplaced)
+	if o.Leading > 0 {
+		depths(r, info[min(o.FrontPages, len(info)):], o.FrontPages, o)
+	}
 	sort.Float64s(r.Spaces)
 	sort.Float64s(r.NoteSpaces)
 	return r, nil
+}
+
+// pageInfo is what the depth of a page is judged by: the baselines (as
+// pdftotext's box bottoms) of its last text line, its first and last note
+// lines (zero without notes).
+type pageInfo struct {
+	body, heading    bool
+	text, note, foot float64
+	// firstMarks counts the note marks in the first line of text.
+	firstMarks int
+}
+
+// depths measures how many lines each body page that should be full ends
+// short of the text block's bottom, and compares the pages of each spread.
+// The bottom is the lowest foot found, of text on pages without notes and of
+// notes on pages with notes (their boxes sit differently on the baseline).
+//
+// A page is short by the lines it could still hold: on a page without
+// notes, the lines between its last line and the bottom; on a page with
+// notes, the lines its notes end above the bottom plus the lines its text
+// could still take above the notes (a line needs a body leading, and the
+// rule above the notes one more). A line that would bring notes with it
+// (the next page's first line carries marks) needs room for the rule and
+// two lines of each note too, or it could not be there: a page ended
+// earlier for that is not short.
+func depths(r *Report, pages []pageInfo, first int, o Options) {
+	var textBottom, noteBottom float64
+	for _, p := range pages {
+		if !p.body {
+			continue
+		}
+		if p.note == 0 {
+			textBottom = math.Max(textBottom, p.text)
+		} else {
+			noteBottom = math.Max(noteBottom, p.foot)
+		}
+	}
+	short := func(i int) int {
+		p := pages[i]
+		marks := 0
+		if i+1 < len(pages) {
+			marks = pages[i+1].firstMarks
+		}
+		need := float64(2*marks) * o.NoteLead // the next line's notes, at least
+		if p.note == 0 {
+			room := textBottom - p.text
+			if marks > 0 && room < o.Leading+o.Leading+need-0.5 {
+				return 0 // the next line could not come with its notes
+			}
+			return int(math.Round(room / o.Leading))
+		}
+		foot := int(math.Round((noteBottom - p.foot) / o.Leading))
+		text := int(math.Floor((p.note - p.text - o.Leading - o.NoteLead - need + 0.5) / o.Leading))
+		return foot + max(text, 0)
+	}
+	// counted reports whether page i should be full: a body page, not an
+	// opening, followed by a page of the same section.
+	counted := func(i int) bool {
+		p := pages[i]
+		if !p.body || p.heading || i+1 >= len(pages) {
+			return false
+		}
+		next := pages[i+1]
+		return next.body && !next.heading
+	}
+	for i := range pages {
+		if !counted(i) {
+			continue
+		}
+		r.FullPages++
+		n := short(i)
+		if n > 0 {
+			r.ShortPages = append(r.ShortPages, fmt.Sprintf("%d: %d line(s) short", first+i+1, n))
+		}
+		// A spread: a verso (even physical number) and the recto after it.
+		if (first+i+1)%2 == 0 && i+1 < len(pages) && counted(i+1) {
+			r.Spreads++
+			m := short(i + 1)
+			if m != n {
+				r.Uneven = append(r.Uneven, fmt.Sprintf("%d–%d: %d and %d line(s) short", first+i+1, first+i+2, n, m))
+			} else if n == 1 {
+				r.Balanced++
+			}
+		}
+	}
 }
 
 func text(l pline) string {
