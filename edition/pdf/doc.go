@@ -48,7 +48,12 @@
 //     or its last line alone at a head (so a speaker's name is never alone
 //     at a foot), keeps headings with two lines of text and a signature
 //     with the text before it, and takes a page a line short rather than
-//     end it on a hyphen when it can. A note begins on the page of its
+//     end it on a hyphen when it can. A page those rules leave short is
+//     made full, spread by spread, by setting one paragraph of the page
+//     (or of the facing verso) a line shorter or longer, or without the
+//     hyphen at the foot, if its spaces stay within 1.57× natural; if none
+//     can, both pages of the spread end a line short, on one baseline
+//     (docs/print-measurements.md). A note begins on the page of its
 //     mark — the citing line moves to the next page otherwise — and splits
 //     to the next page's foot when it is too long, never leaving a lone
 //     line of a note paragraph on either side.
