@@ -92,3 +92,31 @@ func TestPercentile(t *testing.T) {
 		t.Errorf("p50 %v", p)
 	}
 }
+
+// TestDepths finds a page that ends a line short and the spread it makes
+// uneven, and a spread balanced a line short.
+func TestDepths(t *testing.T) {
+	full := [3]float64{54, 354, 10}
+	lines := func(n int) [][3]float64 {
+		var out [][3]float64
+		for range n {
+			out = append(out, full)
+		}
+		return out
+	}
+	o := opts
+	o.Leading, o.NoteLead = 13.5, 11
+	// Pages 2–3 a spread with page 2 a line short; pages 4–5 both a line
+	// short; page 6 the last.
+	r, err := Parse(doc(page(lines(10), nil), page(lines(9), nil), page(lines(10), nil),
+		page(lines(9), nil), page(lines(9), nil), page(lines(3), nil)), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.FullPages != 5 || len(r.ShortPages) != 3 {
+		t.Errorf("%d pages judged, short %v; want 5 and pages 2, 4, 5", r.FullPages, r.ShortPages)
+	}
+	if r.Spreads != 2 || len(r.Uneven) != 1 || !strings.HasPrefix(r.Uneven[0], "2–3") || r.Balanced != 1 {
+		t.Errorf("spreads %d, uneven %v, balanced %d; want 2, [2–3], 1", r.Spreads, r.Uneven, r.Balanced)
+	}
+}
