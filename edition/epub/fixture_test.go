@@ -4,42 +4,22 @@ import (
 	"time"
 
 	"edition/edition"
+	"edition/internal/testbook"
 )
 
 // fixture is a small Book with every kind of inline, a multi-paragraph turn
 // with a stage direction, a signature, notes referenced from the preface,
 // the interview and the colophon, and a text that looks like markup.
 func fixture() *edition.Book {
+	meta := testbook.Metadata()
+	meta.Description = "The official text of Romain Rolland’s interview with Stalin & his answers <in full>."
+	meta.Subjects = []string{"Stalin, Joseph, 1878-1953 — Interviews", "Rolland, Romain, 1866-1944"}
 	t := func(s string) *edition.Text { return &edition.Text{Text: s} }
 	para := func(id string, in ...edition.Inline) edition.Paragraph {
 		return edition.Paragraph{ID: id, Content: in}
 	}
 	return &edition.Book{
-		Meta: edition.Metadata{
-			Slug:             "stalin-rolland-interview-1935",
-			Identifier:       "urn:uuid:5b0a3c1e-7f2d-4c69-9a52-1d3e8f6b2c47",
-			Version:          "1.0.0",
-			Language:         "en",
-			OriginalLanguage: "fr",
-			Title:            "Interview of Stalin by Romain Rolland",
-			Subtitle:         "Official Text, Moscow, 28 June 1935",
-			ShortTitle:       "Stalin–Rolland Interview",
-			People: []edition.Person{
-				{Key: "stalin", Name: "Joseph Stalin", FileAs: "Stalin, Joseph", Given: "Joseph", Family: "Stalin", Speaker: "Stalin", Roles: []edition.Role{edition.Interviewee}},
-				{Key: "rolland", Name: "Romain Rolland", FileAs: "Rolland, Romain", Given: "Romain", Family: "Rolland", Speaker: "Romain Rolland", Roles: []edition.Role{edition.Interviewer}},
-				{Key: "gruenthal", Name: "George Gruenthal", FileAs: "Gruenthal, George", Given: "George", Family: "Gruenthal", Roles: []edition.Role{edition.Translator, edition.PrefaceWriter, edition.Annotator}},
-			},
-			Interview:  edition.Event{Date: edition.Date{Year: 1935, Month: 6, Day: 28}, Place: "Moscow", Reviewed: edition.Date{Year: 1935, Month: 6, Day: 28}},
-			Translated: edition.Date{Year: 2017},
-			Sources: []edition.Source{
-				{Title: "Texte officiel de l’entretien de Staline avec Romain Rolland (1935)", Lang: "fr", URL: "http://www.centremlm.be/Texte-officiel-de-l-entretien-de-Staline-avec-Romain-Rolland-1935"},
-				{Title: "Voyage à Moscou (juin–juillet 1935)", Lang: "fr", Container: "Cahiers Romain Rolland", Volume: "29"},
-			},
-			Rights:      "Translation © 2017 George Gruenthal. All rights reserved.",
-			Description: "The official text of Romain Rolland’s interview with Stalin & his answers <in full>.",
-			Subjects:    []string{"Stalin, Joseph, 1878-1953 — Interviews", "Rolland, Romain, 1866-1944"},
-			Modified:    time.Date(2017, 1, 1, 0, 0, 0, 0, time.UTC),
-		},
+		Meta: meta,
 		Preface: edition.Section{
 			ID:    "preface",
 			Title: []edition.Inline{t("Preface")},
