@@ -4,9 +4,9 @@
 //
 // Usage:
 //
-//	edition build [--source DIR] [--out DIR] [--format LIST]
+//	edition build [--source DIR] [--out DIR] [--format LIST] [--trim SIZE]
 //	edition check [--source DIR]
-//	edition release [--source DIR] [--out DIR]
+//	edition release [--source DIR] [--out DIR] [--trim SIZE]
 //
 // Exit status is 0 on success, 1 when the source is bad or a build fails,
 // and 2 on bad usage.

@@ -12,10 +12,10 @@ import (
 )
 
 func runRelease(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("release", "Usage: edition release [--source DIR] [--out DIR]\n\nBuild every edition, the Kobo edition and the citation files into the release folder,\nwith SHA256SUMS covering every file and one zip holding every artifact.", stderr)
-	source := fs.String("source", "source", "the book's source `folder`")
+	fs := newFlags("release", "Usage: edition release [--source DIR] [--out DIR] [--trim SIZE]\n\nBuild every edition, the Kobo edition and the citation files into the release folder,\nwith SHA256SUMS covering every file and one zip holding every artifact.", stderr)
+	source := sourceFlag(fs)
 	out := fs.String("out", "build/release", "the release `folder`")
-	trim := fs.String("trim", "", "print trim `size`: 5.5x8.5in, a5 or 6x9in (default: the metadata's)")
+	trim := trimFlag(fs)
 	if code, done := parse(fs, args); done {
 		return code
 	}

@@ -25,9 +25,9 @@ const (
 const usage = `edition builds every edition of a book from one source folder.
 
 Usage:
-  edition build [--source DIR] [--out DIR] [--format LIST]
+  edition build [--source DIR] [--out DIR] [--format LIST] [--trim SIZE]
   edition check [--source DIR]
-  edition release [--source DIR] [--out DIR]
+  edition release [--source DIR] [--out DIR] [--trim SIZE]
 
 Run "edition COMMAND --help" for a command's flags.
 Exit status: 0 ok, 1 bad source or failed build, 2 bad usage.
@@ -68,6 +68,16 @@ func newFlags(name, summary string, out io.Writer) *flag.FlagSet {
 	return fs
 }
 
+// sourceFlag defines --source, the book's source folder.
+func sourceFlag(fs *flag.FlagSet) *string {
+	return fs.String("source", "source", "the book's source `folder`")
+}
+
+// trimFlag defines --trim, the print edition's page size.
+func trimFlag(fs *flag.FlagSet) *string {
+	return fs.String("trim", "", "print trim `size`: 5.5x8.5in, a5 or 6x9in (default: the metadata's)")
+}
+
 // parse parses args into fs and reports the exit status to return, if any.
 func parse(fs *flag.FlagSet, args []string) (int, bool) {
 	if err := fs.Parse(args); err != nil {
@@ -85,7 +95,7 @@ func parse(fs *flag.FlagSet, args []string) (int, bool) {
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("check", "Usage: edition check [--source DIR]\n\nCheck the source and report every problem as file:line:col: message.", stderr)
-	source := fs.String("source", "source", "the book's source `folder`")
+	source := sourceFlag(fs)
 	if code, done := parse(fs, args); done {
 		return code
 	}
@@ -138,11 +148,11 @@ func sourceDateEpoch() (time.Time, bool, error) {
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("build", "Usage: edition build [--source DIR] [--out DIR] [--format LIST]\n\nBuild editions of the book into the output folder as <slug>.<ext>.", stderr)
-	source := fs.String("source", "source", "the book's source `folder`")
+	fs := newFlags("build", "Usage: edition build [--source DIR] [--out DIR] [--format LIST] [--trim SIZE]\n\nBuild editions of the book into the output folder as <slug>.<ext>.", stderr)
+	source := sourceFlag(fs)
 	out := fs.String("out", "build", "the output `folder`")
 	formatList := fs.String("format", strings.Join(formatNames(), ","), "comma-separated `formats` to build: "+strings.Join(formatNames(), ", "))
-	trim := fs.String("trim", "", "print trim `size`: 5.5x8.5in, a5 or 6x9in (default: the metadata's)")
+	trim := trimFlag(fs)
 	if code, done := parse(fs, args); done {
 		return code
 	}

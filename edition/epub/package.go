@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"edition/edition"
+	"edition/edition/cite"
 	"edition/edition/cover"
 )
 
@@ -45,23 +46,21 @@ func (p *publication) packageDoc() []byte {
 	fmt.Fprintf(&b, "<dc:language>%s</dc:language>\n", esc(c.Language))
 	// Apple Books shows only the first creator: the creators come in
 	// display order, the primary one first.
-	for i, n := range c.Creators {
-		id := fmt.Sprintf("creator-%d", i+1)
-		fmt.Fprintf(&b, `<dc:creator id="%s">%s</dc:creator>`+"\n", id, esc(n.Display))
+	// person writes one dc:creator or dc:contributor with its refinements.
+	person := func(element string, i int, n cite.Name) {
+		id := fmt.Sprintf("%s-%d", element, i+1)
+		fmt.Fprintf(&b, `<dc:%s id="%s">%s</dc:%s>`+"\n", element, id, esc(n.Display), element)
 		refine(id, "file-as", n.FileAs)
 		refine(id, "display-seq", fmt.Sprint(i+1))
 		for _, r := range n.Roles {
 			fmt.Fprintf(&b, `<meta refines="#%s" property="role" scheme="marc:relators">%s</meta>`+"\n", id, esc(string(r)))
 		}
 	}
+	for i, n := range c.Creators {
+		person("creator", i, n)
+	}
 	for i, n := range c.Contributors {
-		id := fmt.Sprintf("contributor-%d", i+1)
-		fmt.Fprintf(&b, `<dc:contributor id="%s">%s</dc:contributor>`+"\n", id, esc(n.Display))
-		refine(id, "file-as", n.FileAs)
-		refine(id, "display-seq", fmt.Sprint(i+1))
-		for _, r := range n.Roles {
-			fmt.Fprintf(&b, `<meta refines="#%s" property="role" scheme="marc:relators">%s</meta>`+"\n", id, esc(string(r)))
-		}
+		person("contributor", i, n)
 	}
 	if !c.Issued.IsZero() {
 		fmt.Fprintf(&b, "<dc:date>%s</dc:date>\n", esc(c.Issued.String()))
