@@ -5,7 +5,7 @@ import (
 	"fmt"
 
 	"edition/edition"
-	"edition/edition/pdf/linebreak"
+	"edition/edition/linebreak"
 )
 
 // rowKind tells what a row of the text block holds.

@@ -9,7 +9,7 @@ import (
 
 	"edition/edition"
 	"edition/edition/cite"
-	"edition/edition/pdf/linebreak"
+	"edition/edition/linebreak"
 )
 
 // Options configure the layout.

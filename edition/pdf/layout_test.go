@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"edition/edition"
-	"edition/edition/pdf/linebreak"
+	"edition/edition/linebreak"
 )
 
 // checkMakeUp asserts the rules of page make-up on a layout and returns the

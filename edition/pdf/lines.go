@@ -3,7 +3,7 @@ package pdf
 import (
 	"fmt"
 
-	"edition/edition/pdf/linebreak"
+	"edition/edition/linebreak"
 )
 
 // line is one set line: its runs placed from the left edge of the line.

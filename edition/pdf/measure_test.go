@@ -6,7 +6,7 @@ import (
 	"os/exec"
 	"testing"
 
-	"edition/edition/pdf/measure"
+	"edition/internal/measure"
 )
 
 var measurements = flag.String("measurements", "", "write the measured figures of the real book, as Markdown, to this file")

@@ -9,8 +9,8 @@ import (
 	"unicode/utf8"
 
 	"edition/edition"
-	"edition/edition/pdf/hyphen"
-	"edition/edition/pdf/linebreak"
+	"edition/edition/hyphen"
+	"edition/edition/linebreak"
 )
 
 // frag is a run of characters set in one font, size and position: the unit

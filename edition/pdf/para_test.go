@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"edition/edition"
-	"edition/edition/pdf/linebreak"
+	"edition/edition/linebreak"
 )
 
 func buildItems(t *testing.T, content []edition.Inline) (*paragraph, edition.ErrorList) {

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"edition/edition/pdf/hyphen"
+	"edition/edition/hyphen"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
