@@ -12,6 +12,7 @@ import (
 	"edition/edition"
 	"edition/edition/cite"
 	"edition/edition/epub"
+	"edition/edition/layout"
 	"edition/edition/output"
 	"edition/edition/pdf"
 	"edition/edition/text"
@@ -30,7 +31,8 @@ type job struct {
 	drawing bool
 
 	layoutOnce sync.Once
-	layout     *pdf.Pages
+	layout     *layout.Document
+	writer     *pdf.Writer
 	layoutErr  error
 	breaks     []edition.PageBreak
 
@@ -60,7 +62,7 @@ func (j *job) report(name string, files []output.File) {
 	}
 	line := fmt.Sprintf("  %s: %s done at %s", name, size(n), elapsed.Round(time.Millisecond))
 	if name == "pdf" && j.layout != nil {
-		pages := j.layout.Len()
+		pages := len(j.layout.Pages)
 		line += fmt.Sprintf(" (%d pages, %.0f pages/s)", pages, float64(pages)/elapsed.Seconds())
 	}
 	j.mu.Lock()
@@ -68,18 +70,23 @@ func (j *job) report(name string, files []output.File) {
 	fmt.Fprintln(j.progress, line)
 }
 
-// printLayout lays out the print edition once per job. When the PDF is not
-// drawn, only its page breaks are made (pdf.PageBreaks), which skips
-// preparing the PDF document.
-func (j *job) printLayout() (*pdf.Pages, error) {
+// printLayout lays out the print edition once per job. When the PDF is
+// drawn, the PDF document is started while the lines are broken; when it
+// is not, only the page breaks are made (layout.PageBreaks).
+func (j *job) printLayout() (*layout.Document, error) {
 	j.layoutOnce.Do(func() {
 		if j.drawing {
-			j.layout, j.layoutErr = pdf.Layout(j.book, pdf.Options{Trim: j.trim})
+			var g layout.Geometry
+			if g, j.layoutErr = layout.PageGeometry(j.book, j.trim); j.layoutErr != nil {
+				return
+			}
+			j.writer = pdf.NewWriter(g)
+			j.layout, j.layoutErr = layout.Layout(j.book, j.trim)
 			if j.layoutErr == nil {
 				j.breaks = j.layout.PageBreaks()
 			}
 		} else {
-			j.breaks, j.layoutErr = pdf.PageBreaks(j.book, j.trim)
+			j.breaks, j.layoutErr = layout.PageBreaks(j.book, j.trim)
 		}
 	})
 	return j.layout, j.layoutErr
@@ -119,12 +126,16 @@ func epubEdition(j *job) ([]output.File, error) {
 }
 
 func pdfEdition(j *job) ([]output.File, error) {
-	L, err := j.printLayout()
+	d, err := j.printLayout()
 	if err != nil {
 		return nil, err
 	}
+	w := j.writer
+	if w == nil { // the layout was made for the EPUB alone
+		w = new(pdf.Writer)
+	}
 	var buf bytes.Buffer
-	if err := L.Write(&buf); err != nil {
+	if err := w.Write(&buf, j.book, d); err != nil {
 		return nil, err
 	}
 	return []output.File{{Path: j.path("pdf"), Data: buf.Bytes()}}, nil

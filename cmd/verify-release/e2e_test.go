@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"edition/edition/layout"
 	"edition/edition/load"
-	"edition/edition/pdf"
 )
 
 // realRelease runs `edition release` on the real source into a temporary
@@ -49,7 +49,7 @@ func TestRealRelease(t *testing.T) {
 	if err != nil {
 		t.Fatalf("load: %v", err)
 	}
-	breaks, err := pdf.PageBreaks(b, "")
+	breaks, err := layout.PageBreaks(b, "")
 	if err != nil {
 		t.Fatal(err)
 	}

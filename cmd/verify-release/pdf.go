@@ -57,7 +57,7 @@ var (
 // readFolios extracts every page's text with pdftotext -layout and works
 // out each page's folio.
 //
-// How the print renderer (edition/pdf) numbers its pages, which this
+// How the print edition (edition/layout) numbers its pages, which this
 // follows: the front matter (half-title, blank, title, imprint, contents,
 // blank) is numbered i, ii, … from the first page, and only the contents
 // page prints its folio (a drop folio at the foot); the body is numbered

@@ -3,13 +3,16 @@ package pdf
 import (
 	"bytes"
 	"testing"
+
+	"edition/edition/layout"
 )
 
 // BenchmarkDraw measures drawing alone: the layout is made once, outside
 // the loop, and each iteration draws every page with gofpdf and finishes
 // the file.
 func BenchmarkDraw(b *testing.B) {
-	L, err := Layout(realBook(b), Options{})
+	book := realBook(b)
+	d, err := layout.Layout(book, "")
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -17,7 +20,7 @@ func BenchmarkDraw(b *testing.B) {
 	var buf bytes.Buffer
 	for b.Loop() {
 		buf.Reset()
-		if err := L.Write(&buf); err != nil {
+		if err := Write(&buf, book, d); err != nil {
 			b.Fatal(err)
 		}
 	}

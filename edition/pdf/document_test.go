@@ -2,55 +2,84 @@ package pdf
 
 import (
 	"bytes"
-	"reflect"
 	"testing"
+
+	"edition/edition/layout"
+	"edition/internal/testbook"
 )
 
-// TestDocumentStartedOnce checks that Layout starts the drawing's document
-// and PageBreaks does not, that the page breaks agree, and that drawing the
-// same layout twice (the second time without the started document) gives
-// the same bytes.
+// TestDocumentStartedOnce checks that NewWriter starts the drawing's
+// document, that the first Write takes it, and that drawing the same page
+// model again (on a new document) or with Write gives the same bytes.
 func TestDocumentStartedOnce(t *testing.T) {
 	book := realBook(t)
-	L, err := Layout(book, Options{})
+	d, err := layout.Layout(book, "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if L.doc == nil {
-		t.Error("Layout did not start the document")
+	wr := NewWriter(d.Geometry)
+	if !wr.started() {
+		t.Error("NewWriter did not start the document")
 	}
-	quiet, err := layout(book, Options{}, false)
-	if err != nil {
+	var first, second, third bytes.Buffer
+	if err := wr.Write(&first, book, d); err != nil {
 		t.Fatal(err)
 	}
-	if quiet.doc != nil {
-		t.Error("a layout for page breaks started a document")
-	}
-	breaks, err := PageBreaks(book, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !reflect.DeepEqual(breaks, L.PageBreaks()) {
-		t.Error("PageBreaks and Layout(...).PageBreaks() differ")
-	}
-	var first, second bytes.Buffer
-	if err := L.Write(&first); err != nil {
-		t.Fatal(err)
-	}
-	if L.doc != nil {
+	if wr.started() {
 		t.Error("drawing did not take the started document")
 	}
-	if err := L.Write(&second); err != nil {
+	if err := wr.Write(&second, book, d); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(first.Bytes(), second.Bytes()) {
 		t.Error("the second drawing, on a new document, differs from the first")
 	}
-	var third bytes.Buffer
-	if err := quiet.Write(&third); err != nil {
+	if err := Write(&third, book, d); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(first.Bytes(), third.Bytes()) {
-		t.Error("a layout that started no document draws different bytes")
+		t.Error("Write, with no started document, draws different bytes")
+	}
+}
+
+// TestWriterOtherTrim draws a page model of another trim than the one the
+// Writer started its document for: the page size must be the model's.
+func TestWriterOtherTrim(t *testing.T) {
+	book := testbook.Book([][]int{{2}}, nil, nil)
+	g, err := layout.NewGeometry("6x9in")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := layout.Layout(book, "a5")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a, b bytes.Buffer
+	if err := NewWriter(g).Write(&a, book, d); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(&b, book, d); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Error("a Writer started for 6x9in draws an a5 model differently")
+	}
+	if !bytes.Contains(a.Bytes(), []byte("/MediaBox [0 0 419.53 595.28]")) {
+		t.Error("the a5 model is not drawn on a5 pages")
+	}
+}
+
+// TestEmptyBook renders a book with no turns, no notes and an empty
+// preface without failing.
+func TestEmptyBook(t *testing.T) {
+	b := testbook.Book(nil, nil, nil)
+	b.Preface.Paragraphs = nil
+	b.Preface.Signature = nil
+	var buf bytes.Buffer
+	if err := (Renderer{}).Render(&buf, b); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(buf.Bytes(), []byte("%PDF-")) {
+		t.Error("not a PDF")
 	}
 }

@@ -4,17 +4,20 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"sync"
 
 	"github.com/jung-kurt/gofpdf"
 
 	"edition/edition"
+	"edition/edition/cite"
+	"edition/edition/layout"
 )
 
-// Renderer writes the print edition as a PDF. It implements
-// edition.Renderer.
+// Renderer writes the print edition as a PDF: it lays the book out with
+// package layout and draws the page model. It implements edition.Renderer.
 type Renderer struct {
-	// Trim names the page size ("5.5x8.5in", "a5", "6x9in"); empty means
-	// the metadata's trim, or DefaultTrim.
+	// Trim names the page size (see edition.Trims); empty means the
+	// metadata's trim, or edition.DefaultTrim.
 	Trim string
 }
 
@@ -26,18 +29,67 @@ const (
 	CreatorTool = "edition (print renderer)"
 )
 
-// Render lays out b and writes the PDF to w.
+// Render lays out b and writes the PDF to w. The PDF document is started
+// while the lines are broken.
 func (r Renderer) Render(w io.Writer, b *edition.Book) error {
-	L, err := Layout(b, Options(r))
+	g, err := layout.PageGeometry(b, r.Trim)
 	if err != nil {
 		return err
 	}
-	return L.Write(w)
+	wr := NewWriter(g)
+	d, err := layout.Layout(b, r.Trim)
+	if err != nil {
+		return err
+	}
+	return wr.Write(w, b, d)
 }
 
-// Write draws the laid-out pages and writes the finished PDF to w.
-func (L *Pages) Write(w io.Writer) error {
-	out, err := L.draw()
+// Writer draws page models as PDF files. Parsing the fonts is most of the
+// fixed cost of a PDF, so NewWriter starts a document in the background,
+// for the first Write to take; later writes start their own.
+type Writer struct {
+	w, h float64
+	mu   sync.Mutex
+	doc  chan *gofpdf.Fpdf
+}
+
+// NewWriter returns a Writer for pages of the geometry g, and starts, on
+// another core if there is one, the document its first Write will draw on.
+func NewWriter(g layout.Geometry) *Writer {
+	ch := make(chan *gofpdf.Fpdf, 1)
+	go func() { ch <- newDocument(g.W, g.H) }()
+	return &Writer{w: g.W, h: g.H, doc: ch}
+}
+
+// started reports whether the document started by NewWriter is still
+// waiting for a Write.
+func (wr *Writer) started() bool {
+	wr.mu.Lock()
+	defer wr.mu.Unlock()
+	return wr.doc != nil
+}
+
+// document returns the document started by NewWriter if no drawing has
+// taken it yet and its page size is w×h, else a new one.
+func (wr *Writer) document(w, h float64) *gofpdf.Fpdf {
+	wr.mu.Lock()
+	ch := wr.doc
+	if w == wr.w && h == wr.h {
+		wr.doc = nil
+	} else {
+		ch = nil
+	}
+	wr.mu.Unlock()
+	if ch != nil {
+		return <-ch
+	}
+	return newDocument(w, h)
+}
+
+// Write draws the page model d of the book b (whose metadata the PDF
+// carries) and writes the finished PDF to w.
+func (wr *Writer) Write(w io.Writer, b *edition.Book, d *layout.Document) error {
+	out, err := wr.draw(b, d)
 	if err != nil {
 		return fmt.Errorf("render pdf: %w", err)
 	}
@@ -45,12 +97,24 @@ func (L *Pages) Write(w io.Writer) error {
 	return err
 }
 
-// newDocument starts a gofpdf document of the page size of g, with the
-// faces every book's pages use (see faces) added. Parsing a face is most
-// of the fixed cost of a PDF; Layout starts the document in the background
-// while it breaks lines, and the first drawing takes it.
-func newDocument(g geometry) *gofpdf.Fpdf {
-	pdf := gofpdf.NewCustom(&gofpdf.InitType{UnitStr: "pt", Size: gofpdf.SizeType{Wd: g.W, Ht: g.H}})
+// Write draws the page model d of the book b on a new document and writes
+// the finished PDF to w.
+func Write(w io.Writer, b *edition.Book, d *layout.Document) error {
+	return (&Writer{}).Write(w, b, d)
+}
+
+// family is the name the fonts are registered under in gofpdf.
+const family = "charis"
+
+// style returns the gofpdf style string of f.
+func style(f layout.Face) string {
+	return [...]string{"", "I", "B", "BI"}[f]
+}
+
+// newDocument starts a gofpdf document with pages w×h points, with the
+// faces every book's pages use (see alwaysUsed) added.
+func newDocument(w, h float64) *gofpdf.Fpdf {
+	pdf := gofpdf.NewCustom(&gofpdf.InitType{UnitStr: "pt", Size: gofpdf.SizeType{Wd: w, Ht: h}})
 	pdf.SetCatalogSort(true)
 	// Page streams are compressed afterwards with one reused compressor
 	// (see compressContents); the bytes are those gofpdf would write.
@@ -58,49 +122,30 @@ func newDocument(g geometry) *gofpdf.Fpdf {
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
 	for _, f := range alwaysUsed {
-		pdf.AddUTF8FontFromBytes(family, f.style(), f.file())
+		pdf.AddUTF8FontFromBytes(family, style(f), f.File())
 	}
 	return pdf
 }
 
 // alwaysUsed are the faces every book's pages use: roman for the running
-// heads and folios, italic for the running heads. faces reports them.
-var alwaysUsed = [...]face{roman, italic}
-
-// startDocument has newDocument run in the background.
-func (L *Pages) startDocument() {
-	ch := make(chan *gofpdf.Fpdf, 1)
-	L.doc = ch
-	go func() { ch <- newDocument(L.g) }()
-}
-
-// document returns the document started by Layout if no drawing has taken
-// it yet, else a new one.
-func (L *Pages) document() *gofpdf.Fpdf {
-	L.docMu.Lock()
-	ch := L.doc
-	L.doc = nil
-	L.docMu.Unlock()
-	if ch != nil {
-		return <-ch
-	}
-	return newDocument(L.g)
-}
+// heads and folios (and as the font current when bookmarks are written),
+// italic for the running heads.
+var alwaysUsed = [...]layout.Face{layout.Roman, layout.Italic}
 
 // draw renders the pages with gofpdf and post-processes the bytes.
-func (L *Pages) draw() ([]byte, error) {
-	g := L.g
-	c := L.cite
-	pdf := L.document()
-	pdf.SetCreationDate(L.book.Modified)
-	pdf.SetModificationDate(L.book.Modified)
+func (wr *Writer) draw(b *edition.Book, d *layout.Document) ([]byte, error) {
+	g := d.Geometry
+	c := cite.Of(b)
+	pdf := wr.document(g.W, g.H)
+	pdf.SetCreationDate(b.Modified)
+	pdf.SetModificationDate(b.Modified)
 	// Only the faces the pages use are embedded: a font subset with no
 	// glyphs would be noise to preflight tools. Faces are added in order,
 	// the ones always used first.
-	used := L.faces()
-	for f := roman; f <= boldItalic; f++ {
-		if used[f] && f != roman && f != italic {
-			pdf.AddUTF8FontFromBytes(family, f.style(), f.file())
+	used := d.Faces()
+	for f := layout.Roman; f <= layout.BoldItalic; f++ {
+		if used[f] && f != layout.Roman && f != layout.Italic {
+			pdf.AddUTF8FontFromBytes(family, style(f), f.File())
 		}
 	}
 	pdf.SetTitle(c.FullTitle, true)
@@ -109,23 +154,21 @@ func (L *Pages) draw() ([]byte, error) {
 	pdf.SetKeywords(c.Keywords(), true)
 	pdf.SetCreator(CreatorTool, true)
 	pdf.SetProducer(Producer, true)
-	pdf.SetXmpMetadata(xmpPacket(c, L.book.Modified, Producer, CreatorTool))
+	pdf.SetXmpMetadata(xmpPacket(c, b.Modified, Producer, CreatorTool))
 
-	d := &drawer{pdf: pdf, L: L, noteLink: map[int]int{}, markLink: map[int]int{}, secLink: map[string]int{}}
-	for n, at := range L.noteAt {
-		d.noteLink[n] = pdf.AddLink()
-		pdf.SetLink(d.noteLink[n], at[1]-g.NoteLead, int(at[0]))
+	dests := map[string]int{}
+	for i := range d.Pages {
+		p := &d.Pages[i]
+		for _, it := range p.Items {
+			if it.Kind == layout.DestItem {
+				id := pdf.AddLink()
+				pdf.SetLink(id, it.Dest.Y, p.Number)
+				dests[it.Dest.Name] = id
+			}
+		}
 	}
-	for n, at := range L.markAt {
-		d.markLink[n] = pdf.AddLink()
-		pdf.SetLink(d.markLink[n], at[1]-g.Leading, int(at[0]))
-	}
-	for id, pg := range L.opening {
-		d.secLink[id] = pdf.AddLink()
-		pdf.SetLink(d.secLink[id], 0, pg)
-	}
-	for _, p := range L.pages {
-		d.page(p)
+	for i := range d.Pages {
+		drawPage(pdf, g, &d.Pages[i], dests)
 	}
 	if err := pdf.Error(); err != nil {
 		return nil, err
@@ -138,133 +181,49 @@ func (L *Pages) draw() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	lang := L.book.Meta.Language
-	if lang == "" {
-		lang = "en"
-	}
-	return finishPDF(out, lang)
+	return finishPDF(out, d.Lang)
 }
 
-// drawer draws pages on one gofpdf document.
-type drawer struct {
-	pdf      *gofpdf.Fpdf
-	L        *Pages
-	noteLink map[int]int    // note number → link to the note
-	markLink map[int]int    // note number → link back to its mark
-	secLink  map[string]int // section ID → link to its first page
-}
-
-func (d *drawer) font(f face, size float64) {
-	d.pdf.SetFont(family, f.style(), size)
-}
-
-func (d *drawer) page(p *page) {
-	g := d.L.g
-	pdf := d.pdf
+// drawPage draws the items of p, in order, on a new page.
+func drawPage(pdf *gofpdf.Fpdf, g layout.Geometry, p *layout.Page, dests map[string]int) {
 	pdf.AddPage()
-	d.font(roman, g.Size) // Bookmark writes UTF-16 titles only with a UTF-8 font set
-	if p.bookmark != "" {
-		pdf.Bookmark(p.bookmark, 0, 0)
+	// Bookmark writes UTF-16 titles only with a UTF-8 font set.
+	pdf.SetFont(family, style(layout.Roman), g.Size)
+	if p.Outline != "" {
+		pdf.Bookmark(p.Outline, 0, 0)
 	}
-	left := g.Left(p.recto())
-	if p.head != "" {
-		d.font(italic, g.HeadSize)
-		w := pdf.GetStringWidth(p.head)
-		pdf.Text(left+(g.Measure-w)/2, g.HeadBaseline, p.head)
-	}
-	if p.headFolio {
-		d.font(roman, g.HeadSize+0.5)
-		w := pdf.GetStringWidth(p.folio)
-		x := left
-		if p.recto() {
-			x = left + g.Measure - w
-		}
-		pdf.Text(x, g.HeadBaseline, p.folio)
-	}
-	if p.dropFolio {
-		d.font(roman, g.HeadSize+0.5)
-		w := pdf.GetStringWidth(p.folio)
-		pdf.Text(left+(g.Measure-w)/2, g.FootBaseline, p.folio)
-	}
-	for _, pl := range p.lines {
-		d.line(pl)
-	}
-	if p.ruleY > 0 {
-		pdf.SetLineWidth(0.4)
-		pdf.Line(left, p.ruleY, left+g.Measure/4, p.ruleY)
-	}
-	for _, pl := range p.notes {
-		d.line(pl)
-	}
-}
-
-// line draws each run of a placed line where the layout put it, and the
-// links: note marks to their notes, note numbers back to their marks, URLs
-// and contents entries.
-func (d *drawer) line(pl placed) {
-	pdf := d.pdf
-	var linkStart, linkEnd float64
-	var linkURL string
-	var linkSize float64
-	flush := func() {
-		if linkURL == "" {
-			return
-		}
-		x, y, w, h := pl.x+linkStart, pl.y-linkSize*0.8, linkEnd-linkStart, linkSize*1.05
-		if id, ok := internalTarget(linkURL); ok {
-			pdf.Link(x, y, w, h, d.secLink[id])
-		} else {
-			pdf.LinkString(x, y, w, h, linkURL)
-		}
-		linkURL = ""
-	}
-	for _, f := range pl.line.frags {
-		if f.Text == "" {
-			continue
-		}
-		d.font(f.Face, f.Size)
-		x, y := pl.x+f.X, pl.y-f.Rise
-		if f.Track != 0 {
-			// Character spacing (Tc) is part of the graphics state; gofpdf
-			// has no call for it, so it is written around the run.
-			pdf.RawWriteStr(fmt.Sprintf("%.3f Tc\n", f.Track))
-			pdf.Text(x, y, f.Text)
-			pdf.RawWriteStr("0 Tc\n")
-		} else {
-			pdf.Text(x, y, f.Text)
-		}
-		switch {
-		case f.Note > 0:
-			pdf.Link(pl.x+f.X-1, y-f.Size, f.W+2, f.Size*1.2, d.noteLink[f.Note])
-		case f.Back > 0:
-			pdf.Link(pl.x+f.X-1, y-f.Size, f.W+2, f.Size*1.2, d.markLink[f.Back])
-		}
-		if f.URL != linkURL {
-			flush()
-			if f.URL != "" {
-				linkURL, linkStart, linkSize = f.URL, f.X, f.Size
+	for _, it := range p.Items {
+		switch it.Kind {
+		case layout.RunItem:
+			r := &it.Run
+			pdf.SetFont(family, style(r.Face), r.Size)
+			// Character spacing (Tc) and horizontal scaling (Tz) are part of
+			// the graphics state; gofpdf has no call for them, so they are
+			// written around the run.
+			if r.Track != 0 {
+				pdf.RawWriteStr(fmt.Sprintf("%.3f Tc\n", r.Track))
 			}
-		}
-		if f.URL != "" {
-			linkEnd = f.X + f.W
-		}
-	}
-	flush()
-}
-
-// faces reports which faces the pages use; roman always (running heads,
-// folios, and the font current when bookmarks are written).
-func (L *Pages) faces() [4]bool {
-	var used [4]bool
-	used[roman], used[italic] = true, true
-	for _, p := range L.pages {
-		for _, list := range [2][]placed{p.lines, p.notes} {
-			for _, pl := range list {
-				for _, f := range pl.line.frags {
-					used[f.Face] = true
-				}
+			if r.HScale != 100 && r.HScale != 0 {
+				pdf.RawWriteStr(fmt.Sprintf("%.2f Tz\n", r.HScale))
+			}
+			pdf.Text(r.X, r.Y, r.Text)
+			if r.HScale != 100 && r.HScale != 0 {
+				pdf.RawWriteStr("100 Tz\n")
+			}
+			if r.Track != 0 {
+				pdf.RawWriteStr("0 Tc\n")
+			}
+		case layout.RuleItem:
+			r := &it.Rule
+			pdf.SetLineWidth(r.Width)
+			pdf.Line(r.X1, r.Y1, r.X2, r.Y2)
+		case layout.LinkItem:
+			l := &it.Link
+			if l.Dest != "" {
+				pdf.Link(l.X, l.Y, l.W, l.H, dests[l.Dest])
+			} else {
+				pdf.LinkString(l.X, l.Y, l.W, l.H, l.URL)
 			}
 		}
 	}
-	return used
 }

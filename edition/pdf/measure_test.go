@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"testing"
 
+	"edition/edition/layout"
 	"edition/internal/measure"
 )
 
@@ -17,13 +18,16 @@ func TestMeasure(t *testing.T) {
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		t.Skip("pdftotext not installed: not measuring the PDF")
 	}
-	g, _ := newGeometry("")
-	m, _ := loadMetrics()
-	space := float64(m[roman].width(' ')) / 1000
+	g, _ := layout.NewGeometry("")
+	roman, err := layout.FaceMetrics(layout.Roman)
+	if err != nil {
+		t.Fatal(err)
+	}
+	space := float64(roman.Width(' ')) / 1000
 	r, err := measure.File(bookPDF(t), measure.Options{
-		BodySize: g.Size, NoteSize: g.NoteSize, MarkSize: g.Size * markScale, FrontPages: frontPages,
+		BodySize: g.Size, NoteSize: g.NoteSize, MarkSize: g.Size * layout.MarkScale, FrontPages: layout.FrontPages,
 		BodySpace: space * g.Size, NoteSpace: space * g.NoteSize,
-		BoxScale: float64(m[roman].ascent-m[roman].descent) / 1000,
+		BoxScale: float64(roman.Ascent-roman.Descent) / 1000,
 		Leading:  g.Leading, NoteLead: g.NoteLead,
 	})
 	if err != nil {

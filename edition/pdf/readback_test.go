@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"edition/edition/layout"
 )
 
 // tool returns the path of a command-line tool, skipping the test without
@@ -87,16 +89,19 @@ func TestReadBackText(t *testing.T) {
 	info := run(t, "pdfinfo", path)
 	m := regexp.MustCompile(`Pages:\s+(\d+)`).FindStringSubmatch(info)
 	n, _ := strconv.Atoi(m[1])
-	L, _ := Layout(realBook(t), Options{})
-	if n != L.Len() || pages != n {
-		t.Errorf("pdfinfo counts %d pages, pdftotext %d, the layout %d", n, pages, L.Len())
+	d, err := layout.Layout(realBook(t), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != len(d.Pages) || pages != n {
+		t.Errorf("pdfinfo counts %d pages, pdftotext %d, the layout %d", n, pages, len(d.Pages))
 	}
 	// Each folio of the layout is printed on its page.
 	byPage := strings.Split(text, "\f")
-	for _, pb := range L.PageBreaks() {
-		for _, p := range L.pages {
-			if p.folio == pb.Folio && !regexp.MustCompile(`(^|\s)`+pb.Folio+`(\s|$)`).MatchString(byPage[p.number-1]) {
-				t.Errorf("folio %s not printed on physical page %d", pb.Folio, p.number)
+	for _, pb := range d.PageBreaks() {
+		for _, p := range d.Pages {
+			if p.Folio == pb.Folio && !regexp.MustCompile(`(^|\s)`+pb.Folio+`(\s|$)`).MatchString(byPage[p.Number-1]) {
+				t.Errorf("folio %s not printed on physical page %d", pb.Folio, p.Number)
 			}
 		}
 	}
@@ -190,18 +195,6 @@ func TestReadBackLinks(t *testing.T) {
 	for _, s := range []string{"Contents", "Preface", "The Interview", "Note on the Text"} {
 		if !strings.Contains(out, s) {
 			t.Errorf("outline lacks %q:\n%s", s, out)
-		}
-	}
-}
-
-// BenchmarkLayout measures page make-up: breaking every paragraph into
-// lines and making up the pages, without drawing.
-func BenchmarkLayout(b *testing.B) {
-	book := realBook(b)
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := Layout(book, Options{}); err != nil {
-			b.Fatal(err)
 		}
 	}
 }

@@ -1,17 +1,17 @@
-package pdf
+package layout
 
 import (
-	"bytes"
 	"strings"
 	"testing"
 
 	"edition/edition"
 	"edition/edition/linebreak"
+	"edition/internal/testbook"
 )
 
 // checkMakeUp asserts the rules of page make-up on a layout and returns the
 // number of pages that end with a hyphenated line.
-func checkMakeUp(t *testing.T, L *Pages) (hyphenFeet int) {
+func checkMakeUp(t *testing.T, L *pageSet) (hyphenFeet int) {
 	t.Helper()
 	g := L.g
 	var prevLast *placed
@@ -80,7 +80,7 @@ func firstText(l line) string {
 func TestLayoutRealBook(t *testing.T) {
 	for _, trim := range []string{"", "a5", "6x9in"} {
 		t.Run(trim, func(t *testing.T) {
-			L, err := Layout(realBook(t), Options{Trim: trim})
+			L, err := makePages(realBook(t), trim)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -97,8 +97,8 @@ func TestLayoutRealBook(t *testing.T) {
 // TestLongNoteSplits cites a note far too long for the room left on its
 // mark's page: it must begin there and continue at the next page's foot.
 func TestLongNoteSplits(t *testing.T) {
-	b := fixtureBook([][]int{{6}, {6, 4}, {5}}, []int{30}, map[string]int{"interview-2": 1})
-	L, err := Layout(b, Options{})
+	b := testbook.Book([][]int{{6}, {6, 4}, {5}}, []int{30}, map[string]int{"interview-2": 1})
+	L, err := makePages(b, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,7 +137,7 @@ func TestLongNoteSplits(t *testing.T) {
 // newFlow sets the book's rows and notes without making up pages.
 func newFlow(t *testing.T, b *edition.Book) *flowBuilder {
 	t.Helper()
-	g, _ := newGeometry("")
+	g, _ := NewGeometry("")
 	m, err := loadMetrics()
 	if err != nil {
 		t.Fatal(err)
@@ -158,8 +158,8 @@ func TestWidowsOrphans(t *testing.T) {
 	for i := 1; i <= 30; i++ {
 		turns = append(turns, []int{i%4 + 1, (i*7)%5 + 1})
 	}
-	b := fixtureBook(turns, []int{1, 3}, map[string]int{"interview-9": 1, "interview-30": 2})
-	L, err := Layout(b, Options{})
+	b := testbook.Book(turns, []int{1, 3}, map[string]int{"interview-9": 1, "interview-30": 2})
+	L, err := makePages(b, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -176,7 +176,7 @@ func TestSpeakerNotAloneAtFoot(t *testing.T) {
 	for i := 0; i < 40; i++ {
 		turns = append(turns, []int{1 + i%3})
 	}
-	L, err := Layout(fixtureBook(turns, nil, nil), Options{})
+	L, err := makePages(testbook.Book(turns, nil, nil), "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -185,7 +185,7 @@ func TestSpeakerNotAloneAtFoot(t *testing.T) {
 
 func TestPageBreaks(t *testing.T) {
 	b := realBook(t)
-	L, err := Layout(b, Options{})
+	L, err := makePages(b, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -193,7 +193,10 @@ func TestPageBreaks(t *testing.T) {
 	for _, p := range b.Paragraphs() {
 		plain[p.ID] = []rune(edition.PlainText(p.Content))
 	}
-	pbs := L.PageBreaks()
+	pbs, err := PageBreaks(b, "")
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(pbs) < 10 {
 		t.Fatalf("%d page breaks", len(pbs))
 	}
@@ -223,7 +226,7 @@ func TestPageBreaks(t *testing.T) {
 		got := string(text[pb.At.Rune:])
 		var want string
 		for _, f := range first.frags {
-			if f.Note == 0 && !f.label && f.Text != "" && f.Text != "-" {
+			if f.Note == 0 && f.label == noLabel && f.Text != "" && f.Text != "-" {
 				want = f.Text
 				break
 			}
@@ -235,10 +238,10 @@ func TestPageBreaks(t *testing.T) {
 }
 
 func TestMissingGlyph(t *testing.T) {
-	b := fixtureBook([][]int{{1}}, nil, nil)
+	b := testbook.Book([][]int{{1}}, nil, nil)
 	b.Interview.Turns[0].Paragraphs[0].Content = append(b.Interview.Turns[0].Paragraphs[0].Content,
 		&edition.Text{Text: " 中文", Pos: edition.Pos{File: "interview.md", Line: 7, Col: 3}})
-	_, err := Layout(b, Options{})
+	_, err := makePages(b, "")
 	list, ok := err.(edition.ErrorList)
 	if !ok {
 		t.Fatalf("error %v (%T), want an edition.ErrorList", err, err)
@@ -253,7 +256,7 @@ func TestMissingGlyph(t *testing.T) {
 
 func TestTrims(t *testing.T) {
 	for trim, w := range map[string]float64{"": 396, "5.5x8.5in": 396, "a5": 419.53, "6x9in": 432} {
-		g, err := newGeometry(trim)
+		g, err := NewGeometry(trim)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -264,28 +267,24 @@ func TestTrims(t *testing.T) {
 			t.Errorf("trim %q: inner margin %.1f not wider than outer %.1f", trim, g.Inner, g.Outer)
 		}
 	}
-	if _, err := newGeometry("letter"); err == nil {
+	if _, err := NewGeometry("letter"); err == nil {
 		t.Error("unknown trim accepted")
 	}
 }
 
-func paramsForTest() linebreak.Params { g, _ := newGeometry(""); return bookParams(g) }
+func paramsForTest() linebreak.Params { g, _ := NewGeometry(""); return bookParams(g) }
 
-// TestEmptyBook lays out and renders a book with no turns, no notes and an
-// empty preface without failing.
+// TestEmptyBook lays out a book with no turns, no notes and an empty
+// preface without failing.
 func TestEmptyBook(t *testing.T) {
-	b := fixtureBook(nil, nil, nil)
+	b := testbook.Book(nil, nil, nil)
 	b.Preface.Paragraphs = nil
 	b.Preface.Signature = nil
-	L, err := Layout(b, Options{})
+	d, err := Layout(b, "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var buf bytes.Buffer
-	if err := L.Write(&buf); err != nil {
-		t.Fatal(err)
-	}
-	if len(L.PageBreaks()) != 1 { // the colophon's one paragraph
-		t.Errorf("page breaks %+v, want the colophon's page only", L.PageBreaks())
+	if len(d.PageBreaks()) != 1 { // the colophon's one paragraph
+		t.Errorf("page breaks %+v, want the colophon's page only", d.PageBreaks())
 	}
 }

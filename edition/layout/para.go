@@ -1,4 +1,4 @@
-package pdf
+package layout
 
 import (
 	"fmt"
@@ -19,7 +19,7 @@ import (
 type frag struct {
 	X     float64
 	Text  string
-	Face  face
+	Face  Face
 	Size  float64
 	Rise  float64 // baseline shift upwards, in points
 	Track float64 // extra space after every character, in points
@@ -27,12 +27,25 @@ type frag struct {
 	URL   string  // the run is part of a link to URL
 	Note  int     // the run is the mark of note Note, linked to it
 	Back  int     // the run is the number of note Back, linked to its mark
-	// foreign runs are in another language: no English hyphenation.
-	foreign bool
-	// label runs (a speaker's name, a stage direction) are not part of the
-	// paragraph's text in the model.
-	label bool
+	// lang is the run's language when it differs from the book's ("" for
+	// the book's): such runs are not hyphenated with English patterns.
+	lang string
+	// label marks runs that are not part of the paragraph's text in the
+	// model: a speaker's name or a stage direction.
+	label labelKind
+	// link numbers the links of a paragraph from 1, so that the runs of
+	// one link are known as one; 0 outside links.
+	link int
 }
+
+// labelKind tells which label of a turn a run belongs to.
+type labelKind uint8
+
+const (
+	noLabel        labelKind = iota
+	speakerLabel             // the speaker's name and the colon after it
+	directionLabel           // a stage direction in parentheses
+)
 
 // piece is what an item of the line breaker stands for.
 type piece struct {
@@ -53,16 +66,17 @@ type paragraph struct {
 
 // textStyle is what applies at a point of the inline tree.
 type textStyle struct {
-	face face
+	face Face
 	size float64
 	lang string // "" for the book's language
 	url  string
+	link int // the link's number in the paragraph (see frag.link)
 }
 
 // paraBuilder turns inline content into items. It checks every character
 // against the font that will draw it and collects the ones missing.
 type paraBuilder struct {
-	m    [4]*metrics
+	m    [4]*Metrics
 	errs *edition.ErrorList
 	p    *paragraph
 	// word is the word being gathered: its runs, without their text, and
@@ -81,7 +95,9 @@ type paraBuilder struct {
 	// hyphenate is false for text that must not be hyphenated (titles).
 	hyphenate bool
 	// label marks the characters added as labels (see frag.label).
-	label bool
+	label labelKind
+	// links counts the paragraph's links so far.
+	links int
 	// pos is the source position of the text being added, for errors.
 	pos edition.Pos
 }
@@ -90,7 +106,7 @@ type paraBuilder struct {
 // their scratch space, for reuse once a paragraph is set (see release).
 var builders = sync.Pool{New: func() any { return &paraBuilder{p: &paragraph{}} }}
 
-func newParaBuilder(m [4]*metrics, errs *edition.ErrorList, id string) *paraBuilder {
+func newParaBuilder(m [4]*Metrics, errs *edition.ErrorList, id string) *paraBuilder {
 	old := builders.Get().(*paraBuilder)
 	p := old.p
 	p.id = id
@@ -106,17 +122,17 @@ func (b *paraBuilder) release() {
 	clear(b.arena)
 	p.items, p.pieces = p.items[:0], p.pieces[:0]
 	b.arena = b.arena[:0]
-	b.m, b.errs = [4]*metrics{}, nil
+	b.m, b.errs = [4]*Metrics{}, nil
 	builders.Put(b)
 }
 
 // runWidth measures s in st, tracking included.
-func (b *paraBuilder) runWidth(s string, f face, size, track float64) float64 {
+func (b *paraBuilder) runWidth(s string, f Face, size, track float64) float64 {
 	n := 0
 	for range s {
 		n++
 	}
-	return float64(b.m[f].stringWidth(s))*size/1000 + float64(n)*track
+	return float64(b.m[f].StringWidth(s))*size/1000 + float64(n)*track
 }
 
 func (b *paraBuilder) addBox(w float64, pc piece) {
@@ -143,7 +159,7 @@ func (b *paraBuilder) indent(w float64) {
 // proportions, stretching by half and shrinking by a third.
 func (b *paraBuilder) space(st textStyle, breakable bool) {
 	b.flush()
-	w := float64(b.m[st.face].width(' ')) * st.size / 1000
+	w := float64(b.m[st.face].Width(' ')) * st.size / 1000
 	if !breakable {
 		b.addPenalty(0, linebreak.Infinity, false, nil)
 	} else if n := len(b.p.items); n > 0 && b.p.items[n-1].Kind == linebreak.Glue {
@@ -154,7 +170,7 @@ func (b *paraBuilder) space(st textStyle, breakable bool) {
 
 // char appends r, set in st, to the current word.
 func (b *paraBuilder) char(r rune, st textStyle, pos edition.Pos) {
-	if !b.m[st.face].covers(r) {
+	if !b.m[st.face].Covers(r) {
 		b.errs.Add(pos, fmt.Sprintf("character %q (U+%04X) is not in the print font (%s)", r, r, st.face.fileName()))
 	}
 	if !b.wordEnd {
@@ -165,12 +181,12 @@ func (b *paraBuilder) char(r rune, st textStyle, pos edition.Pos) {
 	n := len(b.word)
 	if n > 0 {
 		last := &b.word[n-1]
-		if last.Face == st.face && last.Size == st.size && last.URL == st.url && last.Note == 0 && last.Rise == 0 && last.Track == 0 && last.foreign == (st.lang != "") && last.label == b.label {
+		if last.Face == st.face && last.Size == st.size && last.URL == st.url && last.link == st.link && last.Note == 0 && last.Rise == 0 && last.Track == 0 && last.lang == st.lang && last.label == b.label {
 			b.runes = append(b.runes, wordRune{r, n - 1})
 			return
 		}
 	}
-	b.word = append(b.word, frag{Face: st.face, Size: st.size, URL: st.url, foreign: st.lang != "", label: b.label})
+	b.word = append(b.word, frag{Face: st.face, Size: st.size, URL: st.url, link: st.link, lang: st.lang, label: b.label})
 	b.runes = append(b.runes, wordRune{r, n})
 }
 
@@ -187,18 +203,18 @@ func (b *paraBuilder) mark(n int, st textStyle) {
 		b.wordStart = b.rune
 		b.wordEnd = true
 	}
-	size := st.size * markScale
-	b.word = append(b.word, frag{Face: roman, Size: size, Rise: st.size * markRise, Note: n})
+	size := st.size * MarkScale
+	b.word = append(b.word, frag{Face: Roman, Size: size, Rise: st.size * MarkRise, Note: n, lang: st.lang})
 	for _, r := range strconv.Itoa(n) {
 		b.runes = append(b.runes, wordRune{r, len(b.word) - 1})
 	}
 }
 
-// Note marks are set at this fraction of the text size, raised by markRise
-// of the text size: a superior figure drawn from the regular figures.
+// Note marks are set at MarkScale of the text size, raised by MarkRise of
+// the text size: a superior figure drawn from the regular figures.
 const (
-	markScale = 0.62
-	markRise  = 0.36
+	MarkScale = 0.62
+	MarkRise  = 0.36
 )
 
 // flush ends the current word, adding its boxes and its possible breaks.
@@ -232,7 +248,7 @@ func (b *paraBuilder) flush() {
 	b.breaks = breaks
 	isLetter := func(i int) bool {
 		f := word[rs[i].frag]
-		return f.Note == 0 && f.URL == "" && !f.foreign && (unicode.IsLetter(rs[i].r) || rs[i].r == '’' && i > 0)
+		return f.Note == 0 && f.URL == "" && f.lang == "" && (unicode.IsLetter(rs[i].r) || rs[i].r == '’' && i > 0)
 	}
 	// Explicit hyphens and en dashes between letters or figures.
 	for i := 1; i+1 < len(rs); i++ {
@@ -339,7 +355,7 @@ func (b *paraBuilder) flush() {
 		prev := word[rs[i-1].frag]
 		switch breaks[i] {
 		case 1:
-			h := frag{Text: "-", Face: prev.Face, Size: prev.Size, URL: prev.URL}
+			h := frag{Text: "-", Face: prev.Face, Size: prev.Size, URL: prev.URL, link: prev.link, lang: prev.lang, label: prev.label}
 			h.W = b.runWidth("-", h.Face, h.Size, 0)
 			b.addPenalty(h.W, hyphenPenalty, true, []frag{h})
 		case 2:
@@ -379,7 +395,7 @@ func (b *paraBuilder) inlines(content []edition.Inline, st textStyle) {
 			b.text(n.Text, st, n.Pos)
 		case *edition.Emphasis:
 			s := st
-			s.face ^= italic // emphasis inside emphasis is roman again
+			s.face ^= Italic // emphasis inside emphasis is Roman again
 			b.inlines(n.Content, s)
 		case *edition.Quoted:
 			open, close := n.Marks()
@@ -392,7 +408,8 @@ func (b *paraBuilder) inlines(content []edition.Inline, st textStyle) {
 			b.inlines(n.Content, s)
 		case *edition.Link:
 			s := st
-			s.url = n.URL
+			b.links++
+			s.url, s.link = n.URL, b.links
 			b.inlines(n.Content, s)
 		case *edition.NoteRef:
 			b.mark(n.Number, st)
@@ -429,19 +446,19 @@ func (b *paraBuilder) smallCaps(name string, st textStyle) {
 	for i, w := range strings.Fields(name) {
 		if i > 0 {
 			b.flush()
-			sw := float64(b.m[st.face].width(' ')) * st.size / 1000
+			sw := float64(b.m[st.face].Width(' ')) * st.size / 1000
 			b.addPenalty(0, linebreak.Infinity, false, nil)
 			b.addGlue(sw, sw/2, sw/3)
 		}
 		rs := []rune(w)
-		first := frag{Text: string(rs[0]), Face: st.face, Size: st.size, label: true}
+		first := frag{Text: string(rs[0]), Face: st.face, Size: st.size, label: b.label}
 		first.W = b.runWidth(first.Text, first.Face, first.Size, 0)
 		fr := []frag{first}
 		x := first.W
 		if len(rs) > 1 {
 			size := st.size * smallCapScale
 			track := st.size * smallCapTrack
-			rest := frag{X: x, Text: strings.ToUpper(string(rs[1:])), Face: st.face, Size: size, Track: track, label: true}
+			rest := frag{X: x, Text: strings.ToUpper(string(rs[1:])), Face: st.face, Size: size, Track: track, label: b.label}
 			// No tracking after the last capital: what follows is set
 			// close, as the colon after a name must be.
 			rest.W = b.runWidth(rest.Text, rest.Face, rest.Size, track) - track
@@ -449,7 +466,7 @@ func (b *paraBuilder) smallCaps(name string, st textStyle) {
 			fr = append(fr, rest)
 		}
 		for _, r := range w {
-			if !b.m[st.face].covers(r) {
+			if !b.m[st.face].Covers(r) {
 				b.errs.Add(b.pos, fmt.Sprintf("character %q (U+%04X) is not in the print font (%s)", r, r, st.face.fileName()))
 			}
 		}

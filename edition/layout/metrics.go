@@ -1,4 +1,4 @@
-package pdf
+package layout
 
 import (
 	"encoding/binary"
@@ -6,38 +6,38 @@ import (
 	"fmt"
 )
 
-// metrics are the advance widths of one TrueType font, read from its cmap and
+// Metrics are the advance widths of one TrueType font, read from its cmap and
 // hmtx tables by a small reader of our own. Widths are kept exactly as gofpdf
 // writes them into the PDF's /W array: round(advance × 1000 / unitsPerEm)
 // thousandths of an em, so that where we place a word and where the viewer
 // ends it agree to the hundredth of a point. Like gofpdf, only the Basic
 // Multilingual Plane (cmap format 4) is read.
-type metrics struct {
+type Metrics struct {
 	widths [0x10000]uint16 // thousandths of an em; 0 with has false: missing
 	has    [0x10000]bool
-	// ascent, descent (negative), capHeight and xHeight are in thousandths
+	// Ascent, Descent (negative), CapHeight and XHeight are in thousandths
 	// of an em.
-	ascent, descent, capHeight, xHeight int
+	Ascent, Descent, CapHeight, XHeight int
 }
 
-// width returns r's advance in thousandths of an em, 0 for a missing glyph.
-func (m *metrics) width(r rune) int {
+// Width returns r's advance in thousandths of an em, 0 for a missing glyph.
+func (m *Metrics) Width(r rune) int {
 	if r < 0 || r > 0xFFFF {
 		return 0
 	}
 	return int(m.widths[r])
 }
 
-// covers reports whether the font has a glyph for r.
-func (m *metrics) covers(r rune) bool {
+// Covers reports whether the font has a glyph for r.
+func (m *Metrics) Covers(r rune) bool {
 	return r >= 0 && r <= 0xFFFF && m.has[r]
 }
 
-// stringWidth returns the advance of s in thousandths of an em.
-func (m *metrics) stringWidth(s string) int {
+// StringWidth returns the advance of s in thousandths of an em.
+func (m *Metrics) StringWidth(s string) int {
 	w := 0
 	for _, r := range s {
-		w += m.width(r)
+		w += m.Width(r)
 	}
 	return w
 }
@@ -75,7 +75,7 @@ func readTables(font []byte) (ttfTables, error) {
 }
 
 // parseMetrics reads the widths of every BMP character of a TrueType font.
-func parseMetrics(font []byte) (*metrics, error) {
+func parseMetrics(font []byte) (*Metrics, error) {
 	t, err := readTables(font)
 	if err != nil {
 		return nil, err
@@ -100,13 +100,13 @@ func parseMetrics(font []byte) (*metrics, error) {
 		}
 		return int(be.Uint16(hmtx[4*g:]))
 	}
-	m := &metrics{}
+	m := &Metrics{}
 	scale := func(v int) int { return int(float64(v)*1000/float64(upem) + 0.5) }
-	m.ascent = scale(int(int16(be.Uint16(t["hhea"][4:]))))
-	m.descent = scale(int(int16(be.Uint16(t["hhea"][6:]))))
+	m.Ascent = scale(int(int16(be.Uint16(t["hhea"][4:]))))
+	m.Descent = scale(int(int16(be.Uint16(t["hhea"][6:]))))
 	if os2 := t["OS/2"]; len(os2) >= 90 && be.Uint16(os2) >= 2 {
-		m.xHeight = scale(int(int16(be.Uint16(os2[86:]))))
-		m.capHeight = scale(int(int16(be.Uint16(os2[88:]))))
+		m.XHeight = scale(int(int16(be.Uint16(os2[86:]))))
+		m.CapHeight = scale(int(int16(be.Uint16(os2[88:]))))
 	}
 	cmap := t["cmap"]
 	var sub []byte

@@ -1,6 +1,7 @@
-package pdf
+package layout
 
 import (
+	"fmt"
 	"strings"
 
 	"edition/edition"
@@ -8,16 +9,16 @@ import (
 
 // setText sets content in st, ragged, no wider than width, without
 // hyphenation: for the title pages, the imprint and the contents.
-func (L *Pages) setText(fb *flowBuilder, id string, content []edition.Inline, st textStyle, width float64) []line {
+func (L *pageSet) setText(fb *flowBuilder, id string, content []edition.Inline, st textStyle, width float64) []line {
 	return L.set(fb, id, content, st, width, setRagged)
 }
 
 // setTitle is setText with balanced lines, for titles.
-func (L *Pages) setTitle(fb *flowBuilder, id string, content []edition.Inline, st textStyle, width float64) []line {
+func (L *pageSet) setTitle(fb *flowBuilder, id string, content []edition.Inline, st textStyle, width float64) []line {
 	return L.set(fb, id, content, st, width, setBalanced)
 }
 
-func (L *Pages) set(fb *flowBuilder, id string, content []edition.Inline, st textStyle, width float64, set func(*paragraph, float64) []line) []line {
+func (L *pageSet) set(fb *flowBuilder, id string, content []edition.Inline, st textStyle, width float64, set func(*paragraph, float64) []line) []line {
 	b := newParaBuilder(fb.m, &fb.errs, id)
 	b.pos = L.book.Meta.Pos
 	b.hyphenate = false
@@ -28,11 +29,12 @@ func (L *Pages) set(fb *flowBuilder, id string, content []edition.Inline, st tex
 func text(s string) []edition.Inline { return []edition.Inline{&edition.Text{Text: s}} }
 
 // centre places lines centred on the text block of p from baseline y,
-// returning the baseline after them.
-func (L *Pages) centre(p *page, lines []line, y, lead float64) float64 {
+// returning the baseline after them; they make one element of the role
+// given, named by key.
+func (L *pageSet) centre(p *page, lines []line, y, lead float64, role Role, key string) float64 {
 	left := L.g.Left(p.recto())
 	for _, l := range lines {
-		p.lines = append(p.lines, placed{x: left + (L.g.Measure-l.width)/2, y: y, line: l})
+		p.lines = append(p.lines, placed{x: left + (L.g.Measure-l.width)/2, y: y, line: l, role: role, key: key})
 		y += lead
 	}
 	return y
@@ -40,31 +42,31 @@ func (L *Pages) centre(p *page, lines []line, y, lead float64) float64 {
 
 // front lays out the half-title, the title page, the imprint and the
 // contents, which need the body's page numbers.
-func (L *Pages) front(fb *flowBuilder) error {
+func (L *pageSet) front(fb *flowBuilder) error {
 	g := L.g
 	c := L.cite
 	// Half-title: the title alone, a third of the way down.
 	half := L.pages[0]
-	L.centre(half, L.setTitle(fb, "half-title", text(c.Title), textStyle{face: roman, size: 13}, g.Measure*0.85), g.H*0.3, 17)
+	L.centre(half, L.setTitle(fb, "half-title", text(c.Title), textStyle{face: Roman, size: 13}, g.Measure*0.85), g.H*0.3, 17, ParagraphRole, "front:half-title")
 
 	// Title page.
 	tp := L.pages[2]
-	y := L.centre(tp, L.setTitle(fb, "title", text(c.Title), textStyle{face: roman, size: 21}, g.Measure), g.H*0.22, 26)
+	y := L.centre(tp, L.setTitle(fb, "title", text(c.Title), textStyle{face: Roman, size: 21}, g.Measure), g.H*0.22, 26, TitleRole, "front:title")
 	y += 6
 	if c.Subtitle != "" {
-		L.centre(tp, L.setTitle(fb, "subtitle", text(c.Subtitle), textStyle{face: italic, size: 12}, g.Measure), y, 15)
+		L.centre(tp, L.setTitle(fb, "subtitle", text(c.Subtitle), textStyle{face: Italic, size: 12}, g.Measure), y, 15, ParagraphRole, "front:subtitle")
 	}
 	y = g.H * 0.5
-	for _, n := range c.People {
-		y = L.centre(tp, L.setText(fb, "person", text(n.Display), textStyle{face: roman, size: 11.5}, g.Measure), y, 13)
-		y = L.centre(tp, L.setText(fb, "role", text(n.RoleSummary()), textStyle{face: italic, size: 9}, g.Measure), y, 20)
+	for i, n := range c.People {
+		y = L.centre(tp, L.setText(fb, "person", text(n.Display), textStyle{face: Roman, size: 11.5}, g.Measure), y, 13, ParagraphRole, fmt.Sprintf("front:person-%d", i))
+		y = L.centre(tp, L.setText(fb, "role", text(n.RoleSummary()), textStyle{face: Italic, size: 9}, g.Measure), y, 20, ParagraphRole, fmt.Sprintf("front:role-%d", i))
 		y += 2
 	}
 
 	// Imprint: small type, ragged right, set from the foot of the page up.
 	im := L.pages[3]
-	st := textStyle{face: roman, size: 8}
-	it := textStyle{face: italic, size: 8}
+	st := textStyle{face: Roman, size: 8}
+	it := textStyle{face: Italic, size: 8}
 	const lead, gap = 10.0, 5.0
 	var blocks [][]line
 	add := func(content []edition.Inline, s textStyle) {
@@ -106,9 +108,9 @@ func (L *Pages) front(fb *flowBuilder) error {
 	}
 	y = g.LastBaseline() - float64(n-1)*lead - float64(len(blocks)-1)*gap
 	left := g.Left(im.recto())
-	for _, b := range blocks {
+	for i, b := range blocks {
 		for _, l := range b {
-			im.lines = append(im.lines, placed{x: left, y: y, line: l})
+			im.lines = append(im.lines, placed{x: left, y: y, line: l, key: fmt.Sprintf("front:imprint-%d", i)})
 			y += lead
 		}
 		y += gap
@@ -118,22 +120,22 @@ func (L *Pages) front(fb *flowBuilder) error {
 	// its page number set flush right.
 	ct := L.pages[4]
 	y = g.FirstBaseline + float64(g.SectionSink)*g.Leading
-	y = L.centre(ct, L.setText(fb, "contents", text("Contents"), textStyle{face: roman, size: g.TitleSize}, g.Measure), y, g.TitleLead)
+	y = L.centre(ct, L.setText(fb, "contents", text("Contents"), textStyle{face: Roman, size: g.TitleSize}, g.Measure), y, g.TitleLead, HeadingRole, "front:contents")
 	ct.bookmark = "Contents"
 	y += 2 * g.Leading
 	for _, s := range L.secs {
-		ls := L.setText(fb, "contents-"+s.id, text(s.title), textStyle{face: roman, size: g.Size}, g.Measure*0.8)
+		ls := L.setText(fb, "contents-"+s.id, text(s.title), textStyle{face: Roman, size: g.Size}, g.Measure*0.8)
 		folio := L.pages[L.opening[s.id]-1].folio
-		num := L.setText(fb, "contents-folio", text(folio), textStyle{face: roman, size: g.Size}, g.Measure)
+		num := L.setText(fb, "contents-folio", text(folio), textStyle{face: Roman, size: g.Size}, g.Measure)
 		left := g.Left(ct.recto())
 		for i, l := range ls {
-			pl := placed{x: left, y: y, line: l}
+			pl := placed{x: left, y: y, line: l, role: TOCItemRole, key: "toc:" + s.id}
 			pl.line.frags = withLink(l.frags, "#"+s.id)
 			ct.lines = append(ct.lines, pl)
 			if i == len(ls)-1 {
 				nl := num[0]
 				nl.frags = withLink(nl.frags, "#"+s.id)
-				ct.lines = append(ct.lines, placed{x: left + g.Measure - nl.width, y: y, line: nl})
+				ct.lines = append(ct.lines, placed{x: left + g.Measure - nl.width, y: y, line: nl, role: TOCItemRole, key: "toc:" + s.id})
 			}
 			y += g.Leading
 		}

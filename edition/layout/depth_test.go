@@ -1,10 +1,12 @@
-package pdf
+package layout
 
 import (
 	"fmt"
 	"math"
 	"strings"
 	"testing"
+
+	"edition/internal/testbook"
 )
 
 // pageDepths returns, for every body page of L that should be full (not an
@@ -16,7 +18,7 @@ import (
 // that ends early because its next line would bring notes that cannot fit
 // with it is not short. It also returns the physical numbers of the pages
 // it judged, and for each whether its section ends on the page after.
-func pageDepths(L *Pages) (short map[int]int, finalNext map[int]bool) {
+func pageDepths(L *pageSet) (short map[int]int, finalNext map[int]bool) {
 	g := L.g
 	short, finalNext = map[int]int{}, map[int]bool{}
 	bodyLines := func(p *page) []placed {
@@ -67,7 +69,7 @@ func pageDepths(L *Pages) (short map[int]int, finalNext map[int]bool) {
 // depthFaults lists the pages that end short of the last baseline other
 // than as one of a spread both a line short (or a verso a line short
 // facing the last page of its section).
-func depthFaults(L *Pages) (faults []string, shortPages, balanced int) {
+func depthFaults(L *pageSet) (faults []string, shortPages, balanced int) {
 	short, finalNext := pageDepths(L)
 	for num, n := range short {
 		if n == 0 {
@@ -98,9 +100,9 @@ func depthFaults(L *Pages) (faults []string, shortPages, balanced int) {
 // makes the page full, within the spacing allowed.
 func TestLoosenessFillsPage(t *testing.T) {
 	turns := [][]int{{1}, {1, 2}, {3}, {2}, {2, 4}, {5}, {1}, {3}, {4}}
-	book := fixtureBook(turns, nil, nil)
+	book := testbook.Book(turns, nil, nil)
 	book.Meta.Trim = "a5"
-	g, _ := newGeometry("a5")
+	g, _ := NewGeometry("a5")
 	m, err := loadMetrics()
 	if err != nil {
 		t.Fatal(err)
@@ -158,7 +160,7 @@ func TestLoosenessFillsPage(t *testing.T) {
 	if fixed[pg].rows[0].line.rune != plain[pg].rows[0].line.rune {
 		t.Errorf("the page begins elsewhere with looseness: the pages before changed")
 	}
-	L, err := Layout(book, Options{})
+	L, err := makePages(book, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -184,7 +186,7 @@ var knownShort = map[string][]string{
 func TestFullPagesRealBook(t *testing.T) {
 	for _, trim := range []string{"", "a5", "6x9in"} {
 		t.Run(trim, func(t *testing.T) {
-			L, err := Layout(realBook(t), Options{Trim: trim})
+			L, err := makePages(realBook(t), trim)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -1,4 +1,4 @@
-package pdf
+package layout
 
 import "math"
 
@@ -10,8 +10,8 @@ type bodyPage struct {
 	// blank pages are left empty so that a section opens on a recto.
 	blank bool
 	// depth is the number of lines of the text block the page may fill:
-	// geometry.Lines, or a line less on both pages of a spread balanced
-	// short; the notes sit at its foot. Zero means geometry.Lines.
+	// Geometry.Lines, or a line less on both pages of a spread balanced
+	// short; the notes sit at its foot. Zero means Geometry.Lines.
 	depth int
 }
 
@@ -54,7 +54,7 @@ func breakAllowed(rows []row, i int) bool {
 // line short, so that they still end on the same baseline. Only the
 // paragraphs of the spread being made are set again: the work per page is
 // bounded. With rebreak nil, pages are made up as the rows come.
-func makeUp(g geometry, rows []row, notes map[int][]noteLine, rebreak rebreakFunc) []bodyPage {
+func makeUp(g Geometry, rows []row, notes map[int][]noteLine, rebreak rebreakFunc) []bodyPage {
 	m := &makeup{g: g, src: rows, notes: notes, rebreak: rebreak}
 	for {
 		m.fill()
@@ -96,7 +96,7 @@ type rebreakFunc func(src int32, count, looseness, noHyphen int) []row
 // that trial make-ups may share it: setting a paragraph again makes a new
 // window.
 type makeup struct {
-	g       geometry
+	g       Geometry
 	src     []row
 	next    int
 	buf     []row
@@ -462,7 +462,7 @@ func badnessOf(rows []row) float64 {
 // lines carried over, every cited note (those of cited, then of more) in
 // full but the last, and of the last its first two lines (it may split after
 // them).
-func footNeed(g geometry, carry []noteLine, cited, more []int, notes map[int][]noteLine) float64 {
+func footNeed(g Geometry, carry []noteLine, cited, more []int, notes map[int][]noteLine) float64 {
 	n := len(carry)
 	all := len(cited) + len(more)
 	for i := range all {

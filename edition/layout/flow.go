@@ -1,4 +1,4 @@
-package pdf
+package layout
 
 import (
 	"cmp"
@@ -56,8 +56,8 @@ type section struct {
 // flowBuilder sets the paragraphs of the book into rows and notes into foot
 // lines.
 type flowBuilder struct {
-	g      geometry
-	m      [4]*metrics
+	g      Geometry
+	m      [4]*Metrics
 	params linebreak.Params
 	errs   edition.ErrorList
 	rows   []row
@@ -112,16 +112,18 @@ func (fb *flowBuilder) paragraph(p *edition.Paragraph, indent bool, turn *editio
 func (fb *flowBuilder) build(p *edition.Paragraph, indent bool, turn *edition.Turn, errs *edition.ErrorList) *paraBuilder {
 	b := newParaBuilder(fb.m, errs, p.ID)
 	b.pos = p.Pos
-	st := textStyle{face: roman, size: fb.g.Size}
+	st := textStyle{face: Roman, size: fb.g.Size}
 	if indent {
 		b.indent(fb.g.Indent)
 	}
 	if turn != nil {
-		b.label = true
+		b.label = speakerLabel
 		b.smallCaps(fb.speakerName(turn), st)
 		if turn.Direction != "" {
 			b.space(st, false)
-			b.text("("+turn.Direction+")", textStyle{face: italic, size: fb.g.Size}, turn.Pos)
+			b.label = directionLabel
+			b.text("("+turn.Direction+")", textStyle{face: Italic, size: fb.g.Size}, turn.Pos)
+			b.label = speakerLabel
 			// The text of the direction is not part of the paragraph's
 			// plain text: undo its offsets.
 			b.rune -= len([]rune(turn.Direction)) + 2
@@ -130,7 +132,7 @@ func (fb *flowBuilder) build(p *edition.Paragraph, indent bool, turn *edition.Tu
 		b.rune--
 		b.text(" ", st, turn.Pos)
 		b.rune--
-		b.label = false
+		b.label = noLabel
 	}
 	b.inlines(p.Content, st)
 	return b
@@ -221,7 +223,7 @@ func (fb *flowBuilder) heading(id string, title []edition.Inline) section {
 	plain := edition.PlainText(title)
 	b := newParaBuilder(fb.m, &fb.errs, id+"-title")
 	b.hyphenate = false
-	b.inlines(title, textStyle{face: roman, size: fb.g.TitleSize})
+	b.inlines(title, textStyle{face: Roman, size: fb.g.TitleSize})
 	lines := setBalanced(b.finish(), fb.g.Measure*0.8)
 	sink := fb.g.SectionSink + 1 + int(float64(len(lines))*fb.g.TitleLead/fb.g.Leading+0.999)
 	fb.rows = append(fb.rows, row{kind: rowHeading, lines: sink, keep: true, newPage: true,
@@ -240,7 +242,7 @@ func (fb *flowBuilder) section(s *edition.Section) {
 	if s.Signature != nil {
 		b := newParaBuilder(fb.m, &fb.errs, s.Signature.ID)
 		b.hyphenate = false
-		b.inlines(s.Signature.Content, textStyle{face: italic, size: fb.g.Size})
+		b.inlines(s.Signature.Content, textStyle{face: Italic, size: fb.g.Size})
 		lines := setRagged(b.finish(), fb.g.Measure)
 		if n := len(fb.rows); n > 0 {
 			fb.rows[n-1].keep = true // the signature stays with the text
@@ -286,10 +288,10 @@ func (fb *flowBuilder) note(n *edition.Note) {
 		p := &n.Paragraphs[i]
 		b := newParaBuilder(fb.m, &fb.errs, p.ID)
 		b.pos = p.Pos
-		st := textStyle{face: roman, size: fb.g.NoteSize}
+		st := textStyle{face: Roman, size: fb.g.NoteSize}
 		if i == 0 {
-			num := frag{Text: fmt.Sprintf("%d", n.Number), Face: roman, Size: fb.g.NoteSize, Back: n.Number}
-			num.W = b.runWidth(num.Text, roman, num.Size, 0)
+			num := frag{Text: fmt.Sprintf("%d", n.Number), Face: Roman, Size: fb.g.NoteSize, Back: n.Number}
+			num.W = b.runWidth(num.Text, Roman, num.Size, 0)
 			w := fb.g.NoteSize * 1.5
 			if num.W+fb.g.NoteSize*0.5 > w {
 				w = num.W + fb.g.NoteSize*0.5

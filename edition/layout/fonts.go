@@ -1,4 +1,4 @@
-package pdf
+package layout
 
 import (
 	"fmt"
@@ -7,57 +7,57 @@ import (
 	"edition/fonts"
 )
 
-// face is one of the four fonts of the family.
-type face uint8
+// Face is one of the four fonts of the family the book is set in, Charis
+// SIL; package fonts holds their files.
+type Face uint8
 
 const (
-	roman face = iota
-	italic
-	bold
-	boldItalic
+	Roman Face = iota
+	Italic
+	Bold
+	BoldItalic
 )
 
-// family is the name the fonts are registered under in gofpdf.
-const family = "charis"
-
-// style returns the gofpdf style string of f.
-func (f face) style() string {
-	return [...]string{"", "I", "B", "BI"}[f]
-}
-
-func (f face) String() string {
+func (f Face) String() string {
 	return [...]string{"roman", "italic", "bold", "bold italic"}[f]
 }
 
-// file returns the embedded TrueType bytes of f.
-func (f face) file() []byte {
+// File returns the TrueType file of f, as package fonts embeds it.
+func (f Face) File() []byte {
 	switch f {
-	case italic:
+	case Italic:
 		return fonts.Italic
-	case bold:
+	case Bold:
 		return fonts.Bold
-	case boldItalic:
+	case BoldItalic:
 		return fonts.BoldItalic
 	}
 	return fonts.Regular
 }
 
 // fileName is the name of f's font file, for error messages.
-func (f face) fileName() string {
+func (f Face) fileName() string {
 	return [...]string{"CharisSIL-Regular.ttf", "CharisSIL-Italic.ttf", "CharisSIL-Bold.ttf", "CharisSIL-BoldItalic.ttf"}[f]
 }
 
 var (
 	metricsOnce sync.Once
-	faceMetrics [4]*metrics
+	faceMetrics [4]*Metrics
 	metricsErr  error
 )
 
+// FaceMetrics returns the metrics of f, parsed from its file once per
+// process.
+func FaceMetrics(f Face) (*Metrics, error) {
+	m, err := loadMetrics()
+	return m[f], err
+}
+
 // loadMetrics parses the four embedded fonts once per process.
-func loadMetrics() ([4]*metrics, error) {
+func loadMetrics() ([4]*Metrics, error) {
 	metricsOnce.Do(func() {
-		for f := roman; f <= boldItalic; f++ {
-			m, err := parseMetrics(f.file())
+		for f := Roman; f <= BoldItalic; f++ {
+			m, err := parseMetrics(f.File())
 			if err != nil {
 				metricsErr = fmt.Errorf("font %s: %w", f.fileName(), err)
 				return

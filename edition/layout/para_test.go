@@ -1,4 +1,4 @@
-package pdf
+package layout
 
 import (
 	"strings"
@@ -6,6 +6,7 @@ import (
 
 	"edition/edition"
 	"edition/edition/linebreak"
+	"edition/internal/testbook"
 )
 
 func buildItems(t *testing.T, content []edition.Inline) (*paragraph, edition.ErrorList) {
@@ -16,7 +17,7 @@ func buildItems(t *testing.T, content []edition.Inline) (*paragraph, edition.Err
 	}
 	var errs edition.ErrorList
 	b := newParaBuilder(m, &errs, "p-1")
-	b.inlines(content, textStyle{face: roman, size: 10})
+	b.inlines(content, textStyle{face: Roman, size: 10})
 	return b.finish(), errs
 }
 
@@ -57,7 +58,7 @@ func TestParagraphItems(t *testing.T) {
 					}
 					continue
 				}
-				if f.Face == italic {
+				if f.Face == Italic {
 					sawItalic = true
 					if !strings.Contains("Anti-Dühring", f.Text) {
 						t.Errorf("%q set in italics", f.Text)
@@ -85,7 +86,7 @@ func TestParagraphItems(t *testing.T) {
 			if it.Flagged {
 				flagged++
 				for _, f := range pc.frags {
-					if f.foreign {
+					if f.lang != "" {
 						t.Error("a foreign word is hyphenated with English patterns")
 					}
 				}
@@ -106,7 +107,7 @@ func TestParagraphItems(t *testing.T) {
 	for i, it := range p.items {
 		if it.Kind == linebreak.Penalty && i > 0 && i+1 < len(p.items) {
 			prev := p.pieces[i-1].frags
-			if len(prev) > 0 && prev[len(prev)-1].foreign {
+			if len(prev) > 0 && prev[len(prev)-1].lang != "" {
 				t.Errorf("break after foreign run %q", prev[len(prev)-1].Text)
 			}
 		}
@@ -161,7 +162,7 @@ func TestSmallCapsSpeaker(t *testing.T) {
 	m, _ := loadMetrics()
 	var errs edition.ErrorList
 	b := newParaBuilder(m, &errs, "p")
-	b.smallCaps("Romain Rolland", textStyle{face: roman, size: 10})
+	b.smallCaps("Romain Rolland", textStyle{face: Roman, size: 10})
 	p := b.finish()
 	var caps []frag
 	for _, pc := range p.pieces {
@@ -174,3 +175,5 @@ func TestSmallCapsSpeaker(t *testing.T) {
 		t.Errorf("initial %.1f pt, small capitals %.2f pt tracked %.2f: want full-size initial, smaller tracked capitals", caps[0].Size, caps[1].Size, caps[1].Track)
 	}
 }
+
+var txt = testbook.Text

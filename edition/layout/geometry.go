@@ -1,14 +1,16 @@
-package pdf
+package layout
 
 import (
 	"fmt"
 	"math"
 	"strings"
+
+	"edition/edition"
 )
 
-// geometry is the page: trim, margins, type sizes and the baseline grid. All
+// Geometry is the page: trim, margins, type sizes and the baseline grid. All
 // lengths are PostScript points, measured from the top left of the page.
-type geometry struct {
+type Geometry struct {
 	Trim                 string
 	W, H                 float64
 	Inner, Outer         float64 // margins at the spine and the fore-edge
@@ -37,18 +39,18 @@ var trims = map[string][2]float64{
 // one.
 const DefaultTrim = "5.5x8.5in"
 
-// newGeometry returns the page of the named trim. Margins follow trade
+// NewGeometry returns the page of the named trim. Margins follow trade
 // practice for a perfect-bound paperback: a wider inner margin for the
 // binding, a deeper foot than head.
-func newGeometry(trim string) (geometry, error) {
+func NewGeometry(trim string) (Geometry, error) {
 	if trim == "" {
 		trim = DefaultTrim
 	}
 	wh, ok := trims[strings.ToLower(trim)]
 	if !ok {
-		return geometry{}, fmt.Errorf("unknown trim size %q (want 5.5x8.5in, a5 or 6x9in)", trim)
+		return Geometry{}, fmt.Errorf("unknown trim size %q (want 5.5x8.5in, a5 or 6x9in)", trim)
 	}
-	g := geometry{
+	g := Geometry{
 		Trim: strings.ToLower(trim), W: wh[0], H: wh[1],
 		Size: 10.5, Leading: 13.5,
 		NoteSize: 8.5, NoteLead: 11,
@@ -73,13 +75,13 @@ func newGeometry(trim string) (geometry, error) {
 }
 
 // LastBaseline is the baseline of the last line of a full page.
-func (g geometry) LastBaseline() float64 {
+func (g Geometry) LastBaseline() float64 {
 	return g.FirstBaseline + float64(g.Lines-1)*g.Leading
 }
 
 // Left returns the left edge of the text block on a page: recto pages
 // (odd physical numbers) have the binding on the left.
-func (g geometry) Left(recto bool) float64 {
+func (g Geometry) Left(recto bool) float64 {
 	if recto {
 		return g.Inner
 	}
@@ -88,6 +90,15 @@ func (g geometry) Left(recto bool) float64 {
 
 // Available is the depth of the text block: the room body rows and notes
 // share.
-func (g geometry) Available() float64 {
+func (g Geometry) Available() float64 {
 	return float64(g.Lines) * g.Leading
+}
+
+// PageGeometry returns the page of b at the named trim; an empty trim means
+// the metadata's, or DefaultTrim.
+func PageGeometry(b *edition.Book, trim string) (Geometry, error) {
+	if trim == "" {
+		trim = b.Meta.Trim
+	}
+	return NewGeometry(trim)
 }

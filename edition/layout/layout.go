@@ -1,25 +1,16 @@
-package pdf
+package layout
 
 import (
 	"strconv"
 	"strings"
-	"sync"
-
-	"github.com/jung-kurt/gofpdf"
 
 	"edition/edition"
 	"edition/edition/cite"
 	"edition/edition/linebreak"
 )
 
-// Options configure the layout.
-type Options struct {
-	// Trim names the page size: "5.5x8.5in", "a5" or "6x9in". Empty means
-	// the metadata's trim, or DefaultTrim.
-	Trim string
-}
-
-// pageKind tells what a page is.
+// pageKind tells what a page is while it is made up; Document's pages have
+// a PageKind.
 type pageKind uint8
 
 const (
@@ -42,9 +33,16 @@ type placed struct {
 	// the first line of a speaker's turn.
 	idx, count int
 	turnStart  bool
+	// role is the structure role of the element the line belongs to, key
+	// names that element (lines of one key are one element); zero values
+	// mean a paragraph named by the line's paragraph ID.
+	role Role
+	key  string
+	// inNote is the number of the note a footnote line belongs to.
+	inNote int
 }
 
-// page is one printed page, laid out: everything drawing needs, decided.
+// page is one printed page while it is laid out.
 type page struct {
 	number int // physical page number, 1-based; odd numbers are recto
 	folio  string
@@ -65,11 +63,12 @@ type page struct {
 // recto reports whether p is a right-hand page.
 func (p *page) recto() bool { return p.number%2 == 1 }
 
-// Pages is the print edition laid out: every line broken and every page made
-// up, before anything is drawn. Render draws it; other editions read its
-// page breaks.
-type Pages struct {
-	g     geometry
+// pageSet is the print edition while it is laid out: every line broken and
+// every page made up, in the form make-up works on. Document turns it into
+// the page model.
+type pageSet struct {
+	g     Geometry
+	m     [4]*Metrics
 	book  *edition.Book
 	cite  cite.Citation
 	pages []*page
@@ -80,46 +79,54 @@ type Pages struct {
 	markAt map[int][2]float64
 	// noteAt maps a note number to the page and baseline of its first line.
 	noteAt map[int][2]float64
-	// doc delivers the gofpdf document started in the background for the
-	// first drawing; nil once taken.
-	doc   chan *gofpdf.Fpdf
-	docMu sync.Mutex
 }
 
-// frontPages is the number of front-matter pages before the body: half-title,
+// FrontPages is the number of front-matter pages before the body: half-title,
 // its blank verso, title, imprint, contents and the contents' blank verso.
-const frontPages = 6
+const FrontPages = 6
 
-// Layout breaks the book's paragraphs into lines and makes up its pages,
-// without drawing anything. Characters the font lacks are reported as an
-// edition.ErrorList with their source positions.
-//
-// Layout also starts, in the background, the PDF document that drawing
-// the pages will need; PageBreaks, which draws nothing, does not.
-func Layout(b *edition.Book, opts Options) (*Pages, error) {
-	return layout(b, opts, true)
-}
-
-// layout is Layout; draw tells whether to start the PDF document.
-func layout(b *edition.Book, opts Options, draw bool) (*Pages, error) {
-	trim := opts.Trim
-	if trim == "" {
-		trim = b.Meta.Trim
-	}
-	g, err := newGeometry(trim)
+// Layout breaks the book's paragraphs into lines, makes up its pages and
+// returns them as a page model, at the named trim (empty: the metadata's
+// trim, or edition.DefaultTrim). Characters the font lacks are reported as
+// an edition.ErrorList with their source positions.
+func Layout(b *edition.Book, trim string) (*Document, error) {
+	L, err := makePages(b, trim)
 	if err != nil {
 		return nil, err
 	}
-	// The drawing's document is started now, on another core if there is
-	// one, while the lines are broken.
-	L := &Pages{g: g, book: b}
-	if draw {
-		L.startDocument()
+	return L.document(), nil
+}
+
+// PageBreaks lays out b at the given trim (empty: the metadata's) and
+// returns where each printed page begins, for editions that mark the print
+// pages (the EPUB's page list): Layout(b, trim).PageBreaks(), without making
+// the page model.
+func PageBreaks(b *edition.Book, trim string) ([]edition.PageBreak, error) {
+	L, err := makePages(b, trim)
+	if err != nil {
+		return nil, err
 	}
+	var out []edition.PageBreak
+	for _, p := range L.pages {
+		if p.start != nil {
+			out = append(out, edition.PageBreak{Folio: p.folio, At: *p.start})
+		}
+	}
+	return out, nil
+}
+
+// makePages breaks the lines and makes up the pages of b.
+func makePages(b *edition.Book, trim string) (*pageSet, error) {
+	g, err := PageGeometry(b, trim)
+	if err != nil {
+		return nil, err
+	}
+	L := &pageSet{g: g, book: b}
 	m, err := loadMetrics()
 	if err != nil {
 		return nil, err
 	}
+	L.m = m
 	fb := &flowBuilder{g: g, m: m, params: bookParams(g), notes: map[int][]noteLine{}, speakers: map[string]string{}}
 	for _, p := range b.Meta.People {
 		if p.Speaker != "" {
@@ -141,7 +148,7 @@ func layout(b *edition.Book, opts Options, draw bool) (*Pages, error) {
 	L.cite, L.secs, L.opening = cite.Of(b), fb.secs, map[string]int{}
 	L.markAt, L.noteAt = map[int][2]float64{}, map[int][2]float64{}
 	body := makeUp(g, fb.rows, fb.notes, fb.rebreak)
-	for i := 1; i <= frontPages; i++ {
+	for i := 1; i <= FrontPages; i++ {
 		L.pages = append(L.pages, &page{number: i, folio: romanNumeral(i)})
 	}
 	L.pages[0].kind = pageHalfTitle
@@ -150,7 +157,7 @@ func layout(b *edition.Book, opts Options, draw bool) (*Pages, error) {
 	L.pages[4].kind = pageContents
 	L.pages[4].dropFolio = true
 	for i, bp := range body {
-		p := &page{number: frontPages + 1 + i, folio: strconv.Itoa(i + 1), kind: pageBody}
+		p := &page{number: FrontPages + 1 + i, folio: strconv.Itoa(i + 1), kind: pageBody}
 		L.placeBody(p, bp)
 		L.pages = append(L.pages, p)
 	}
@@ -165,14 +172,14 @@ func layout(b *edition.Book, opts Options, draw bool) (*Pages, error) {
 // LaTeX users set \emergencystretch: a paragraph with no feasible breaks
 // (a long URL, a word the patterns cannot break) is set as evenly as it can
 // be rather than with one line at infinite badness.
-func bookParams(g geometry) linebreak.Params {
+func bookParams(g Geometry) linebreak.Params {
 	p := linebreak.TeX()
 	p.EmergencyStretch = 2 * g.Size
 	return p
 }
 
 // placeBody puts the rows and notes of a made-up page on the grid.
-func (L *Pages) placeBody(p *page, bp bodyPage) {
+func (L *pageSet) placeBody(p *page, bp bodyPage) {
 	g := L.g
 	if bp.blank || (len(bp.rows) == 0 && len(bp.notes) == 0) {
 		p.kind = pageBlank
@@ -188,7 +195,7 @@ func (L *Pages) placeBody(p *page, bp bodyPage) {
 			L.opening[r.section] = p.number
 			ty := y + float64(g.SectionSink)*g.Leading
 			for _, hl := range r.heading {
-				p.lines = append(p.lines, placed{x: left + (g.Measure-hl.width)/2, y: ty, line: hl})
+				p.lines = append(p.lines, placed{x: left + (g.Measure-hl.width)/2, y: ty, line: hl, role: HeadingRole, key: "h:" + r.section})
 				ty += g.TitleLead
 			}
 		case rowText, rowSignature:
@@ -212,7 +219,7 @@ func (L *Pages) placeBody(p *page, bp bodyPage) {
 		ny := last - float64(len(bp.notes)-1)*g.NoteLead
 		p.ruleY = ny - g.NoteLead + 1
 		for _, nl := range bp.notes {
-			pl := placed{x: left, y: ny, line: nl.line}
+			pl := placed{x: left, y: ny, line: nl.line, inNote: nl.note}
 			if nl.first {
 				pl.note = nl.note
 				L.noteAt[nl.note] = [2]float64{float64(p.number), ny}
@@ -239,25 +246,8 @@ func (L *Pages) placeBody(p *page, bp bodyPage) {
 	}
 }
 
-// PageBreaks returns, for every printed page that carries text of the
-// model, its printed folio and the first character set on it. Pages that
-// carry none — the front matter, which the model holds as metadata, and
-// blank versos — are left out: there is nothing in the text to mark. A page
-// that opens a section begins, as far as the text goes, with the section's
-// first paragraph. A page whose body holds only the continuation of a note
-// begins with that note's text.
-func (L *Pages) PageBreaks() []edition.PageBreak {
-	var out []edition.PageBreak
-	for _, p := range L.pages {
-		if p.start != nil {
-			out = append(out, edition.PageBreak{Folio: p.folio, At: *p.start})
-		}
-	}
-	return out
-}
-
 // Len returns the number of pages.
-func (L *Pages) Len() int { return len(L.pages) }
+func (L *pageSet) Len() int { return len(L.pages) }
 
 // romanNumeral returns n in lowercase roman numerals.
 func romanNumeral(n int) string {
@@ -271,15 +261,4 @@ func romanNumeral(n int) string {
 		}
 	}
 	return b.String()
-}
-
-// PageBreaks lays out b at the given trim (empty: the metadata's) and
-// returns where each printed page begins, for editions that mark the print
-// pages (the EPUB's page list). It draws nothing, so it is cheap.
-func PageBreaks(b *edition.Book, trim string) ([]edition.PageBreak, error) {
-	L, err := layout(b, Options{Trim: trim}, false)
-	if err != nil {
-		return nil, err
-	}
-	return L.PageBreaks(), nil
 }

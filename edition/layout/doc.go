@@ -1,0 +1,84 @@
+// Package layout is the page engine of the print edition: from the model
+// (an edition.Book) and a trim it makes the printed book as data, a
+// Document of pages on which every run of glyphs, rule, link area and
+// destination is placed, with the structure of the text they belong to. It
+// decides everything about placement — line breaking, hyphenation, page
+// make-up, footnotes, the front matter — and draws nothing: package pdf
+// draws a Document with gofpdf, and the EPUB's page list reads its page
+// breaks. It imports neither package pdf nor gofpdf.
+//
+// The pieces, one file each:
+//
+//   - metrics.go, fonts.go: a small TrueType reader for advance widths,
+//     rounded as a PDF's /W array holds them, so that where a word is
+//     placed and where a viewer ends it agree; the font files come from
+//     package fonts.
+//   - para.go: a paragraph's inlines → the line breaker's boxes, glue and
+//     penalties, with what each box draws (runs of one font and size),
+//     hyphenation points from package hyphen, breaks after explicit
+//     hyphens and inside URLs, note marks and scaled small capitals.
+//   - lines.go: total-fit lines (package linebreak) placed word by word;
+//     ragged and balanced setting for titles and the imprint.
+//   - flow.go: the book → rows on a baseline grid, and the notes' lines.
+//   - makeup.go: rows → pages, with footnotes, widow, orphan and keep
+//     rules.
+//   - layout.go, front.go: pages with their folios and running heads; the
+//     half-title, title, imprint and contents pages.
+//   - document.go, model.go: the page model (Document, Page, Item,
+//     Element) and how the made-up pages become one.
+//   - dump.go: a readable text form of a Document, for golden tests.
+//
+// # The page model
+//
+// A Document's Pages hold Items in drawing order: glyph runs (face, size,
+// horizontal scale, tracking, position, the text they stand for, and room
+// for shaped glyphs), rules, link areas (to a named destination of the
+// document or to a URL) and named destinations. Every item has a structure
+// Role and the index of its Element in Document.Elements, or Artifact for
+// the page's furniture (running heads, folios, the footnote rule) and for
+// destinations; and a language when it differs from the document's.
+//
+// Document.Elements is the structure tree in reading order, each element
+// naming its parent. A paragraph set over several lines and pages is one
+// element; a speaker's name, a stage direction, a note mark and a link are
+// elements inside their paragraph. A note is an element at the top of the
+// tree holding its number (a label) and its paragraphs; it comes after the
+// paragraph that first cites it, on the page of its mark, and lists the
+// elements of its marks in Refs. The front matter is made of a title,
+// paragraphs, the contents' heading and the contents (a list of entries,
+// each one link).
+//
+// # Design decisions a reader of the printed book will notice
+//
+//   - Front matter: half-title (i), blank (ii), title page (iii), imprint
+//     (iv), contents (v), blank (vi); folios in roman, printed only on the
+//     contents page. The body is numbered from 1 in arabic; each section
+//     opens on a recto, with a blank verso before it when needed.
+//   - Running heads: the short title on versos, the section title on
+//     rectos, with the folio at the outer edge; none on opening pages,
+//     which carry a drop folio at the foot, and none on blank pages.
+//   - Dialogue: each turn starts flush left with the speaker's name run in,
+//     in scaled small capitals (full capital initials, capitals at 78 %
+//     tracked 5 %), a stage direction in italics in parentheses, a colon;
+//     a turn's later paragraphs are indented. No extra space between turns:
+//     the small capitals mark them and the baseline grid is kept.
+//   - Notes: all notes are footnotes, numbered as in the model, in 8.5/11
+//     under a short rule; the number at the foot links back to the mark and
+//     the mark to the note. There is no endnotes section in print.
+//   - Page make-up never leaves a paragraph's first line alone at a foot
+//     or its last line alone at a head (so a speaker's name is never alone
+//     at a foot), keeps headings with two lines of text and a signature
+//     with the text before it, and takes a page a line short rather than
+//     end it on a hyphen when it can. A page those rules leave short is
+//     made full, spread by spread, by setting one paragraph of the page
+//     (or of the facing verso) a line shorter or longer, or without the
+//     hyphen at the foot, if its spaces stay within 1.57× natural; if none
+//     can, both pages of the spread end a line short, on one baseline
+//     (docs/print-measurements.md). A note begins on the page of its
+//     mark — the citing line moves to the next page otherwise — and splits
+//     to the next page's foot when it is too long, never leaving a lone
+//     line of a note paragraph on either side.
+//   - PageBreaks lists only pages that carry text of the model: the front
+//     matter (built from metadata) and blank pages are left out. A page
+//     opening a section begins at its first paragraph.
+package layout
