@@ -43,8 +43,8 @@
 // element; a speaker's name, a stage direction, a note mark and a link are
 // elements inside their paragraph. A note is an element at the top of the
 // tree holding its number (a label) and its paragraphs; it comes after the
-// paragraph that first cites it, on the page of its mark, and lists the
-// elements of its marks in Refs. The front matter is made of a title,
+// text of the page it begins on (the page of its first mark), as a reader
+// meets it, and lists the elements of its marks in Refs. The front matter is made of a title,
 // paragraphs, the contents' heading and the contents (a list of entries,
 // each one link).
 //

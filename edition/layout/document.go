@@ -193,7 +193,9 @@ type Element struct {
 	// the document's; empty otherwise.
 	Lang string
 	// ID is the model's ID of the element when it has one: a paragraph's
-	// or a section's ID, or for a link its target.
+	// or a section's ID (for a heading or an entry of the contents, the
+	// section's), a name for the parts of the front matter, or for a link
+	// its target. Notes and their marks and labels have Note instead.
 	ID string
 	// Note is the note's number for NoteRole, NoteLabelRole and
 	// NoteRefRole elements; 0 for others.

@@ -150,10 +150,10 @@ func (mb *modelBuilder) block(pl placed) int {
 	switch {
 	case pl.inNote > 0:
 		n := strconv.Itoa(pl.inNote)
-		parent = mb.element("note:"+n, NoteRole, -1, NoteDest(pl.inNote), pl.inNote)
+		parent = mb.element("note:"+n, NoteRole, -1, "", pl.inNote)
 		if pl.note > 0 {
 			// The note's number comes before its first paragraph.
-			mb.element("note:"+n+"|label", NoteLabelRole, parent, MarkDest(pl.note), pl.note)
+			mb.element("note:"+n+"|label", NoteLabelRole, parent, "", pl.note)
 		}
 	case role == TOCItemRole:
 		parent = mb.element("toc", TOCRole, -1, "contents", 0)
@@ -196,10 +196,10 @@ func (mb *modelBuilder) line(out *Page, pl placed) {
 		elem, role := base, mb.d.Elements[base].Role
 		switch {
 		case f.Note > 0:
-			elem, role = mb.element(baseKey+"|ref"+strconv.Itoa(f.Note), NoteRefRole, base, MarkDest(f.Note), f.Note), NoteRefRole
+			elem, role = mb.element(baseKey+"|ref"+strconv.Itoa(f.Note), NoteRefRole, base, "", f.Note), NoteRefRole
 		case f.Back > 0:
 			note := mb.d.Elements[base].Parent
-			elem, role = mb.element("note:"+strconv.Itoa(f.Back)+"|label", NoteLabelRole, note, MarkDest(f.Back), f.Back), NoteLabelRole
+			elem, role = mb.element("note:"+strconv.Itoa(f.Back)+"|label", NoteLabelRole, note, "", f.Back), NoteLabelRole
 		case f.URL != "":
 			elem, role = mb.element(baseKey+"|link"+strconv.Itoa(f.link), LinkRole, base, f.URL, 0), LinkRole
 		case f.label == speakerLabel:
