@@ -42,7 +42,7 @@ type Metadata struct {
 	// Modified is the fixed fallback for the build date when
 	// SOURCE_DATE_EPOCH is not set.
 	Modified time.Time
-	// Trim is the default print trim size name ("5.5x8.5in", "a5", "6x9in").
+	// Trim is the default print trim size's name, one of Trims.
 	Trim string
 	// Pos is where the metadata file is, for located errors.
 	Pos Pos

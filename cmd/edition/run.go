@@ -73,9 +73,18 @@ func sourceFlag(fs *flag.FlagSet) *string {
 	return fs.String("source", "source", "the book's source `folder`")
 }
 
-// trimFlag defines --trim, the print edition's page size.
+// trimFlag defines --trim, the print edition's page size: one of
+// edition.Trims, else a usage error.
 func trimFlag(fs *flag.FlagSet) *string {
-	return fs.String("trim", "", "print trim `size`: 5.5x8.5in, a5 or 6x9in (default: the metadata's)")
+	trim := new(string)
+	fs.Func("trim", "print trim `size`: "+edition.TrimNames(", ", " or ")+" (default: the metadata's)", func(v string) error {
+		if _, ok := edition.TrimNamed(strings.ToLower(v)); !ok {
+			return fmt.Errorf("unknown trim size %q (want %s)", v, edition.TrimNames(", ", " or "))
+		}
+		*trim = v
+		return nil
+	})
+	return trim
 }
 
 // parse parses args into fs and reports the exit status to return, if any.

@@ -28,6 +28,8 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 		{"build", "--no-such-flag"},
 		{"build", "--format", "txt,mobi", "--source", source},
 		{"check", "extra-argument"},
+		{"build", "--trim", "letter", "--source", source},
+		{"release", "--trim", "a4", "--source", source},
 	} {
 		if code, _, stderr := run(t, args...); code != exitUsage {
 			t.Errorf("edition %v exited %d, want %d\n%s", args, code, exitUsage, stderr)

@@ -28,30 +28,19 @@ type Geometry struct {
 	TitleSize, TitleLead float64 // section titles
 }
 
-// trims are the trade sizes the renderer knows, in points.
-var trims = map[string][2]float64{
-	"5.5x8.5in": {5.5 * 72, 8.5 * 72},
-	"a5":        {148 / 25.4 * 72, 210 / 25.4 * 72},
-	"6x9in":     {6 * 72, 9 * 72},
-}
-
-// DefaultTrim is the trim used when neither the options nor the metadata name
-// one.
-const DefaultTrim = "5.5x8.5in"
-
 // NewGeometry returns the page of the named trim. Margins follow trade
 // practice for a perfect-bound paperback: a wider inner margin for the
 // binding, a deeper foot than head.
 func NewGeometry(trim string) (Geometry, error) {
 	if trim == "" {
-		trim = DefaultTrim
+		trim = edition.DefaultTrim
 	}
-	wh, ok := trims[strings.ToLower(trim)]
+	t, ok := edition.TrimNamed(strings.ToLower(trim))
 	if !ok {
-		return Geometry{}, fmt.Errorf("unknown trim size %q (want 5.5x8.5in, a5 or 6x9in)", trim)
+		return Geometry{}, fmt.Errorf("unknown trim size %q (want %s)", trim, edition.TrimNames(", ", " or "))
 	}
 	g := Geometry{
-		Trim: strings.ToLower(trim), W: wh[0], H: wh[1],
+		Trim: t.Name, W: t.Width, H: t.Height,
 		Size: 10.5, Leading: 13.5,
 		NoteSize: 8.5, NoteLead: 11,
 		Inner: 54, Outer: 42,
@@ -95,7 +84,7 @@ func (g Geometry) Available() float64 {
 }
 
 // PageGeometry returns the page of b at the named trim; an empty trim means
-// the metadata's, or DefaultTrim.
+// the metadata's, or edition.DefaultTrim.
 func PageGeometry(b *edition.Book, trim string) (Geometry, error) {
 	if trim == "" {
 		trim = b.Meta.Trim

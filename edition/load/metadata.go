@@ -98,10 +98,8 @@ func (l *loader) metadata(f *srcFile) (edition.Metadata, bool) {
 			},
 			"trim": func(n *yaml.Node) {
 				m.Trim = d.str(n)
-				switch m.Trim {
-				case "5.5x8.5in", "a5", "6x9in":
-				default:
-					d.err(n, "trim %q: must be one of 5.5x8.5in, a5, 6x9in", m.Trim)
+				if _, ok := edition.TrimNamed(m.Trim); !ok {
+					d.err(n, "trim %q: must be one of %s", m.Trim, edition.TrimNames(", ", ", "))
 				}
 			},
 		})
