@@ -66,6 +66,9 @@ type modelBuilder struct {
 	elems map[string]int
 	// refs maps a note's number to the elements of its marks.
 	refs map[int][]int
+	// items is scratch space a page's items are gathered in before they
+	// are copied to a slice of their number.
+	items []Item
 }
 
 // element returns the index of the element named key, adding it with the
@@ -96,7 +99,7 @@ func (mb *modelBuilder) page(out *Page, p *page, dests []Item) {
 	if p.kind == pageBlank && p.number <= FrontPages {
 		kind = FrontMatter
 	}
-	*out = Page{Number: p.number, Folio: p.folio, Kind: kind, Outline: p.bookmark, Start: p.start, Items: dests}
+	*out = Page{Number: p.number, Folio: p.folio, Kind: kind, Outline: p.bookmark, Start: p.start, Items: append(mb.items[:0], dests...)}
 	left := g.Left(p.recto())
 	furniture := func(role Role, f Face, size, x, y float64, s string, w float64) {
 		out.Items = append(out.Items, Item{Kind: RunItem, Role: role, Element: Artifact,
@@ -127,6 +130,11 @@ func (mb *modelBuilder) page(out *Page, p *page, dests []Item) {
 	}
 	for _, pl := range p.notes {
 		mb.line(out, pl)
+	}
+	mb.items = out.Items
+	out.Items = nil
+	if len(mb.items) > 0 {
+		out.Items = slices.Clone(mb.items)
 	}
 }
 
