@@ -46,7 +46,8 @@ func (r Renderer) Render(w io.Writer, b *edition.Book) error {
 
 // Writer draws page models as PDF files. Parsing the fonts is most of the
 // fixed cost of a PDF, so NewWriter starts a document in the background,
-// for the first Write to take; later writes start their own.
+// for the first Write to take; later writes start their own. The zero
+// Writer starts nothing and is ready to use.
 type Writer struct {
 	w, h float64
 	mu   sync.Mutex
@@ -206,6 +207,8 @@ func drawPage(pdf *gofpdf.Fpdf, g layout.Geometry, p *layout.Page, dests map[str
 			if r.HScale != 100 && r.HScale != 0 {
 				pdf.RawWriteStr(fmt.Sprintf("%.2f Tz\n", r.HScale))
 			}
+			// Runs are drawn by their text: nothing shapes runs yet, so
+			// Glyphs is empty.
 			pdf.Text(r.X, r.Y, r.Text)
 			if r.HScale != 100 && r.HScale != 0 {
 				pdf.RawWriteStr("100 Tz\n")
