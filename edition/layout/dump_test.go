@@ -70,8 +70,8 @@ func TestGoldenRealBook(t *testing.T) {
 	golden(t, "book.dump", dump(t, realBook(t), ""))
 }
 
-// fixture is a book unlike this one: an a5 trim, a stage direction, a
-// French span, a link in the body, a note cited twice and a note long
+// fixture is a book unlike this one: set at a5 in the golden test, with a
+// stage direction, a French span and a link in the body, and a note long
 // enough to split over two pages.
 func fixture() *edition.Book {
 	b := testbook.Book([][]int{{3, 1}, {2}, {6}, {1, 1}}, []int{2, 30}, map[string]int{"interview-2": 1, "interview-4": 2})
@@ -81,8 +81,6 @@ func fixture() *edition.Book {
 		&edition.Link{URL: "https://example.org/a/very/long/path/index.html", Content: []edition.Inline{testbook.Text("https://example.org/a/very/long/path/index.html")}},
 		testbook.Text(" "),
 	}, p.Content...)
-	p = &b.Interview.Turns[3].Paragraphs[1]
-	p.Content = append(p.Content, &edition.NoteRef{Label: "n1", Number: 1}, testbook.Text(" Again."))
 	return b
 }
 
