@@ -39,7 +39,8 @@ const (
 	Opening
 	// Body pages carry text of the model and no section title.
 	Body
-	// Blank pages carry nothing, not even a folio.
+	// Blank pages carry nothing, not even a folio: the versos left blank
+	// in the front matter and before a section's opening.
 	Blank
 )
 

@@ -88,3 +88,29 @@ func fixture() *edition.Book {
 func TestGoldenFixture(t *testing.T) {
 	golden(t, "fixture-a5.dump", dump(t, fixture(), "a5"))
 }
+
+// TestDumpSelectsPages writes one page of the fixture: the elements in
+// full, that page alone.
+func TestDumpSelectsPages(t *testing.T) {
+	d, err := Layout(fixture(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := d.Dump(&buf, func(p *Page) bool { return p.Number == FrontPages+1 }); err != nil {
+		t.Fatal(err)
+	}
+	var pages []string
+	elems := 0
+	for _, l := range strings.Split(buf.String(), "\n") {
+		if strings.HasPrefix(l, "page ") {
+			pages = append(pages, l)
+		}
+		if strings.HasPrefix(l, "e") {
+			elems++
+		}
+	}
+	if len(pages) != 1 || !strings.HasPrefix(pages[0], "page 7 folio=1 opening") || elems != len(d.Elements) {
+		t.Errorf("pages %q, %d elements of %d", pages, elems, len(d.Elements))
+	}
+}

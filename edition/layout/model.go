@@ -95,11 +95,7 @@ var pageKinds = [...]PageKind{
 // footnote rule and the notes, in that order, after the destinations.
 func (mb *modelBuilder) page(out *Page, p *page, dests []Item) {
 	g := mb.L.g
-	kind := pageKinds[p.kind]
-	if p.kind == pageBlank && p.number <= FrontPages {
-		kind = FrontMatter
-	}
-	*out = Page{Number: p.number, Folio: p.folio, Kind: kind, Outline: p.bookmark, Start: p.start, Items: append(mb.items[:0], dests...)}
+	*out = Page{Number: p.number, Folio: p.folio, Kind: pageKinds[p.kind], Outline: p.bookmark, Start: p.start, Items: append(mb.items[:0], dests...)}
 	left := g.Left(p.recto())
 	furniture := func(role Role, f Face, size, x, y float64, s string, w float64) {
 		out.Items = append(out.Items, Item{Kind: RunItem, Role: role, Element: Artifact,
