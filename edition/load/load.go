@@ -14,7 +14,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"unicode/utf8"
 
 	"edition/edition"
 	"edition/edition/typography"
@@ -83,34 +82,6 @@ func (l *loader) read(name string) *srcFile {
 	return f
 }
 
-// checkChars reports the first invalid UTF-8 byte of f, and every control
-// character other than tab and line ends, which no edition can show. A
-// lone carriage return and the Unicode line separators are reported too:
-// goldmark and YAML would count them as line ends, and positions would no
-// longer agree on the line.
-func (l *loader) checkChars(f *srcFile) {
-	badUTF8 := false
-	for i := 0; i < len(f.src); {
-		r, size := utf8.DecodeRune(f.src[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			if !badUTF8 {
-				l.errs.Add(f.pos(i), "invalid UTF-8")
-				badUTF8 = true
-			}
-		case r == '\r' && (i+1 == len(f.src) || f.src[i+1] != '\n'):
-			l.errs.Add(f.pos(i), "carriage return without line feed is not allowed: end lines with LF or CR LF")
-		case r == '\u2028' || r == '\u2029':
-			l.errs.Add(f.pos(i), uplus(r)+" line or paragraph separator is not allowed")
-		case r == '\uFEFF':
-			l.errs.Add(f.pos(i), "byte order mark (U+FEFF) is not allowed")
-		case r < 0x20 && r != '\t' && r != '\n' && r != '\r', r >= 0x7f && r < 0xa0:
-			l.errs.Add(f.pos(i), "control character "+uplus(r)+" is not allowed")
-		}
-		i += size
-	}
-}
-
 func (l *loader) load() *edition.Book {
 	b := &edition.Book{}
 	metaOK := false
@@ -155,18 +126,4 @@ func (l *loader) load() *edition.Book {
 	// without reference really one; likewise for references.
 	b.Notes = notes.resolve(endnotesRead, complete)
 	return b
-}
-
-// uplus formats r as U+XXXX.
-func uplus(r rune) string {
-	const hex = "0123456789ABCDEF"
-	buf := []byte("U+")
-	digits := 4
-	if r > 0xffff {
-		digits = 6
-	}
-	for i := digits - 1; i >= 0; i-- {
-		buf = append(buf, hex[(r>>(4*uint(i)))&0xf])
-	}
-	return string(buf)
 }

@@ -451,8 +451,13 @@ func (c *conv) inlines(n ast.Node) []edition.Inline {
 			out.add(c.link(x)...)
 		case *ast.AutoLink:
 			url := string(x.URL(c.f.src))
-			if x.AutoLinkType != ast.AutoLinkURL || !isWebURL(url) {
-				c.errAt(nodePos(x), "link to %q is not allowed: only http:// and https:// links", url)
+			if x.AutoLinkType != ast.AutoLinkURL {
+				c.errAt(nodePos(x), "link to %q is not allowed: write <mailto:%s>", url, url)
+			} else if norm, err := parseURL(url, webOrMail); err != nil {
+				c.errAt(nodePos(x), "link to %q: %v", url, err)
+			} else {
+				// The link shows its URL as every edition writes it.
+				url = norm
 			}
 			start := nodePos(x)
 			if start < len(c.f.src) && c.f.src[start] == '<' {
@@ -515,20 +520,20 @@ func (c *conv) link(x *ast.Link) []edition.Inline {
 			c.errAt(off, "language tag %q is not a BCP 47 tag", tag)
 		}
 		return []edition.Inline{&edition.Foreign{Lang: tag, Content: content}}
-	case isWebURL(dest):
-		return []edition.Inline{&edition.Link{URL: dest, Content: content}}
+	case strings.Contains(dest, ":"):
+		norm, err := parseURL(dest, webOrMail)
+		if err != nil {
+			c.errAt(off, "link to %q: %v", dest, err)
+			return content
+		}
+		return []edition.Inline{&edition.Link{URL: norm, Content: content}}
 	}
-	c.errAt(off, "link to %q is not allowed: only http:// and https:// links and lang: spans", dest)
+	c.errAt(off, "link to %q is not allowed: only http://, https:// and mailto: links and lang: spans", dest)
 	return content
 }
 
 // langRE is a well-formed BCP 47 language tag, near enough.
 var langRE = regexp.MustCompile(`^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$`)
-
-func isWebURL(s string) bool {
-	return (strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")) &&
-		!strings.ContainsAny(s, " \t\n\r<>\"")
-}
 
 func shorten(s string) string {
 	r := []rune(s)

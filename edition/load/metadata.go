@@ -36,6 +36,7 @@ func (l *loader) metadata(f *srcFile) (edition.Metadata, bool) {
 		d.err(root, "metadata must be a mapping of keys to values")
 		return m, false
 	}
+	d.checkValues(root)
 	peopleOK := false
 	d.mapping(root, "", []string{"slug", "identifier", "version", "language", "title", "people", "rights", "description"},
 		map[string]func(*yaml.Node){
@@ -45,8 +46,8 @@ func (l *loader) metadata(f *srcFile) (edition.Metadata, bool) {
 					d.err(n, "slug %q: use lower-case letters, digits and -", m.Slug)
 				}
 			},
-			"identifier":        func(n *yaml.Node) { m.Identifier = d.str(n) },
-			"version":           func(n *yaml.Node) { m.Version = d.str(n) },
+			"identifier":        func(n *yaml.Node) { m.Identifier = d.identifier(n) },
+			"version":           func(n *yaml.Node) { m.Version = d.version(n) },
 			"language":          func(n *yaml.Node) { m.Language = d.lang(n) },
 			"original_language": func(n *yaml.Node) { m.OriginalLanguage = d.lang(n) },
 			"title":             func(n *yaml.Node) { m.Title = d.str(n) },
@@ -71,12 +72,7 @@ func (l *loader) metadata(f *srcFile) (edition.Metadata, bool) {
 						"lang":      func(n *yaml.Node) { s.Lang = d.lang(n) },
 						"container": func(n *yaml.Node) { s.Container = d.str(n) },
 						"volume":    func(n *yaml.Node) { s.Volume = d.str(n) },
-						"url": func(n *yaml.Node) {
-							s.URL = d.str(n)
-							if s.URL != "" && !isWebURL(s.URL) {
-								d.err(n, "url %q: must be an http:// or https:// URL", s.URL)
-							}
-						},
+						"url":       func(n *yaml.Node) { s.URL = d.webURL(n) },
 					})
 					m.Sources = append(m.Sources, s)
 				}
@@ -88,14 +84,7 @@ func (l *loader) metadata(f *srcFile) (edition.Metadata, bool) {
 					m.Subjects = append(m.Subjects, d.str(item))
 				}
 			},
-			"modified": func(n *yaml.Node) {
-				s := d.str(n)
-				t, err := time.Parse(time.RFC3339, s)
-				if err != nil {
-					d.err(n, "modified %q: must be an RFC 3339 time such as 2017-01-01T00:00:00Z", s)
-				}
-				m.Modified = t
-			},
+			"modified": func(n *yaml.Node) { m.Modified = d.modified(n) },
 			"trim": func(n *yaml.Node) {
 				m.Trim = d.str(n)
 				if _, ok := edition.TrimNamed(m.Trim); !ok {
