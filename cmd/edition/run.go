@@ -143,7 +143,8 @@ func loadBook(dir string, stderr io.Writer) (*edition.Book, int) {
 	return b, exitOK
 }
 
-// sourceDateEpoch reads SOURCE_DATE_EPOCH (seconds since 1970, UTC).
+// sourceDateEpoch reads SOURCE_DATE_EPOCH (seconds since 1970, UTC), which
+// must name a moment every output format can carry (1980 to 9999).
 func sourceDateEpoch() (time.Time, bool, error) {
 	v := os.Getenv("SOURCE_DATE_EPOCH")
 	if v == "" {
@@ -153,7 +154,11 @@ func sourceDateEpoch() (time.Time, bool, error) {
 	if err != nil || secs < 0 {
 		return time.Time{}, false, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a count of seconds", v)
 	}
-	return time.Unix(secs, 0).UTC(), true, nil
+	t := time.Unix(secs, 0).UTC()
+	if err := edition.CheckModified(t); err != nil {
+		return time.Time{}, false, fmt.Errorf("SOURCE_DATE_EPOCH=%s: %v", v, err)
+	}
+	return t, true, nil
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {

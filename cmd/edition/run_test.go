@@ -145,9 +145,36 @@ func TestBuildWritesTheTextEditionReproducibly(t *testing.T) {
 }
 
 func TestBadSourceDateEpoch(t *testing.T) {
-	t.Setenv("SOURCE_DATE_EPOCH", "yesterday")
-	if code, _, stderr := run(t, "build", "--source", source, "--out", t.TempDir()); code != exitUsage {
-		t.Errorf("build with SOURCE_DATE_EPOCH=yesterday exited %d:\n%s", code, stderr)
+	for _, tc := range []struct{ value, want string }{
+		{"yesterday", `SOURCE_DATE_EPOCH="yesterday" is not a count of seconds`},
+		{"-1", `SOURCE_DATE_EPOCH="-1" is not a count of seconds`},
+		// 1979-12-31T23:59:59Z: zip entries cannot be dated before 1980.
+		{"315532799", "SOURCE_DATE_EPOCH=315532799: 1979-12-31T23:59:59Z is outside the dates every format can carry (1980-01-01T00:00:00Z to 9999-12-31T23:59:59Z)"},
+		// 10000-01-01T00:00:00Z: a five-digit year.
+		{"253402300800", "SOURCE_DATE_EPOCH=253402300800: "},
+		{"9223372036854775807", "SOURCE_DATE_EPOCH=9223372036854775807: "},
+	} {
+		t.Run(tc.value, func(t *testing.T) {
+			t.Setenv("SOURCE_DATE_EPOCH", tc.value)
+			out := t.TempDir()
+			code, _, stderr := run(t, "build", "--source", source, "--out", out)
+			if code != exitUsage {
+				t.Errorf("build with SOURCE_DATE_EPOCH=%s exited %d:\n%s", tc.value, code, stderr)
+			}
+			if !strings.Contains(stderr, "edition: "+tc.want) {
+				t.Errorf("stderr does not say %q:\n%s", tc.want, stderr)
+			}
+			if entries, _ := os.ReadDir(out); len(entries) != 0 {
+				t.Errorf("the failed build wrote %d file(s)", len(entries))
+			}
+		})
+	}
+	// The two ends of the range are accepted.
+	for _, v := range []string{"315532800", "253402300799"} {
+		t.Setenv("SOURCE_DATE_EPOCH", v)
+		if _, _, err := sourceDateEpoch(); err != nil {
+			t.Errorf("SOURCE_DATE_EPOCH=%s: %v", v, err)
+		}
 	}
 }
 

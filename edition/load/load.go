@@ -61,24 +61,35 @@ type loader struct {
 }
 
 // read returns the file name as a srcFile, or nil after reporting why it
-// cannot be used. Invalid UTF-8 and control characters are reported, and
-// the file is still returned, so that its other problems are found too.
+// cannot be used: it is missing, not a regular file, larger than its limit
+// (see limits.go) or, for Markdown, of a shape checkShape rejects. Invalid
+// UTF-8 and the characters charProblem rejects are reported, and the file
+// is still returned, so that its other problems are found too.
 func (l *loader) read(name string) *srcFile {
 	display := name
 	if l.dir != "" {
 		display = filepath.Join(l.dir, name)
 	}
-	src, err := fs.ReadFile(l.fsys, name)
+	limit := int64(MaxMarkdownSize)
+	if name == MetadataFile {
+		limit = MaxMetadataSize
+	}
+	src, msg, err := readSource(l.fsys, name, limit)
 	if err != nil {
-		msg := "cannot read: " + err.Error()
+		msg = "cannot read: " + err.Error()
 		if errors.Is(err, fs.ErrNotExist) {
 			msg = "missing file"
 		}
+	}
+	if msg != "" {
 		l.errs.Add(edition.Pos{File: display}, msg)
 		return nil
 	}
 	f := newSrcFile(display, src)
 	l.checkChars(f)
+	if name != MetadataFile && !l.checkShape(f) {
+		return nil
+	}
 	return f
 }
 
