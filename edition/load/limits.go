@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
+	"path/filepath"
+	"syscall"
 )
 
 // The limits on the source files; see source/README.md. They keep every
@@ -27,7 +30,8 @@ const (
 // readSource reads the file name of fsys, which must be a regular file of
 // at most limit bytes. A named pipe, a device or a directory is refused
 // before it is opened (opening a pipe would wait for a writer), and again
-// after, in case it was replaced in between; a file that grows past the
+// after, in case it was replaced in between (Dir opens without waiting, so
+// that not even then does the open block); a file that grows past the
 // limit while it is read is cut off there. The message says what is wrong.
 func readSource(fsys fs.FS, name string, limit int64) ([]byte, string, error) {
 	info, err := fs.Stat(fsys, name)
@@ -178,4 +182,26 @@ func nesting(line []byte) (n, at int) {
 			i++
 		}
 	}
+}
+
+// dirFS is the directory of a manuscript on disk, as os.DirFS, but for
+// opening files with O_NONBLOCK, so that a named pipe put in place of a
+// source between the check of its mode and its opening cannot make the
+// open wait for a writer. (A regular file ignores the flag.)
+type dirFS string
+
+// Open implements fs.FS.
+func (d dirFS) Open(name string) (fs.File, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	return os.OpenFile(filepath.Join(string(d), filepath.FromSlash(name)), os.O_RDONLY|syscall.O_NONBLOCK, 0)
+}
+
+// Stat implements fs.StatFS.
+func (d dirFS) Stat(name string) (fs.FileInfo, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "stat", Path: name, Err: fs.ErrInvalid}
+	}
+	return os.Stat(filepath.Join(string(d), filepath.FromSlash(name)))
 }

@@ -12,7 +12,6 @@ package load
 import (
 	"errors"
 	"io/fs"
-	"os"
 	"path/filepath"
 
 	"edition/edition"
@@ -31,7 +30,7 @@ const (
 // Dir loads the manuscript in the directory dir. Positions in errors name
 // the files as dir/name ("source/interview.md:41:1").
 func Dir(dir string) (*edition.Book, error) {
-	return FSAt(os.DirFS(dir), dir)
+	return FSAt(dirFS(dir), dir)
 }
 
 // FS loads the manuscript at the root of fsys. Positions in errors name the

@@ -338,29 +338,34 @@ func TestBadInput(t *testing.T) {
 		{"metadata empty", []edit{set(MetadataFile, "\n")}, []string{"metadata.yaml:1:1: file is empty"}},
 		{"metadata not a mapping", []edit{set(MetadataFile, "- a\n- b\n")}, []string{"metadata.yaml:1:1: metadata must be a mapping of keys to values"}},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			fsys := fixture(t)
-			for _, e := range tc.edits {
-				e(t, fsys)
-			}
-			b, err := FS(fsys)
-			if err == nil {
-				t.Fatalf("no error; want\n%s", strings.Join(tc.want, "\n"))
-			}
-			if b != nil {
-				t.Errorf("a book was returned with the error")
-			}
-			list, ok := err.(edition.ErrorList)
-			if !ok {
-				t.Fatalf("error is a %T, want edition.ErrorList", err)
-			}
-			var got []string
-			for _, e := range list {
-				got = append(got, e.Error())
-			}
-			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
-				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { wantErrors(t, tc.edits, tc.want) })
+	}
+}
+
+// wantErrors loads the fixture changed by edits and checks that it fails
+// with exactly the errors want, in order.
+func wantErrors(t *testing.T, edits []edit, want []string) {
+	t.Helper()
+	fsys := fixture(t)
+	for _, e := range edits {
+		e(t, fsys)
+	}
+	b, err := FS(fsys)
+	if err == nil {
+		t.Fatalf("no error; want\n%s", strings.Join(want, "\n"))
+	}
+	if b != nil {
+		t.Errorf("a book was returned with the error")
+	}
+	list, ok := err.(edition.ErrorList)
+	if !ok {
+		t.Fatalf("error is a %T, want edition.ErrorList", err)
+	}
+	var got []string
+	for _, e := range list {
+		got = append(got, e.Error())
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -15,8 +15,8 @@ import (
 
 // URL schemes a link may have.
 const (
-	webOnly    = false // http and https
-	webOrMail  = true  // http, https and mailto
+	webOnly   = false // http and https
+	webOrMail = true  // http, https and mailto
 )
 
 // parseURL is the one check of a URL in the manuscript, for links in the
