@@ -1,6 +1,7 @@
 package load
 
 import (
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -164,6 +165,11 @@ func FuzzLoad(f *testing.F) {
 	f.Add(uint8(1), "# T\n\nAlice: a [^x\n\n<br>\n\n- x\n\n  Bob Martin (y):\\\nz  \nw")
 	f.Add(uint8(3), "# N\n\n[^first]: a\n\n    > q\n\n[^second]:\n[^third]: `c`\n[^fourth]: &amp;")
 	f.Add(uint8(0), "\xef\xbb\xbf# P\r\n\r\n-- s\x00\xff")
+	// Issue 12: URLs, characters and the shapes goldmark is slow on.
+	f.Add(uint8(0), "# P\n\n[x](<http://example.com/a|b>) <http://[::1> <http://a%zz> [y](http://a.org/a#b#c) <HTTP://Bücher.example/ß>")
+	f.Add(uint8(2), "# C\n\n[m](mailto:a@b.org?subject=x) [j](javascript:x) \u202eevil\u2066 \ufffe")
+	f.Add(uint8(1), "# T\n\n"+strings.Repeat("[a](", 200))
+	f.Add(uint8(1), "# T\n\n"+strings.Repeat("- ", 20)+"a\n"+strings.Repeat("> 1. ", 5))
 	f.Fuzz(func(t *testing.T, which uint8, src string) {
 		fsys := fixture(t)
 		fsys[names[int(which)%len(names)]].Data = []byte(src)
@@ -177,6 +183,13 @@ func FuzzMetadata(f *testing.F) {
 	f.Add(string(base[MetadataFile].Data))
 	f.Add("slug: [a\nb: c\n")
 	f.Add("people:\n  - key: x\n    roles: [zz]\n  - 3\ntranslated: 2017-13\n")
+	// Issue 12: values that name files, escapes, lengths, URLs, identifiers.
+	f.Add("version: '1.0/../../../victim/pwn2'\nslug: a\n")
+	f.Add("title: \"A\\x00B\\e[31mRED\\a\\u2028\\uFEFF\\u202E\\L\\P\\N\\_\\\n  x\\\"\"\nsubtitle: !!str \"\\U0000FFFF\"\n")
+	f.Add("title: " + strings.Repeat("x", 300) + "\nsubjects: [" + strings.Repeat("y", 600) + "]\n")
+	f.Add("identifier: 'urn:uuid: a b c <x>'\n")
+	f.Add("identifier: urn:isbn:978-0-306-40615-8\nmodified: 9999-12-31T23:59:59-01:00\n")
+	f.Add("sources:\n  - title: t\n    url: http://[::1\n  - title: u\n    url: https://Bücher.example/\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		fsys := fixture(t)
 		fsys[MetadataFile].Data = []byte(src)
@@ -252,9 +265,12 @@ func BenchmarkLoad(b *testing.B) {
 }
 
 // BenchmarkLoadShapes loads interview.md files of pathological shapes at
-// two sizes; the cost per byte should not grow with the size (compare the
-// MB/s of the two sizes of a shape). Known exceptions are in goldmark
-// itself: nested block quotes and runs of unclosed "[a](" grow faster.
+// growing sizes; the cost per byte should not grow with the size (compare
+// the MB/s of the sizes of a shape). The shapes on which goldmark is
+// quadratic (runs of unclosed "[a](", link labels over many lines, nested
+// list and quote markers) are benchmarked at the densest checkShape lets
+// through ("at-limit") and beyond, where they are refused before goldmark
+// sees them. Run with -benchtime 3x: each size takes at most a second.
 func BenchmarkLoadShapes(b *testing.B) {
 	shapes := []struct {
 		name string
@@ -268,12 +284,18 @@ func BenchmarkLoadShapes(b *testing.B) {
 		{"note-refs", "[^first]"},
 		{"escapes", "&amp;\\*"},
 		{"invalid-utf8", "é\xff"},
+		{"link-openings", "[a]("},
+		{"link-openings-at-limit", "Alice: " + strings.Repeat("[a](", MaxBrackets) + "\n\n"},
+		{"link-labels-at-limit", "Alice: " + strings.Repeat("[a]\n", MaxBrackets) + "\n"},
+		{"nested-lists", "- "},
+		{"nested-lists-at-limit", strings.Repeat("- ", MaxNesting) + "a\n\n"},
+		{"nested-quotes-at-limit", strings.Repeat("> ", MaxNesting) + "a\n"},
 	}
 	for _, s := range shapes {
-		for _, n := range []int{4000, 16000} {
-			b.Run(s.name+"/"+strconv.Itoa(n), func(b *testing.B) {
+		for _, size := range []int{16 << 10, 64 << 10, 256 << 10} {
+			b.Run(s.name+"/"+strconv.Itoa(size>>10)+"KiB", func(b *testing.B) {
 				fsys := fixture(b)
-				src := "# T\n\n" + strings.Repeat(s.unit, n) + "\n"
+				src := "# T\n\n" + strings.Repeat(s.unit, size/len(s.unit)) + "\n"
 				fsys[InterviewFile].Data = []byte(src)
 				b.SetBytes(int64(len(src)))
 				for b.Loop() {
@@ -282,4 +304,40 @@ func BenchmarkLoadShapes(b *testing.B) {
 			})
 		}
 	}
+}
+
+// FuzzURL checks parseURL: an accepted URL's normal form is ASCII, is
+// accepted again unchanged, and parses as an absolute URL with Go's own
+// parser; mailto is refused where only web URLs are allowed.
+func FuzzURL(f *testing.F) {
+	for _, s := range []string{
+		"http://example.com/a|b", "http://[::1", "http://a%zz", "http://", "https://x.org/a#b#c",
+		"HTTP://Bücher.example/straße?q=ü#fuß", "https://[2001:DB8::1]:8080/a%c3%a9",
+		"mailto:a@b.org?subject=Ré", "mailto:Carol", "https://a.org:0/", "https://a.org:65535/",
+		"http://xn--bcher-kva.example/", "http://a_b.org/", "http://1.2.3.4/", "http://[fe80::1%25en0]/",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		norm, err := parseURL(s, webOrMail)
+		if err != nil {
+			return
+		}
+		for i := 0; i < len(norm); i++ {
+			if norm[i] >= 0x80 || norm[i] <= 0x20 {
+				t.Fatalf("parseURL(%q) = %q: byte %#x", s, norm, norm[i])
+			}
+		}
+		again, err := parseURL(norm, webOrMail)
+		if err != nil || again != norm {
+			t.Fatalf("parseURL(%q) = %q, but parseURL of that = %q, %v", s, norm, again, err)
+		}
+		u, err := url.Parse(norm)
+		if err != nil || !u.IsAbs() {
+			t.Fatalf("parseURL(%q) = %q, which url.Parse reads as %v, %v", s, norm, u, err)
+		}
+		if _, err := parseURL(s, webOnly); (err == nil) == (u.Scheme == "mailto") {
+			t.Fatalf("parseURL(%q, webOnly) = %v", s, err)
+		}
+	})
 }
