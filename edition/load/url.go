@@ -119,7 +119,7 @@ func webURL(scheme, rest string) (string, error) {
 			return "", fmt.Errorf("percent-escape in the host name %q", host)
 		}
 		ascii, err := idna.Lookup.ToASCII(host)
-		if err != nil {
+		if err != nil || ascii == "" {
 			return "", fmt.Errorf("host %q is not a valid domain name", host)
 		}
 		host = ascii
