@@ -24,7 +24,7 @@ func ParseISBN(s string) (string, error) {
 			prevSep = false
 		case r == 'X' || r == 'x':
 			if i != len(s)-1 {
-				return "", errors.New("X may only be an ISBN-10's last character")
+				return "", errors.New("an X may only be the last character of an ISBN-10")
 			}
 			digits.WriteByte('X')
 			prevSep = false

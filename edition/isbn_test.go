@@ -18,7 +18,7 @@ func TestParseISBN(t *testing.T) {
 		{"0-306-40615-3", "", "the ISBN-10's check digit is wrong"},
 		{"9770306406156", "", "an ISBN-13 begins with 978 or 979"},
 		{"978030640615X", "", "an ISBN-13 has only digits"},
-		{"0-80X4-2957-1", "", "X may only be an ISBN-10's last character"},
+		{"0-80X4-2957-1", "", "an X may only be the last character of an ISBN-10"},
 		{"-0306406152", "", "hyphens and spaces go only between the digits of an ISBN, one at a time"},
 		{"0306406152-", "", "hyphens and spaces go only between the digits of an ISBN, one at a time"},
 		{"0--306406152", "", "hyphens and spaces go only between the digits of an ISBN, one at a time"},

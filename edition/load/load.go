@@ -6,7 +6,12 @@
 // returning the book.
 //
 // Every problem is reported at once, as an edition.ErrorList whose entries
-// read "file:line:col: what is wrong".
+// read "file:line:col: what is wrong". Hostile input is bounded before it
+// costs anything: only regular files of a limited size are read, shapes of
+// Markdown the parser is slow on are refused before it sees them, and
+// every metadata value obeys the Markdown's character rules and a length
+// limit (limits.go, chars.go, schema.go; the "Limits" of source/README.md).
+// Every URL is parsed once, by parseURL, and stored in its normal form.
 package load
 
 import (
