@@ -137,6 +137,8 @@ func (l *loader) parse(f *srcFile, notes *noteIndex, inNote bool) *body {
 		b.title = b.c.inlines(h)
 		if len(b.title) == 0 {
 			l.errs.Add(b.titlePos, "empty title")
+		} else if n := textLen(b.title); n > MaxTitle {
+			l.errs.Add(b.titlePos, fmt.Sprintf("title is %d characters long; the limit is %d", n, MaxTitle))
 		}
 		first = first.NextSibling()
 	} else {
@@ -189,6 +191,18 @@ func (l *loader) section(f *srcFile, s *edition.Section, notes *noteIndex, signe
 	for i := range s.Paragraphs {
 		s.Paragraphs[i].ID = fmt.Sprintf("%s-%d", s.ID, i+1)
 	}
+}
+
+// textLen counts the characters of the text of content.
+func textLen(content []edition.Inline) int {
+	n := 0
+	edition.Walk(content, func(in edition.Inline) bool {
+		if t, ok := in.(*edition.Text); ok {
+			n += utf8.RuneCountInString(t.Text)
+		}
+		return true
+	})
+	return n
 }
 
 // stripPrefix removes prefix from the start of p's text, if p begins with
