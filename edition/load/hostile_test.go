@@ -2,6 +2,7 @@ package load
 
 import (
 	"io/fs"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -46,6 +47,15 @@ func TestHostileInput(t *testing.T) {
 		{"heading at the limit",
 			[]edit{replace(ColophonFile, "# Note on the Text", "# Note *"+long(245)+"*")},
 			nil},
+		{"speaker label too long",
+			[]edit{replace(MetadataFile, "speaker: Alice", "speaker: "+long(101))},
+			[]string{
+				`interview.md:3:1: unknown speaker "Alice" (speakers are the speaker fields of metadata.yaml)`,
+				`interview.md:9:1: unknown speaker "Alice" (speakers are the speaker fields of metadata.yaml)`,
+				`metadata.yaml:15:14: people[].speaker is 101 characters long; the limit is 100`}},
+		{"too many people",
+			[]edit{replace(MetadataFile, "people:\n", "people:\n"+extraPeople(98))},
+			[]string{`metadata.yaml:119:5: more than 100 people`}},
 		{"place too long",
 			[]edit{replace(MetadataFile, "place: Moscow", "place: "+long(501))},
 			[]string{`metadata.yaml:26:10: interview.place is 501 characters long; the limit is 500`}},
@@ -300,4 +310,13 @@ func TestPathologicalShapes(t *testing.T) {
 		"endnotes.md:9:1: note [^third] is defined but never referenced",
 		"interview.md:5:1: list is not allowed (to begin a line with a number and a dot or with -, escape it: 1935\\. or \\-)",
 	})
+}
+
+// extraPeople writes n people of metadata, one a line.
+func extraPeople(n int) string {
+	var b strings.Builder
+	for i := range n {
+		b.WriteString("  - {key: k" + strconv.Itoa(i) + ", name: N}\n")
+	}
+	return b.String()
 }

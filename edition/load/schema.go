@@ -30,19 +30,24 @@ const (
 	// MaxSlug and MaxVersion bound the two values that name files.
 	MaxSlug    = 100
 	MaxVersion = 64
+	// MaxSpeaker bounds a speaker's label, and MaxPeople the people: every
+	// paragraph of the interview is matched against every label.
+	MaxSpeaker = 100
+	MaxPeople  = 100
 )
 
 // valueLimits are the limits of the values that have their own, by path:
 // the keys from the root, "[]" for a list's items.
 var valueLimits = map[string]int{
-	"slug":          MaxSlug,
-	"version":       MaxVersion,
-	"title":         MaxTitle,
-	"subtitle":      MaxTitle,
-	"short_title":   MaxShortTitle,
-	"description":   MaxDescription,
-	"rights":        MaxRights,
-	"sources[].url": MaxURL,
+	"slug":             MaxSlug,
+	"version":          MaxVersion,
+	"title":            MaxTitle,
+	"subtitle":         MaxTitle,
+	"short_title":      MaxShortTitle,
+	"description":      MaxDescription,
+	"rights":           MaxRights,
+	"sources[].url":    MaxURL,
+	"people[].speaker": MaxSpeaker,
 }
 
 // checkValues applies the rules every metadata value obeys, whatever its
@@ -50,6 +55,11 @@ var valueLimits = map[string]int{
 func (d *metaDecoder) checkValues(root *yaml.Node) {
 	d.checkYAMLEscapes(root)
 	d.checkLengths(root, "")
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if k, v := root.Content[i], root.Content[i+1]; k.Value == "people" && v.Kind == yaml.SequenceNode && len(v.Content) > MaxPeople {
+			d.err(v.Content[MaxPeople], "more than %d people", MaxPeople)
+		}
+	}
 }
 
 // checkLengths reports every scalar value under n longer than its limit.
