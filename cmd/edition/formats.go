@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -92,9 +91,10 @@ func (j *job) printLayout() (*layout.Document, error) {
 	return j.layout, j.layoutErr
 }
 
-// path is where the edition with extension ext goes.
-func (j *job) path(ext string) string {
-	return filepath.Join(j.dir, j.book.Meta.Slug+"."+ext)
+// name is the file name of the edition with extension ext, inside the
+// output folder (output.WriteAll refuses one that is not a plain file name).
+func (j *job) name(ext string) string {
+	return j.book.Meta.Slug + "." + ext
 }
 
 // format is one edition the command can build.
@@ -113,7 +113,7 @@ var formats = []format{
 }
 
 func textEdition(j *job) ([]output.File, error) {
-	return render(j.path("txt"), &text.Renderer{}, j.book)
+	return render(j.name("txt"), &text.Renderer{}, j.book)
 }
 
 // epubEdition writes the EPUB with the print edition's page breaks, so that
@@ -122,7 +122,7 @@ func epubEdition(j *job) ([]output.File, error) {
 	if _, err := j.printLayout(); err != nil {
 		return nil, err
 	}
-	return render(j.path("epub"), &epub.Renderer{PageBreaks: j.breaks}, j.book)
+	return render(j.name("epub"), &epub.Renderer{PageBreaks: j.breaks}, j.book)
 }
 
 func pdfEdition(j *job) ([]output.File, error) {
@@ -138,16 +138,16 @@ func pdfEdition(j *job) ([]output.File, error) {
 	if err := w.Write(&buf, j.book, d); err != nil {
 		return nil, err
 	}
-	return []output.File{{Path: j.path("pdf"), Data: buf.Bytes()}}, nil
+	return []output.File{{Name: j.name("pdf"), Data: buf.Bytes()}}, nil
 }
 
 // render runs one renderer into one file.
-func render(path string, r edition.Renderer, b *edition.Book) ([]output.File, error) {
+func render(name string, r edition.Renderer, b *edition.Book) ([]output.File, error) {
 	var buf bytes.Buffer
 	if err := r.Render(&buf, b); err != nil {
 		return nil, err
 	}
-	return []output.File{{Path: path, Data: buf.Bytes()}}, nil
+	return []output.File{{Name: name, Data: buf.Bytes()}}, nil
 }
 
 // citationFiles writes the citation exports: <slug>.json (CSL-JSON),
@@ -155,13 +155,13 @@ func render(path string, r edition.Renderer, b *edition.Book) ([]output.File, er
 func citationFiles(j *job) ([]output.File, error) {
 	c := cite.Of(j.book)
 	exports := []struct {
-		path  string
+		name  string
 		write func(io.Writer, cite.Citation) error
 	}{
-		{j.path("json"), cite.CSLJSON},
-		{j.path("bib"), cite.BibTeX},
-		{j.path("ris"), cite.RIS},
-		{filepath.Join(j.dir, "CITATION.cff"), cite.CFF},
+		{j.name("json"), cite.CSLJSON},
+		{j.name("bib"), cite.BibTeX},
+		{j.name("ris"), cite.RIS},
+		{"CITATION.cff", cite.CFF},
 	}
 	files := make([]output.File, 0, len(exports))
 	for _, e := range exports {
@@ -169,7 +169,7 @@ func citationFiles(j *job) ([]output.File, error) {
 		if err := e.write(&buf, c); err != nil {
 			return nil, err
 		}
-		files = append(files, output.File{Path: e.path, Data: buf.Bytes()})
+		files = append(files, output.File{Name: e.name, Data: buf.Bytes()})
 	}
 	return files, nil
 }

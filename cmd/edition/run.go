@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -180,27 +181,41 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if b == nil {
 		return code
 	}
+	removeStale(*out, "edition build", stderr)
 	files, err := buildFiles(&job{book: b, dir: *out, trim: *trim, progress: stderr, start: start}, chosen)
 	if err != nil {
 		fmt.Fprintf(stderr, "edition build: %v\n", err)
 		return exitSource
 	}
-	if !write(files, "edition build", stderr) {
+	if !write(*out, files, "edition build", stderr) {
 		return exitSource
 	}
 	fmt.Fprintf(stderr, "built %d file(s) in %s\n", len(files), since(start))
 	return exitOK
 }
 
-// write writes every file all or nothing and lists them on stderr; on error
-// it reports it, prefixed with the command's name, and returns false.
-func write(files []output.File, command string, stderr io.Writer) bool {
-	if err := output.WriteAll(files); err != nil {
+// removeStale removes from the output folder the temporaries a killed build
+// of this tool left there (output.RemoveStale), saying so on stderr.
+func removeStale(dir, command string, stderr io.Writer) {
+	removed, err := output.RemoveStale(dir)
+	for _, name := range removed {
+		fmt.Fprintf(stderr, "removed %s, left by a build that was stopped\n", filepath.Join(dir, name))
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", command, err)
+	}
+}
+
+// write writes every file into dir all or nothing and lists them on stderr;
+// on error it reports it, prefixed with the command's name, and returns
+// false.
+func write(dir string, files []output.File, command string, stderr io.Writer) bool {
+	if err := output.WriteAll(dir, files); err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", command, err)
 		return false
 	}
 	for _, f := range files {
-		fmt.Fprintf(stderr, "wrote %s (%s)\n", f.Path, size(len(f.Data)))
+		fmt.Fprintf(stderr, "wrote %s (%s)\n", filepath.Join(dir, f.Name), size(len(f.Data)))
 	}
 	return true
 }

@@ -25,7 +25,6 @@ import (
 	"fmt"
 	"io"
 	"path"
-	"sort"
 	"sync"
 	"time"
 
@@ -34,6 +33,7 @@ import (
 	"edition/edition"
 	"edition/edition/cite"
 	"edition/edition/cover"
+	"edition/edition/ziparchive"
 )
 
 // Renderer writes a book as an EPUB 3 file. Its zero value renders the book
@@ -322,48 +322,15 @@ func (p *publication) finish(container []byte) ([]byte, error) {
 	return zipDeterministic(ours, p.book.Modified)
 }
 
-// zipDeterministic zips files with the mimetype first and stored, then every
-// other file deflated in name order, all with the time t.
+// zipDeterministic zips files with the one zip writer: the mimetype first
+// and stored, then every other file deflated in name order, all with the
+// time t.
 func zipDeterministic(files map[string][]byte, t time.Time) ([]byte, error) {
-	names := make([]string, 0, len(files))
-	for name := range files {
-		if name != "mimetype" {
-			names = append(names, name)
-		}
+	entries := make([]ziparchive.Entry, 0, len(files))
+	for name, data := range files {
+		entries = append(entries, ziparchive.Entry{Name: name, Data: data})
 	}
-	sort.Strings(names)
-	names = append([]string{"mimetype"}, names...)
-	if t.IsZero() || t.Year() < 1980 {
-		// The zip format cannot say earlier than 1980.
-		t = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
-	}
-	u := t.UTC()
-	date := uint16(u.Day() + int(u.Month())<<5 + (u.Year()-1980)<<9)
-	clock := uint16(u.Second()/2 + u.Minute()<<5 + u.Hour()<<11)
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, name := range names {
-		// The time goes in the MS-DOS fields only: setting Modified adds an
-		// extended-timestamp extra field, which EPUB forbids on the mimetype
-		// entry, and the deprecated fields are the only other way to date an
-		// entry.
-		//lint:ignore SA1019 see above
-		h := &zip.FileHeader{Name: name, Method: zip.Deflate, ModifiedDate: date, ModifiedTime: clock}
-		if name == "mimetype" {
-			h.Method = zip.Store
-		}
-		fw, err := zw.CreateHeader(h)
-		if err != nil {
-			return nil, err
-		}
-		if _, err := fw.Write(files[name]); err != nil {
-			return nil, err
-		}
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return ziparchive.Write(entries, t)
 }
 
 // rootfile returns the package document's path from container.xml.

@@ -9,10 +9,11 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"sort"
 	"time"
 
 	"github.com/pgaskin/kepubify/v4/kepub"
+
+	"edition/edition/ziparchive"
 )
 
 // Convert returns the kepub made from the EPUB file epub, every entry
@@ -34,46 +35,29 @@ func Convert(epub []byte, modified time.Time) ([]byte, error) {
 	return normalize(out.Bytes(), modified)
 }
 
-// normalize rewrites an EPUB archive in a fixed order with fixed times.
+// normalize rewrites an EPUB archive with the one zip writer: mimetype
+// first and stored, every other entry in name order, all dated modified.
 func normalize(epub []byte, modified time.Time) ([]byte, error) {
 	zr, err := zip.NewReader(bytes.NewReader(epub), int64(len(epub)))
 	if err != nil {
 		return nil, fmt.Errorf("kepub: read result: %w", err)
 	}
-	entries := append([]*zip.File(nil), zr.File...)
-	sort.SliceStable(entries, func(i, j int) bool {
-		a, b := entries[i].Name, entries[j].Name
-		if (a == "mimetype") != (b == "mimetype") {
-			return a == "mimetype"
-		}
-		return a < b
-	})
-	var out bytes.Buffer
-	zw := zip.NewWriter(&out)
-	for _, f := range entries {
-		h := &zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: modified.UTC()}
-		if f.Name == "mimetype" {
-			// Stored, and with no time: a time would add the extra field
-			// that the OCF container forbids on mimetype.
-			h.Method = zip.Store
-			h.Modified = time.Time{}
-		}
-		w, err := zw.CreateHeader(h)
-		if err != nil {
-			return nil, fmt.Errorf("kepub: %w", err)
-		}
+	entries := make([]ziparchive.Entry, 0, len(zr.File))
+	for _, f := range zr.File {
 		rc, err := f.Open()
 		if err != nil {
 			return nil, fmt.Errorf("kepub: %w", err)
 		}
-		_, err = io.Copy(w, rc)
+		data, err := io.ReadAll(rc)
 		rc.Close()
 		if err != nil {
 			return nil, fmt.Errorf("kepub: %s: %w", f.Name, err)
 		}
+		entries = append(entries, ziparchive.Entry{Name: f.Name, Data: data})
 	}
-	if err := zw.Close(); err != nil {
+	out, err := ziparchive.Write(entries, modified)
+	if err != nil {
 		return nil, fmt.Errorf("kepub: %w", err)
 	}
-	return out.Bytes(), nil
+	return out, nil
 }

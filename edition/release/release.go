@@ -5,15 +5,15 @@
 package release
 
 import (
-	"archive/zip"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"path"
 	"sort"
 	"strings"
 	"time"
+
+	"edition/edition/ziparchive"
 )
 
 // Artifact is one file of a release, named by its path inside the release.
@@ -34,32 +34,23 @@ func Checksums(artifacts []Artifact) []byte {
 	return b.Bytes()
 }
 
-// Zip returns one zip archive holding the artifacts under the folder dir,
-// sorted by name, each stamped with modified (in UTC) and compressed with
-// Deflate, except files that are already compressed (EPUB, zip, PNG), which
-// are stored.
+// Zip returns one zip archive, written by the one zip writer, holding the
+// artifacts under the folder dir, sorted by name, each dated modified and
+// deflated, except files that are already compressed (EPUB, zip, PNG), which
+// are stored. It refuses a folder or artifact name that is not one plain
+// path element, so the archive cannot unpack outside its folder.
 func Zip(dir string, artifacts []Artifact, modified time.Time) ([]byte, error) {
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, a := range sortedCopy(artifacts) {
-		method := zip.Deflate
-		if alreadyCompressed(a.Name) {
-			method = zip.Store
-		}
-		h := &zip.FileHeader{Name: path.Join(dir, a.Name), Method: method, Modified: modified.UTC()}
-		h.SetMode(0o644)
-		w, err := zw.CreateHeader(h)
-		if err != nil {
-			return nil, fmt.Errorf("zip %s: %w", a.Name, err)
-		}
-		if _, err := w.Write(a.Data); err != nil {
-			return nil, fmt.Errorf("zip %s: %w", a.Name, err)
-		}
+	if strings.Contains(dir, "/") {
+		return nil, fmt.Errorf("zip: folder name %q holds a slash", dir)
 	}
-	if err := zw.Close(); err != nil {
-		return nil, fmt.Errorf("zip: %w", err)
+	entries := make([]ziparchive.Entry, len(artifacts))
+	for i, a := range artifacts {
+		if strings.Contains(a.Name, "/") {
+			return nil, fmt.Errorf("zip: artifact name %q holds a slash", a.Name)
+		}
+		entries[i] = ziparchive.Entry{Name: dir + "/" + a.Name, Data: a.Data, Store: alreadyCompressed(a.Name)}
 	}
-	return buf.Bytes(), nil
+	return ziparchive.Write(entries, modified)
 }
 
 func alreadyCompressed(name string) bool {

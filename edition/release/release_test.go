@@ -99,3 +99,17 @@ func TestZipIsSortedDeterministicAndComplete(t *testing.T) {
 		t.Error("the EPUB was compressed again instead of stored")
 	}
 }
+
+// TestZipRefusesNamesThatClimbOut is the release half of a hostile version:
+// the zip's folder is "<slug>-<version>", and a version with slashes must
+// not give entries like "../../victim/pwn2/CITATION.cff".
+func TestZipRefusesNamesThatClimbOut(t *testing.T) {
+	for _, dir := range []string{"book-1.0/../../../victim/pwn2", "../x", "..", "", "/abs"} {
+		if _, err := Zip(dir, sample, when); err == nil {
+			t.Errorf("Zip accepted the folder %q", dir)
+		}
+	}
+	if _, err := Zip("book-1.0.0", []Artifact{{Name: "../x.txt"}}, when); err == nil {
+		t.Error("Zip accepted the artifact ../x.txt")
+	}
+}
