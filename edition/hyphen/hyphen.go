@@ -10,6 +10,11 @@
 //
 // As in TeX's English set-up, at least two letters stay before a break
 // (\lefthyphenmin=2) and at least three after it (\righthyphenmin=3).
+//
+// Words longer than MaxLetters letters are left unhyphenated: no English
+// word is that long, and the pattern matcher takes time cubic in a word's
+// length (a 4,096-letter word took 43 s), so such a word is rejected after
+// one linear scan instead.
 package hyphen
 
 import (
@@ -30,6 +35,11 @@ const (
 	LeftMin  = 2
 	RightMin = 3
 )
+
+// MaxLetters is the length, in letters, of the longest word that is
+// hyphenated; longer words get no points. The longest word in major English
+// dictionaries has 45 letters.
+const MaxLetters = 64
 
 //go:embed patterns/hyphen.tex
 var hyphenTeX []byte
@@ -172,7 +182,7 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '\u2019' || r == '\u02
 // hyphens: Points("non-aggression") is [4], and the caller must not add a
 // second hyphen there. Words with a digit, acronyms in capitals ("USSR"),
 // words with other inner punctuation and words shorter than
-// LeftMin+RightMin letters get no points.
+// LeftMin+RightMin letters or longer than MaxLetters get no points.
 func (h *Hyphenator) Points(word string) []int {
 	rs := []rune(word)
 	var pts []int
@@ -196,7 +206,7 @@ func (h *Hyphenator) Points(word string) []int {
 	for hi > lo && !unicode.IsLetter(rs[hi-1]) {
 		hi--
 	}
-	if hi-lo < LeftMin+RightMin {
+	if hi-lo < LeftMin+RightMin || hi-lo > MaxLetters {
 		return nil
 	}
 	for _, r := range rs[lo:hi] {

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -239,5 +240,38 @@ func TestBookWords(t *testing.T) {
 	t.Logf("%d words, %d with break points", n, hyphenated)
 	if hyphenated == 0 {
 		t.Error("no word of the book hyphenated")
+	}
+}
+
+// TestLongWordsAreLeftWhole is the regression test for hyphenation cubic in
+// a word's length: a word of a million letters, which the pattern matcher
+// would not finish in days, gets no points after one linear scan (so this
+// test ends in milliseconds), as does one of MaxLetters+1 letters, while one
+// of MaxLetters letters is still hyphenated.
+func TestLongWordsAreLeftWhole(t *testing.T) {
+	h := English()
+	long := strings.Repeat("hyphenation", 1<<20/len("hyphenation")+1)
+	for _, w := range []string{long, long + "’s", "“" + long + ",”", strings.Repeat("a’", 1<<19), long[:MaxLetters+1]} {
+		if pts := h.Points(w); pts != nil {
+			t.Errorf("a %d-rune word got %d points, want none", len([]rune(w)), len(pts))
+		}
+	}
+	if pts := h.Points(long[:MaxLetters]); len(pts) == 0 {
+		t.Errorf("a word of MaxLetters (%d) letters got no points", MaxLetters)
+	}
+}
+
+// BenchmarkLongWord shows how the time for one word grows with its length:
+// up to MaxLetters with the patterns, beyond it linearly.
+func BenchmarkLongWord(b *testing.B) {
+	for _, n := range []int{16, MaxLetters, 1 << 10, 1 << 16, 1 << 20} {
+		word := strings.Repeat("hyphenation", n/len("hyphenation")+1)[:n]
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			h := &Hyphenator{lang: English().lang, exceptions: English().exceptions}
+			for b.Loop() {
+				h.Points(word)
+				h.memo.Clear()
+			}
+		})
 	}
 }
