@@ -288,9 +288,9 @@ func TestBalance(t *testing.T) {
 		{"Supercalifragilistic word", 10, []string{"Supercalifragilistic", "word"}},
 		{"", 10, nil},
 	} {
-		got := balance(words(tc.s), width, 1, tc.max)
+		got, _ := balanceWeak(words(tc.s), width, 1, tc.max)
 		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
-			t.Errorf("balance(%q, %g) = %q, want %q", tc.s, tc.max, got, tc.want)
+			t.Errorf("balanceWeak(%q, %g) = %q, want %q", tc.s, tc.max, got, tc.want)
 		}
 	}
 	if got := words("28\u00a0June 1935"); len(got) != 2 {
@@ -386,4 +386,65 @@ func BenchmarkPNG(b *testing.B) {
 		size = len(data)
 	}
 	b.ReportMetric(float64(size), "bytes/cover")
+}
+
+// hugeTitle is a title of about n bytes, in words of ordinary length.
+func hugeTitle(n int) string {
+	return strings.TrimSpace(strings.Repeat("The Conversation of the Secretary with the Writer, ", n/51+1))
+}
+
+// TestHugeTitleIsBalancedInLinearTime is the regression test for the
+// cover's quadratic title balancing (a 100 KB title ran past 2 minutes at
+// 2.3 GB): the title's lines are balanced once per size tried, in time
+// linear in its words, so a 16 KB title (2,700 words) that took over a
+// minute is set in a fraction of a second. The loader caps title length;
+// this bounds the cover without relying on it.
+func TestHugeTitleIsBalancedInLinearTime(t *testing.T) {
+	f, err := newFonter()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := hugeTitle(16 << 10)
+	ws := words(s)
+	st, err := f.style(roman, 24, 0, false, inkOnBand)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, weak := f.linesIn(nil, st, s, 0, 30, titleMeasure)
+	if len(b) < len(ws)/30 {
+		t.Errorf("%d words set in %d lines", len(ws), len(b))
+	}
+	if weak != 0 {
+		t.Errorf("%d lines end with a weak word", weak)
+	}
+	var n int
+	for _, it := range b {
+		if !it.fits {
+			t.Errorf("line %q does not fit", it.text)
+		}
+		n += len(strings.Fields(it.text))
+	}
+	if n != len(ws) {
+		t.Errorf("the lines hold %d words, want %d", n, len(ws))
+	}
+}
+
+// BenchmarkTitle shows how setting a title at every size grows with its
+// length.
+func BenchmarkTitle(b *testing.B) {
+	for _, n := range []int{100, 1 << 10, 4 << 10, 16 << 10} {
+		s := hugeTitle(n)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			f, err := newFonter()
+			if err != nil {
+				b.Fatal(err)
+			}
+			for b.Loop() {
+				clear(f.titles)
+				if _, _, err := f.title(s, 1); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }
