@@ -15,7 +15,7 @@ import (
 	"testing"
 
 	"edition/edition"
-	"edition/edition/load"
+	"edition/internal/realbook"
 
 	"gopkg.in/yaml.v3"
 )
@@ -89,11 +89,7 @@ func TestExportsAwkward(t *testing.T) {
 
 // TestExportsSource checks the exports of the real book.
 func TestExportsSource(t *testing.T) {
-	b, err := load.Dir("../../source")
-	if err != nil {
-		t.Fatalf("load source: %v", err)
-	}
-	c := Of(b)
+	c := Of(realbook.Load(t))
 	if len(c.Creators) == 0 || len(c.Translators) == 0 || c.Issued.IsZero() || c.Original.IsZero() {
 		t.Fatalf("source metadata lacks what a citation needs: %+v", c)
 	}

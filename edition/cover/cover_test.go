@@ -17,7 +17,7 @@ import (
 
 	"edition/edition"
 	"edition/edition/cite"
-	"edition/edition/load"
+	"edition/internal/realbook"
 )
 
 var write = flag.String("write", "", "write each fixture's cover to <name>.png in this folder")
@@ -67,13 +67,7 @@ func fixtures(t testing.TB) map[string]*edition.Book {
 	bare.Meta.Subtitle = ""
 	bare.Meta.People = nil
 	bare.Meta.Interview = edition.Event{}
-	fs := map[string]*edition.Book{"fixture": book(), "long": longBook(), "bare": bare}
-	if b, err := load.Dir("../../source"); err == nil {
-		fs["real"] = b
-	} else {
-		t.Logf("no real book: %v", err)
-	}
-	return fs
+	return map[string]*edition.Book{"fixture": book(), "long": longBook(), "bare": bare, "real": realbook.Load(t)}
 }
 
 // decode decodes a cover and checks its format and size.
@@ -242,10 +236,7 @@ func checkOverlaps(t *testing.T, l *layout) {
 // lines broken before "by", the subtitle with its ligature, the names in
 // capitals.
 func TestRealLines(t *testing.T) {
-	b, err := load.Dir("../../source")
-	if err != nil {
-		t.Skip(err)
-	}
+	b := realbook.Load(t)
 	f, err := newFonter()
 	if err != nil {
 		t.Fatal(err)
@@ -373,10 +364,7 @@ func TestDescriptionNames(t *testing.T) {
 }
 
 func BenchmarkPNG(b *testing.B) {
-	bk, err := load.Dir("../../source")
-	if err != nil {
-		bk = book()
-	}
+	bk := realbook.Load(b)
 	var size int
 	for b.Loop() {
 		data, err := PNG(bk)

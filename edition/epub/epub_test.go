@@ -18,7 +18,7 @@ import (
 
 	"edition/edition"
 	"edition/edition/cite"
-	"edition/edition/load"
+	"edition/internal/realbook"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -408,12 +408,7 @@ func (m *opfMeta) values(ref, p string) []string {
 // TestMetadataMatchesCitation reads the package metadata back and compares
 // it with cite.Of, the one source of names, roles, dates and titles.
 func TestMetadataMatchesCitation(t *testing.T) {
-	books := map[string]*edition.Book{"fixture": fixture()}
-	if b, err := load.Dir("../../source"); err == nil {
-		books["source"] = b
-	} else {
-		t.Logf("source not loaded (%v); checking the fixture only", err)
-	}
+	books := map[string]*edition.Book{"fixture": fixture(), "source": realbook.Load(t)}
 	for name, b := range books {
 		t.Run(name, func(t *testing.T) {
 			c := cite.Of(b)
@@ -496,14 +491,10 @@ func toString(v any) string {
 	return ""
 }
 
-// TestRealBook renders the manuscript in source/ when it loads, and checks
-// the container and that every note of the model is in the EPUB with its
-// mark.
+// TestRealBook renders the manuscript in source/ and checks the container
+// and that every note of the model is in the EPUB with its mark.
 func TestRealBook(t *testing.T) {
-	b, err := load.Dir("../../source")
-	if err != nil {
-		t.Skipf("source does not load yet: %v", err)
-	}
+	b := realbook.Load(t)
 	data := render(t, &Renderer{}, b)
 	c := checkContainer(t, data)
 	notes := string(c.files["EPUB/xhtml/notes.xhtml"])
@@ -546,10 +537,7 @@ func TestEPUBCheck(t *testing.T) {
 	if _, err := os.Stat(jar); err != nil {
 		t.Skip("no " + jar + ": EPUBCheck not run")
 	}
-	books := map[string]*edition.Book{"fixture": fixture()}
-	if b, err := load.Dir("../../source"); err == nil {
-		books["source"] = b
-	}
+	books := map[string]*edition.Book{"fixture": fixture(), "source": realbook.Load(t)}
 	for name, b := range books {
 		for _, breaks := range [][]edition.PageBreak{nil, fixtureBreaks()} {
 			if name == "source" && breaks != nil {
@@ -569,10 +557,7 @@ func TestEPUBCheck(t *testing.T) {
 }
 
 func BenchmarkRender(b *testing.B) {
-	book, err := load.Dir("../../source")
-	if err != nil {
-		book = fixture()
-	}
+	book := realbook.Load(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		var buf bytes.Buffer

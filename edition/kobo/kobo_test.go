@@ -9,15 +9,12 @@ import (
 	"time"
 
 	"edition/edition/epub"
-	"edition/edition/load"
+	"edition/internal/realbook"
 )
 
 func realEPUB(t *testing.T) []byte {
 	t.Helper()
-	b, err := load.Dir("../../source")
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := realbook.Load(t)
 	var buf bytes.Buffer
 	if err := (&epub.Renderer{}).Render(&buf, b); err != nil {
 		t.Fatal(err)

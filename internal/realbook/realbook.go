@@ -1,0 +1,40 @@
+// Package realbook gives tests the book of this repository, loaded from its
+// source/ folder, and fails the test loudly when it does not load: a test
+// written to check the real book must never pass, skip or quietly leave the
+// book out because the source is broken.
+package realbook
+
+import (
+	"path/filepath"
+	"runtime"
+	"testing"
+
+	"edition/edition"
+	"edition/edition/load"
+)
+
+// Dir returns the path of the repository's source/ folder.
+func Dir() string {
+	_, file, _, ok := runtime.Caller(0)
+	if !ok {
+		panic("realbook: cannot tell where this package is")
+	}
+	return filepath.Join(filepath.Dir(file), "..", "..", "source")
+}
+
+// Load loads the real book afresh (callers may change it), or fails the
+// test with every problem the loader reports.
+func Load(t testing.TB) *edition.Book {
+	t.Helper()
+	return loadFrom(t, Dir())
+}
+
+func loadFrom(t testing.TB, dir string) *edition.Book {
+	t.Helper()
+	b, err := load.Dir(dir)
+	if err != nil {
+		t.Fatalf("the real book in %s does not load: %v", dir, err)
+		return nil
+	}
+	return b
+}
