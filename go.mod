@@ -6,10 +6,12 @@ require (
 	github.com/go-shiori/go-epub v1.2.1
 	github.com/jung-kurt/gofpdf v1.16.2
 	github.com/pgaskin/kepubify/v4 v4.0.4
+	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
 	github.com/speedata/hyphenation v1.0.2
 	github.com/yuin/goldmark v1.8.7
 	golang.org/x/image v0.48.0
 	golang.org/x/net v0.19.0
+	golang.org/x/text v0.44.0
 	gopkg.in/yaml.v3 v3.0.1
 )
 
@@ -23,7 +25,6 @@ require (
 	github.com/vincent-petithory/dataurl v1.0.0 // indirect
 	golang.org/x/sync v0.25.0 // indirect
 	golang.org/x/sys v0.50.0 // indirect
-	golang.org/x/text v0.44.0 // indirect
 )
 
 replace github.com/jung-kurt/gofpdf => ./third_party/gofpdf

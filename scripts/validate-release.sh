@@ -6,8 +6,10 @@
 #   1. sha256sum -c --strict SHA256SUMS, run inside DIR;
 #   2. go run ./cmd/verify-release DIR: the checksums again (format, every
 #      file listed), the zip (exactly the artifacts, byte-identical, under one
-#      folder, fixed timestamps), the citation files (CSL-JSON, CFF, BibTeX,
-#      RIS parse, and agree with the EPUB on title and creators), and the
+#      folder, fixed timestamps), the citation files (CITATION.cff against
+#      the official CFF 1.2.0 schema, installed by scripts/cff-schema.sh; the
+#      .bib read by pandoc; CSL-JSON and RIS; all agree with the EPUB on
+#      title and creators), and the
 #      page-list of both EPUBs against the folios printed in the PDF;
 #   3. scripts/validate-epub.sh on <slug>.epub and on <slug>.kepub.epub
 #      (EPUBCheck and Ace);
@@ -15,7 +17,7 @@
 # Every step runs even when an earlier one fails; the exit status is
 # non-zero when any failed, and the last line sums up.
 #
-# Needs: sha256sum (coreutils), go, poppler-utils, qpdf, java + EPUBCheck,
+# Needs: sha256sum (coreutils), go, poppler-utils, pandoc, qpdf, java + EPUBCheck,
 # node + Chromium for Ace (see validate-epub.sh and validate-pdf.sh).
 # Environment: GO (default go).
 set -uo pipefail
@@ -49,6 +51,10 @@ step() { # step NAME COMMAND...
 	fi
 }
 
+# The citation checks validate CITATION.cff against the official CFF schema.
+if [ -z "${EDITION_CFF_SCHEMA:-}" ] && [ ! -f "$root/build/schemas/cff-1.2.0.json" ]; then
+	step "install the CFF schema" "$root/scripts/cff-schema.sh"
+fi
 step "sha256sum -c" bash -c 'cd "$1" && sha256sum -c --strict SHA256SUMS' _ "$dir"
 step "verify-release" bash -c 'cd "$1" && "$2" run ./cmd/verify-release "$3"' _ "$root" "$GO" "$dir"
 

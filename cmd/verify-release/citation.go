@@ -1,14 +1,18 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
+	"os/exec"
 	"regexp"
 	"sort"
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"edition/internal/cffschema"
 )
 
 // citeData is what the agreement check compares, from one source.
@@ -274,9 +278,9 @@ func cslFamilies(v any) []string {
 	return out
 }
 
-// parseCFF checks CITATION.cff: YAML with the keys CFF 1.2.0 requires
-// (cff-version, message, title, authors), each author a person with
-// family-names or an entity with a name.
+// parseCFF checks CITATION.cff against the official CFF 1.2.0 JSON schema
+// (internal/cffschema; scripts/cff-schema.sh installs it) and reads the
+// title and the people for the agreement check.
 func parseCFF(file string, b []byte, c *checker) *citeData {
 	var doc map[string]any
 	if err := yaml.Unmarshal(b, &doc); err != nil {
@@ -287,21 +291,15 @@ func parseCFF(file string, b []byte, c *checker) *citeData {
 		c.fail("%s: empty, or not a YAML mapping", file)
 		return nil
 	}
-	for _, k := range []string{"cff-version", "message", "title", "authors"} {
-		if _, ok := doc[k]; !ok {
-			c.fail("%s: no %q (CFF requires cff-version, message, title and authors)", file, k)
+	if schema, err := cffschema.Load(); err != nil {
+		c.fail("%s: cannot check against the CFF schema: %v", file, err)
+	} else {
+		msgs, err := schema.Validate(b)
+		if err != nil {
+			c.fail("%s: %v", file, err)
 		}
-	}
-	if v, ok := doc["cff-version"]; ok {
-		if s, _ := v.(string); !cffVer.MatchString(s) {
-			c.fail("%s: cff-version %v is not a string 1.2.x", file, v)
-		}
-	}
-	for _, k := range []string{"message", "title"} {
-		if v, ok := doc[k]; ok {
-			if s, _ := v.(string); strings.TrimSpace(s) == "" {
-				c.fail("%s: %s must be a non-empty string", file, k)
-			}
+		for _, m := range msgs {
+			c.fail("%s: CFF 1.2.0 schema: %s", file, m)
 		}
 	}
 	d := &citeData{source: "CITATION.cff"}
@@ -310,9 +308,6 @@ func parseCFF(file string, b []byte, c *checker) *citeData {
 	d.creators, msgs = cffPeople(doc["authors"], "authors")
 	for _, m := range msgs {
 		c.fail("%s: %s", file, m)
-	}
-	if _, ok := doc["authors"]; ok && len(d.creators) == 0 && len(msgs) == 0 {
-		c.fail("%s: authors is empty", file)
 	}
 	if pc, ok := doc["preferred-citation"].(map[string]any); ok {
 		if t, _ := pc["title"].(string); t != "" && norm(t) != norm(d.title) {
@@ -354,274 +349,79 @@ func cffPeople(v any, key string) ([]string, []string) {
 	return names, msgs
 }
 
-// bibEntry is one BibTeX entry.
-type bibEntry struct {
-	typ, key string
-	line     int
-	fields   map[string]string // lowercased names → raw values, braces kept
-}
-
-// parseBib checks a BibTeX/biblatex file: braces balanced, and at least
-// one entry @type{key, field = value, …}.
+// parseBib reads the biblatex file with pandoc (pandoc -f biblatex -t
+// csljson), which reports where it cannot, and takes the title and people of
+// its first entry from the CSL-JSON pandoc makes.
 func parseBib(file string, b []byte, c *checker) *citeData {
-	s := string(b)
-	// Braces, counted as BibTeX counts them (a backslash does not escape).
-	depth, line, open := 0, 1, []int{}
-	for _, r := range s {
-		switch r {
-		case '\n':
-			line++
-		case '{':
-			depth++
-			open = append(open, line)
-		case '}':
-			depth--
-			if depth < 0 {
-				c.fail("%s:%d: unmatched closing brace", file, line)
-				return nil
-			}
-			open = open[:len(open)-1]
-		}
-	}
-	if depth > 0 {
-		c.fail("%s:%d: unclosed brace (%d left open at the end of the file)", file, open[len(open)-1], depth)
+	if _, err := exec.LookPath("pandoc"); err != nil {
+		c.fail("%s: pandoc not found: cannot read the biblatex file (apt-get install -y pandoc)", file)
 		return nil
 	}
-	entries, err := bibEntries(s)
+	cmd := exec.Command("pandoc", "-f", "biblatex", "-t", "csljson")
+	cmd.Stdin = bytes.NewReader(b)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
 	if err != nil {
-		c.fail("%s%v", file, err)
+		msg := strings.Join(strings.Fields(stderr.String()), " ")
+		if m := pandocError.FindStringSubmatch(msg); m != nil {
+			c.fail("%s:%s:%s: pandoc cannot read it: %s", file, m[1], m[2], m[3])
+		} else {
+			c.fail("%s: pandoc cannot read it: %s", file, msg)
+		}
 		return nil
 	}
-	if len(entries) == 0 {
-		c.fail("%s: no @type{key, …} entry", file)
+	var items []struct {
+		Type       string `json:"type"`
+		Title      string `json:"title"`
+		Author     []cslName
+		Translator []cslName
+	}
+	if err := json.Unmarshal(out, &items); err != nil {
+		c.fail("%s: pandoc's CSL-JSON: %v", file, err)
 		return nil
 	}
-	e := entries[0]
-	if _, ok := e.fields["title"]; !ok {
-		c.fail("%s:%d: @%s{%s}: no title", file, e.line, e.typ, e.key)
+	if len(items) == 0 {
+		c.fail("%s: pandoc finds no @type{key, …} entry", file)
+		return nil
 	}
-	if _, ok := e.fields["author"]; !ok {
-		c.fail("%s:%d: @%s{%s}: no author", file, e.line, e.typ, e.key)
+	e := items[0]
+	if e.Title == "" {
+		c.fail("%s: the first entry has no title", file)
 	}
-	d := &citeData{source: "BibTeX (" + file + ")"}
-	d.title = detex(e.fields["title"])
-	if sub := detex(e.fields["subtitle"]); sub != "" {
-		d.title += ": " + sub
+	if len(e.Author) == 0 {
+		c.fail("%s: the first entry has no author", file)
 	}
-	d.creators = bibFamilies(e.fields["author"])
-	if t, ok := e.fields["translator"]; ok {
-		d.translators = bibFamilies(t)
+	d := &citeData{source: "BibTeX (" + file + ")", title: e.Title}
+	for _, n := range e.Author {
+		d.creators = append(d.creators, n.family())
+	}
+	for _, n := range e.Translator {
+		d.translators = append(d.translators, n.family())
 	}
 	return d
 }
 
-var (
-	bibIdent = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]*`)
-	bibBare  = regexp.MustCompile(`^[A-Za-z0-9_.:-]+`) // a number or a macro name
-	bibAnd   = regexp.MustCompile(`\s+and\s+`)
-	cffVer   = regexp.MustCompile(`^1\.2\.\d+$`)
-)
-
-// bibEntries parses the entries of a BibTeX file whose braces balance.
-// Errors begin with ":line: ".
-func bibEntries(s string) ([]bibEntry, error) {
-	var out []bibEntry
-	i := 0
-	lineAt := func(i int) int { return 1 + strings.Count(s[:i], "\n") }
-	skip := func() {
-		for i < len(s) && strings.ContainsRune(" \t\r\n", rune(s[i])) {
-			i++
-		}
-	}
-	for {
-		at := strings.IndexByte(s[i:], '@')
-		if at < 0 {
-			return out, nil
-		}
-		i += at + 1
-		start := i
-		typ := bibIdent.FindString(s[i:])
-		if typ == "" {
-			return nil, fmt.Errorf(":%d: @ without an entry type", lineAt(start))
-		}
-		i += len(typ)
-		skip()
-		if i >= len(s) || (s[i] != '{' && s[i] != '(') {
-			return nil, fmt.Errorf(":%d: @%s: want { after the entry type", lineAt(start), typ)
-		}
-		closer := byte('}')
-		if s[i] == '(' {
-			closer = ')'
-		}
-		i++
-		if lt := strings.ToLower(typ); lt == "comment" || lt == "preamble" || lt == "string" {
-			// Not a reference: skip to its balanced end.
-			d := 1
-			for i < len(s) && d > 0 {
-				switch s[i] {
-				case '{', '(':
-					d++
-				case '}', ')':
-					d--
-				}
-				i++
-			}
-			continue
-		}
-		k := strings.IndexAny(s[i:], ",\n}=")
-		key := ""
-		if k >= 0 {
-			key = strings.TrimSpace(s[i : i+k])
-		}
-		if k < 0 || s[i+k] != ',' || key == "" {
-			return nil, fmt.Errorf(":%d: @%s: no key (want @%s{key, …})", lineAt(start), typ, typ)
-		}
-		if key == "" || strings.ContainsAny(key, " \t\"#%'(),={}") {
-			return nil, fmt.Errorf(":%d: @%s: bad key %q", lineAt(start), typ, key)
-		}
-		i += k + 1
-		e := bibEntry{typ: typ, key: key, line: lineAt(start), fields: map[string]string{}}
-		for {
-			skip()
-			if i >= len(s) {
-				return nil, fmt.Errorf(":%d: @%s{%s: the entry does not end", e.line, typ, key)
-			}
-			if s[i] == closer {
-				i++
-				break
-			}
-			name := bibIdent.FindString(s[i:])
-			if name == "" {
-				return nil, fmt.Errorf(":%d: @%s{%s: want a field name, found %q", lineAt(i), typ, key, firstLine(s[i:]))
-			}
-			fline := lineAt(i)
-			i += len(name)
-			skip()
-			if i >= len(s) || s[i] != '=' {
-				return nil, fmt.Errorf(":%d: field %s: want =", fline, name)
-			}
-			i++
-			var val strings.Builder
-			for {
-				skip()
-				if i >= len(s) {
-					return nil, fmt.Errorf(":%d: field %s: no value", fline, name)
-				}
-				switch {
-				case s[i] == '{':
-					d, j := 0, i
-					for ; j < len(s); j++ {
-						if s[j] == '{' {
-							d++
-						} else if s[j] == '}' {
-							d--
-							if d == 0 {
-								break
-							}
-						}
-					}
-					val.WriteString(s[i+1 : j])
-					i = j + 1
-				case s[i] == '"':
-					j := i + 1
-					d := 0
-					for ; j < len(s); j++ {
-						if s[j] == '{' {
-							d++
-						} else if s[j] == '}' {
-							d--
-						} else if s[j] == '"' && d == 0 {
-							break
-						}
-					}
-					if j >= len(s) {
-						return nil, fmt.Errorf(":%d: field %s: unterminated quoted value", fline, name)
-					}
-					val.WriteString(s[i+1 : j])
-					i = j + 1
-				default:
-					w := bibBare.FindString(s[i:])
-					if w == "" {
-						return nil, fmt.Errorf(":%d: field %s: want {value}, \"value\", a number or a macro", fline, name)
-					}
-					val.WriteString(w)
-					i += len(w)
-				}
-				skip()
-				if i < len(s) && s[i] == '#' {
-					i++
-					continue
-				}
-				break
-			}
-			lname := strings.ToLower(name)
-			if _, dup := e.fields[lname]; dup {
-				return nil, fmt.Errorf(":%d: field %s given twice", fline, name)
-			}
-			e.fields[lname] = val.String()
-			skip()
-			if i < len(s) && s[i] == ',' {
-				i++
-				continue
-			}
-			skip()
-			if i < len(s) && s[i] == closer {
-				continue
-			}
-			return nil, fmt.Errorf(":%d: after field %s: want , or the end of the entry, found %q", lineAt(i), name, firstLine(s[i:]))
-		}
-		out = append(out, e)
-	}
+// cslName is a CSL-JSON name: a person's family name with its particles
+// (pandoc reads biblatex's "de Vries, Ann" as the particle "de" and the
+// family name "Vries"), or a literal name.
+type cslName struct {
+	Family      string `json:"family"`
+	Dropping    string `json:"dropping-particle"`
+	NonDropping string `json:"non-dropping-particle"`
+	Literal     string `json:"literal"`
 }
 
-func firstLine(s string) string {
-	l, _, _ := strings.Cut(s, "\n")
-	if len(l) > 40 {
-		l = l[:40] + "…"
+func (n cslName) family() string {
+	if n.Family == "" {
+		return n.Literal
 	}
-	return l
+	return strings.Join(strings.Fields(n.Dropping+" "+n.NonDropping+" "+n.Family), " ")
 }
 
-// detex turns a BibTeX value into plain text: the escapes this edition's
-// exporter writes are undone, ties become spaces, braces go.
-func detex(s string) string {
-	s = strings.NewReplacer(`\textbackslash{}`, `\`, `\textasciitilde{}`, `~`, `\textasciicircum{}`, `^`,
-		`\{`, "\x00", `\}`, "\x01", `\&`, `&`, `\%`, `%`, `\$`, `$`, `\#`, `#`, `\_`, `_`).Replace(s)
-	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case '{', '}':
-		case '~':
-			b.WriteRune(' ')
-		case 0:
-			b.WriteRune('{')
-		case 1:
-			b.WriteRune('}')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// bibFamilies splits a BibTeX name list on "and" and returns the family
-// names ("Family, Given" or "Given Family").
-func bibFamilies(v string) []string {
-	var out []string
-	for _, n := range bibAnd.Split(v, -1) {
-		n = strings.TrimSpace(detex(n))
-		if n == "" {
-			continue
-		}
-		if fam, _, ok := strings.Cut(n, ","); ok {
-			out = append(out, strings.TrimSpace(fam))
-		} else {
-			f := strings.Fields(n)
-			out = append(out, f[len(f)-1])
-		}
-	}
-	return out
-}
+// pandocError is how pandoc locates a syntax error: "Error at "FILE" (line
+// 2, column 14): unexpected '='", then the line and a caret.
+var pandocError = regexp.MustCompile(`\(line (\d+), column (\d+)\):? (.*?)(?: \S+ = .*)?$`)
 
 var risLine = regexp.MustCompile(`^([A-Z][A-Z0-9])  - (.*)$`)
 
@@ -768,4 +568,13 @@ func readEPUB(file string) (*epubFile, error) {
 		return nil, err
 	}
 	return openEPUB(file, b)
+}
+
+// firstLine returns the first line of s, cut at 40 bytes.
+func firstLine(s string) string {
+	l, _, _ := strings.Cut(s, "\n")
+	if len(l) > 40 {
+		l = l[:40] + "…"
+	}
+	return l
 }

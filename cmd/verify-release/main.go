@@ -23,13 +23,21 @@
 //     under one folder <slug>-<version>/, as ordinary files (no directory
 //     entries, no mimetype entry, no links), all with one fixed timestamp,
 //     the EPUB's dcterms:modified.
-//   - csl-json, cff, bibtex, ris: each citation file parses (see citation.go).
+//   - csl-json, cff, bibtex, ris: each citation file is read (see
+//     citation.go): CITATION.cff is validated against the official CFF
+//     1.2.0 JSON schema (installed by scripts/cff-schema.sh); the .bib is
+//     read by pandoc (-f biblatex -t csljson); the CSL-JSON and RIS files by
+//     this command's own small readers (no official CSL-JSON schema is
+//     published in a package registry this project reaches).
 //   - agreement: the title and the creators' family names (and the
 //     translators', where given) agree across the four citation files and
 //     the EPUB's package document.
 //   - page-list (epub) and page-list (kepub): the EPUB's page-list nav, its
 //     page-break markers and the folios printed in the PDF agree (see
 //     pagelist.go). Needs pdftotext and pdfinfo from poppler-utils.
+//
+// A check that needs a missing tool (pdftotext, pandoc) or the missing CFF
+// schema fails, saying what is missing.
 package main
 
 import (
