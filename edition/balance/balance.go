@@ -14,7 +14,10 @@
 // quadratic.
 package balance
 
-import "math"
+import (
+	"math"
+	"strings"
+)
 
 // Breaks returns the opportunities after which lines end, in increasing
 // order and ending with n, for a text with break opportunities 0…n.
@@ -69,4 +72,30 @@ func Breaks(n int, width func(a, b int) float64, penalty func(b int) float64, ma
 		i = best[i].from
 	}
 	return breaks
+}
+
+// weak are words a balanced line should not end with: they belong with the
+// word after them (English and French articles, prepositions, conjunctions).
+var weak = map[string]bool{
+	"a": true, "an": true, "the": true, "of": true, "by": true, "and": true, "&": true,
+	"in": true, "on": true, "to": true, "with": true, "from": true, "for": true, "at": true,
+	"de": true, "la": true, "le": true, "et": true, "du": true, "des": true,
+}
+
+// Weak reports whether a line should not end with word: an article,
+// preposition or conjunction that belongs with the word after it.
+func Weak(word string) bool { return weak[strings.ToLower(word)] }
+
+// WordPenalty is the penalty, for Breaks, of a line of measure max ending
+// with word: a weak word costs as much as a line 30% short; a comma,
+// semicolon or colon earns as much as a line 20% short costs.
+func WordPenalty(word string, max float64) float64 {
+	c := 0.0
+	if Weak(word) {
+		c += (0.3 * max) * (0.3 * max)
+	}
+	if strings.HasSuffix(word, ",") || strings.HasSuffix(word, ";") || strings.HasSuffix(word, ":") {
+		c -= (0.2 * max) * (0.2 * max)
+	}
+	return c
 }

@@ -8,7 +8,7 @@ import (
 )
 
 // set balances the words of s, each letter one unit wide and each space one
-// unit, with a penalty on lines ending in "of" and a bonus after a comma.
+// unit, with WordPenalty.
 func set(s string, max float64) []string {
 	words := strings.Fields(s)
 	prefix := make([]float64, len(words)+1)
@@ -16,15 +16,7 @@ func set(s string, max float64) []string {
 		prefix[i+1] = prefix[i] + float64(len([]rune(w)))
 	}
 	width := func(a, b int) float64 { return prefix[b] - prefix[a] + float64(b-a-1) }
-	penalty := func(b int) float64 {
-		switch last := words[b-1]; {
-		case last == "of":
-			return (0.3 * max) * (0.3 * max)
-		case strings.HasSuffix(last, ","):
-			return -(0.2 * max) * (0.2 * max)
-		}
-		return 0
-	}
+	penalty := func(b int) float64 { return WordPenalty(words[b-1], max) }
 	var lines []string
 	a := 0
 	for _, b := range Breaks(len(words), width, penalty, max) {
@@ -112,4 +104,15 @@ func ExampleBreaks() {
 	}
 	fmt.Println(Breaks(len(words), width, nil, 24))
 	// Output: [3 6]
+}
+
+func TestWordPenalty(t *testing.T) {
+	for _, tc := range []struct {
+		word string
+		want float64
+	}{{"of", 9}, {"By", 9}, {"de", 9}, {"Stalin", 0}, {"French,", -4}, {"below:", -4}, {"and;", -4}} {
+		if got := WordPenalty(tc.word, 10); got < tc.want-1e-9 || got > tc.want+1e-9 {
+			t.Errorf("WordPenalty(%q, 10) = %g, want %g", tc.word, got, tc.want)
+		}
+	}
 }
