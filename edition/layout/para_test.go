@@ -177,3 +177,54 @@ func TestSmallCapsSpeaker(t *testing.T) {
 }
 
 var txt = testbook.Text
+
+// TestSetBalanced sets titles with the one line balancer: the fewest lines
+// the measure allows, none wider than it, no line but the last ending in a
+// weak word where another break exists, and a paragraph of 20,000 words
+// (which a search over lines × words would take minutes and gigabytes
+// for) in linear time.
+func TestSetBalanced(t *testing.T) {
+	// A line's text without its spaces, which are glue, not runs.
+	text := func(p *paragraph, l line) string {
+		var b strings.Builder
+		for _, f := range l.frags {
+			b.WriteString(f.Text)
+		}
+		return b.String()
+	}
+	for _, tc := range []struct {
+		title string
+		width float64
+		want  []string
+	}{
+		{"Interview of Stalin by Romain Rolland", 130, []string{"Interview of Stalin", "by Romain Rolland"}},
+		{"The Story of Everything", 95, []string{"The Story", "of Everything"}},
+		{"Short", 100, []string{"Short"}},
+	} {
+		p, errs := buildItems(t, []edition.Inline{txt(tc.title)})
+		if len(errs) > 0 {
+			t.Fatal(errs)
+		}
+		var got []string
+		for _, l := range setBalanced(p, tc.width) {
+			got = append(got, strings.TrimSpace(text(p, l)))
+			if l.width > tc.width+0.01 {
+				t.Errorf("%q at %g: line %q is %.1f wide", tc.title, tc.width, text(p, l), l.width)
+			}
+		}
+		if strings.Join(got, "|") != strings.ReplaceAll(strings.Join(tc.want, "|"), " ", "") {
+			t.Errorf("%q at %g = %q, want %q", tc.title, tc.width, got, tc.want)
+		}
+	}
+	long := strings.TrimSpace(strings.Repeat("The Conversation of the Secretary with the Writer, ", 20000/8))
+	p, _ := buildItems(t, []edition.Inline{txt(long)})
+	lines := setBalanced(p, 300)
+	if ragged := setRagged(p, 300); len(lines) != len(ragged) {
+		t.Errorf("20,000 words: %d balanced lines, %d ragged (the fewest)", len(lines), len(ragged))
+	}
+	for _, l := range lines {
+		if l.width > 300.01 {
+			t.Fatalf("line %q is %.1f wide", text(p, l), l.width)
+		}
+	}
+}
