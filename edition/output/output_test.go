@@ -191,6 +191,23 @@ func TestReadOnlyFolderChangesNothing(t *testing.T) {
 	assertUnchanged(t, dir, files)
 }
 
+// TestImmutableFolderChangesNothing makes the output folder immutable,
+// which stops root too (a read-only folder does not): no temporary can be
+// written and nothing changes.
+func TestImmutableFolderChangesNothing(t *testing.T) {
+	dir := t.TempDir()
+	files := oldEditions(t, dir)
+	if out, err := exec.Command("chattr", "+i", dir).CombinedOutput(); err != nil {
+		t.Skipf("chattr +i not possible here (needs chattr, root and a file system with attributes): %v %s", err, out)
+	}
+	defer exec.Command("chattr", "-i", dir).Run()
+	if err := WriteAll(dir, files); err == nil {
+		t.Fatal("WriteAll succeeded in an immutable folder")
+	}
+	exec.Command("chattr", "-i", dir).Run()
+	assertUnchanged(t, dir, files)
+}
+
 // TestImmutableTargetChangesNothing uses chattr +i where the file system
 // and the user allow it.
 func TestImmutableTargetChangesNothing(t *testing.T) {
