@@ -38,6 +38,29 @@
 // without. (Pass 4 may then set looser lines, marked Underfull; that is the
 // price of the rule, and it is rare: 11 of 642 test paragraphs at measures
 // of 16 to 80 characters without emergency stretch, 2 with it.)
+//
+// # Font expansion and protrusion
+//
+// Two refinements of pdfTeX (\pdfadjustspacing, \pdfprotrudechars), both
+// off unless asked for, leave the results above unchanged when off.
+//
+// Font expansion (Params.Expansion): each line may set its expandable boxes
+// (Item.Expandable) a uniform factor 1+e wider or narrower, |e| at most the
+// limit, e a multiple of Params.ExpansionStep. As in pdfTeX, the line's
+// stretch is its glue's stretch plus limit times the width of its
+// expandable material, likewise its shrink; the badness and fitness class
+// come from that total. The line's expansion follows its adjustment ratio
+// (e = r·limit, rounded to the step, at most the limit), the glue takes the
+// rest (Line.Ratio). Adjacent lines whose expansions differ by more than
+// Params.MaxExpansionJump cost AdjDemerits, like adjacent lines of distant
+// fitness classes.
+//
+// Protrusion: an item may hang into the margin by Item.ProtrudeLeft when it
+// is the first box of a line, and by Item.ProtrudeRight when it is the last
+// (a box directly before the break, or the penalty a line ends at: the
+// hyphen). The line's measure grows by what its ends may protrude, so a line
+// ending in a hyphen or a comma holds that much more; Line.ProtrudeLeft
+// tells the drawer how far to move the line's start into the left margin.
 package linebreak
 
 import (
@@ -89,6 +112,14 @@ type Item struct {
 	Shrink  float64 // glue only: how much it may shrink at ratio -1
 	Penalty float64 // penalty only: cost of breaking here; >= Infinity forbids, <= -Infinity forces
 	Flagged bool    // penalty only: a hyphenation (or explicit hyphen) break
+	// Expandable marks a box (or a penalty's hyphen) whose glyphs may be
+	// expanded with the line (see Params.Expansion); letter-spaced runs,
+	// small capitals and URLs are not.
+	Expandable bool
+	// ProtrudeLeft is how far a box may hang into the left margin when it
+	// begins a line; ProtrudeRight how far a box (or the hyphen of a
+	// penalty) may hang into the right margin when it ends one.
+	ProtrudeLeft, ProtrudeRight float64
 }
 
 // Params are the parameters of the algorithm, named after TeX's.
@@ -125,6 +156,18 @@ type Params struct {
 	// Looseness asks for a paragraph this many lines longer (positive) or
 	// shorter (negative) than optimal, if feasible (\looseness).
 	Looseness int
+	// Expansion is the largest font expansion of a line, as a fraction of
+	// the width of its expandable boxes (0.02 for ±2 %); 0 turns font
+	// expansion off (pdfTeX's font stretch and shrink limits).
+	Expansion float64
+	// ExpansionStep is the step the expansion of a line is a multiple of
+	// (0.005 for 0.5 %); 0 lets it vary continuously.
+	ExpansionStep float64
+	// MaxExpansionJump is the largest difference between the expansions
+	// of two adjacent lines of a paragraph that costs nothing; a larger
+	// one adds AdjDemerits, as adjacent lines of fitness classes too far
+	// apart do. 0 means no such demerits.
+	MaxExpansionJump float64
 }
 
 // TeX returns plain TeX's defaults (as in docs/print.md): tolerance 200,
@@ -152,9 +195,19 @@ type Line struct {
 	// penalty, whose Width is set at the line end).
 	Start, End int
 	// Ratio is the adjustment ratio r to set the line's glue with
-	// (SetWidth): positive stretches, negative shrinks. It is never below
-	// -1; it is 0 for a line that has no stretch or shrink to use.
+	// (SetWidth), once its expandable boxes are expanded by Expansion:
+	// positive stretches, negative shrinks. It is never below -1; it is 0
+	// for a line that has no stretch or shrink to use.
 	Ratio float64
+	// Expansion is the factor minus one by which the line's expandable
+	// boxes are set wider (positive) or narrower (SetWidthExpanded); 0
+	// without font expansion.
+	Expansion float64
+	// ProtrudeLeft and ProtrudeRight are how far the line's first and
+	// last items hang into the margins: the line's material is set
+	// ProtrudeLeft before the left edge of the measure and ends
+	// ProtrudeRight after its right edge.
+	ProtrudeLeft, ProtrudeRight float64
 	// Hyphenated reports that the line ends at a flagged penalty.
 	Hyphenated bool
 	// Overfull reports that the line is wider than its measure even with
@@ -174,8 +227,18 @@ type Line struct {
 // shrink (ratio < 0); a box's width; 0 for a penalty (the caller adds the
 // width of the penalty that ends a line).
 func SetWidth(it Item, ratio float64) float64 {
+	return SetWidthExpanded(it, ratio, 0)
+}
+
+// SetWidthExpanded is SetWidth in a line whose expandable boxes are
+// expanded by expansion (Line.Expansion): an expandable box is
+// 1+expansion times its width.
+func SetWidthExpanded(it Item, ratio, expansion float64) float64 {
 	switch it.Kind {
 	case Box:
+		if it.Expandable {
+			return it.Width * (1 + expansion)
+		}
 		return it.Width
 	case Glue:
 		if ratio >= 0 {
@@ -245,10 +308,15 @@ func breakCount(items []Item, width func(line int) float64, p Params) ([]Line, i
 		return nil, 0, ErrNotFinished
 	}
 	for i, it := range items {
-		for _, v := range []float64{it.Width, it.Stretch, it.Shrink, it.Penalty} {
+		for _, v := range []float64{it.Width, it.Stretch, it.Shrink, it.Penalty, it.ProtrudeLeft, it.ProtrudeRight} {
 			if math.IsNaN(v) || math.IsInf(v, 0) {
 				return nil, 0, fmt.Errorf("linebreak: item %d (%s) has a NaN or infinite length", i, it.Kind)
 			}
+		}
+	}
+	for _, v := range []float64{p.Expansion, p.ExpansionStep, p.MaxExpansionJump} {
+		if math.IsNaN(v) || math.IsInf(v, 0) || v < 0 || v >= 1 {
+			return nil, 0, fmt.Errorf("linebreak: expansion parameter %v, want a fraction in [0, 1)", v)
 		}
 	}
 	b := newBreaker(items, width, p)
@@ -314,6 +382,9 @@ type node struct {
 	total    float64
 	prev     *node
 	ratio    float64
+	expand   float64 // the line's expansion; NaN at the paragraph start
+	protL    float64
+	protR    float64
 	bad      float64
 	dem      float64
 	overfull bool
@@ -325,6 +396,7 @@ type breaker struct {
 	width   func(int) float64
 	p       Params
 	w, y, z []float64 // prefix sums of widths, stretch, shrink over items[:i]
+	x       []float64 // prefix sums of the widths of expandable boxes
 	visits  int
 	easy    int
 }
@@ -333,8 +405,17 @@ func newBreaker(items []Item, width func(int) float64, p Params) *breaker {
 	n := len(items)
 	b := &breaker{items: items, width: width, p: p,
 		w: make([]float64, n+1), y: make([]float64, n+1), z: make([]float64, n+1)}
+	if p.Expansion > 0 {
+		b.x = make([]float64, n+1)
+	}
 	for i, it := range items {
 		b.w[i+1], b.y[i+1], b.z[i+1] = b.w[i], b.y[i], b.z[i]
+		if b.x != nil {
+			b.x[i+1] = b.x[i]
+			if it.Kind == Box && it.Expandable {
+				b.x[i+1] += it.Width
+			}
+		}
 		switch it.Kind {
 		case Box:
 			b.w[i+1] += it.Width
@@ -402,7 +483,10 @@ const (
 type candidate struct {
 	from     *node
 	dem      float64 // total demerits
-	ratio    float64
+	ratio    float64 // glue ratio, after expansion
+	expand   float64
+	protL    float64
+	protR    float64
 	bad      float64
 	fitness  int
 	hyphens  int
@@ -417,7 +501,7 @@ type candidate struct {
 func (b *breaker) run(ps pass) ([]Line, bool) {
 	items := b.items
 	lastIdx := len(items) - 1
-	active := []*node{{pos: -1, start: 0, fitness: decent}}
+	active := []*node{{pos: -1, start: 0, fitness: decent, expand: math.NaN()}}
 	var cands []candidate
 	var finals []*node
 	for i, it := range items {
@@ -442,10 +526,14 @@ func (b *breaker) run(ps pass) ([]Line, bool) {
 		}
 		forced := it.Kind == Penalty && pen <= -Infinity
 		isFinal := i == lastIdx
-		penWidth := 0.0
+		penWidth, penExpand := 0.0, 0.0
 		if it.Kind == Penalty {
 			penWidth = it.Width
+			if it.Expandable {
+				penExpand = it.Width
+			}
 		}
+		protR := b.protrudeRight(i)
 		cands = cands[:0]
 		minDem := math.Inf(1)
 		kept := active[:0]
@@ -456,10 +544,20 @@ func (b *breaker) run(ps pass) ([]Line, bool) {
 				kept = append(kept, a)
 				continue
 			}
-			target := b.lineWidth(a.line)
+			protL := 0.0
+			if it := items[a.start]; it.Kind == Box {
+				protL = it.ProtrudeLeft
+			}
+			target := b.lineWidth(a.line) + protL + protR
 			natural := b.w[i] - b.w[a.start] + penWidth
-			stretch := b.y[i] - b.y[a.start]
-			shrink := b.z[i] - b.z[a.start]
+			glueStretch := b.y[i] - b.y[a.start]
+			glueShrink := b.z[i] - b.z[a.start]
+			expandable := 0.0
+			if b.x != nil {
+				expandable = b.x[i] - b.x[a.start] + penExpand
+			}
+			stretch := glueStretch + b.p.Expansion*expandable
+			shrink := glueShrink + b.p.Expansion*expandable
 			var r, bad float64
 			switch {
 			case natural < target:
@@ -492,9 +590,26 @@ func (b *breaker) run(ps pass) ([]Line, bool) {
 				}
 			}
 			tooTight := r < -1-1e-9
+			e, gr := r, r
+			if b.x != nil && !tooTight {
+				e, gr = b.expansion(r, target-natural, glueStretch, glueShrink, expandable)
+			}
+			if b.x == nil {
+				e = 0
+			}
 			if !tooTight && bad <= ps.threshold && !(flagged && b.p.MaxConsecutiveHyphens > 0 && a.hyphens >= b.p.MaxConsecutiveHyphens) {
 				c := b.candidate(a, r, bad, pen, flagged, isFinal)
 				c.under = under
+				c.protL, c.protR = protL, protR
+				if b.x != nil {
+					c.ratio, c.expand = max(gr, -1), e
+					if j := b.p.MaxExpansionJump; j > 0 && !math.IsNaN(a.expand) && math.Abs(e-a.expand) > j+1e-9 {
+						c.dem += b.p.AdjDemerits
+						if c.dem < minDem {
+							minDem = c.dem
+						}
+					}
+				}
 				cands = append(cands, c)
 				if c.dem < minDem {
 					minDem = c.dem
@@ -510,8 +625,12 @@ func (b *breaker) run(ps pass) ([]Line, bool) {
 		// Last resort: the only remaining path would be lost; break here
 		// with an overfull line (TeX's artificial_demerits).
 		if ps.last && len(cands) == 0 && len(active) == 0 && lastDropped != nil {
-			c := candidate{from: lastDropped, dem: lastDropped.total, ratio: -1, bad: 10000,
+			c := candidate{from: lastDropped, dem: lastDropped.total, ratio: -1, expand: -b.p.Expansion, bad: 10000,
 				fitness: tight, overfull: true, final: isFinal && lastDropped.flagged}
+			if it := items[lastDropped.start]; it.Kind == Box {
+				c.protL = it.ProtrudeLeft
+			}
+			c.protR = protR
 			if flagged {
 				c.hyphens = lastDropped.hyphens + 1
 			}
@@ -552,7 +671,8 @@ func (b *breaker) run(ps pass) ([]Line, bool) {
 		for _, c := range best {
 			n := &node{pos: i, start: start, line: c.from.line + 1, fitness: c.fitness,
 				hyphens: c.hyphens, flagged: flagged, final: c.final, total: c.dem, prev: c.from,
-				ratio: c.ratio, bad: c.bad, dem: c.dem - c.from.total, overfull: c.overfull, under: c.under}
+				ratio: c.ratio, expand: c.expand, protL: c.protL, protR: c.protR,
+				bad: c.bad, dem: c.dem - c.from.total, overfull: c.overfull, under: c.under}
 			if isFinal {
 				finals = append(finals, n)
 			} else {
@@ -648,7 +768,8 @@ func (b *breaker) choose(finals []*node, hard bool) ([]Line, bool) {
 		if ratio < -1 {
 			ratio = -1
 		}
-		lines[k] = Line{Start: n.prev.start, End: n.pos, Ratio: ratio, Hyphenated: n.flagged,
+		lines[k] = Line{Start: n.prev.start, End: n.pos, Ratio: ratio, Expansion: n.expand,
+			ProtrudeLeft: n.protL, ProtrudeRight: n.protR, Hyphenated: n.flagged,
 			Overfull: n.overfull, Underfull: n.under, Badness: min(n.bad, 10000), Demerits: n.dem}
 	}
 	// A line whose natural width minus all shrink exceeds the measure is
@@ -658,13 +779,76 @@ func (b *breaker) choose(finals []*node, hard bool) ([]Line, bool) {
 		min := b.w[l.End] - b.w[l.Start] - (b.z[l.End] - b.z[l.Start])
 		if it := b.items[l.End]; it.Kind == Penalty {
 			min += it.Width
+			if b.x != nil && it.Expandable {
+				min -= b.p.Expansion * it.Width
+			}
 		}
-		if min > b.lineWidth(k)+1e-6 {
+		if b.x != nil {
+			min -= b.p.Expansion * (b.x[l.End] - b.x[l.Start])
+		}
+		if min > b.lineWidth(k)+l.ProtrudeLeft+l.ProtrudeRight+1e-6 {
 			l.Overfull = true
 			l.Ratio = -1
+			if b.x != nil {
+				l.Expansion = -b.p.Expansion
+			}
 		}
 	}
 	return lines, best.final
+}
+
+// protrudeRight returns how far the line ending at a break at item i may
+// hang into the right margin: the protrusion of the hyphen of a penalty
+// with a width, else that of the box directly before the break.
+func (b *breaker) protrudeRight(i int) float64 {
+	it := b.items[i]
+	if it.Kind == Penalty && it.Width != 0 {
+		return it.ProtrudeRight
+	}
+	if i > 0 && b.items[i-1].Kind == Box {
+		return b.items[i-1].ProtrudeRight
+	}
+	return 0
+}
+
+// expansion splits what a line lacks, delta = measure - natural width,
+// between the glyphs of its expandable material (width x) and its glue
+// (stretch y, shrink z), given the line's adjustment ratio r over both. The
+// expansion follows r (r·limit, at most the limit) rounded to the nearest
+// step, but never so far that the glue would have to shrink beyond its
+// shrink, nor, with no glue to stretch, so far that the line would exceed
+// its measure. It returns the expansion and the glue's ratio.
+func (b *breaker) expansion(r, delta, y, z, x float64) (e, glue float64) {
+	limit, step := b.p.Expansion, b.p.ExpansionStep
+	if x <= 0 {
+		return 0, glueRatio(delta, y, z)
+	}
+	e = max(-1, min(1, r)) * limit
+	if step > 0 {
+		e = math.Round(e/step) * step
+		if y <= 0 && e*x > delta+1e-9 { // nothing else to fill: stay short
+			e = math.Floor(delta/x/step+1e-9) * step
+		}
+		if e*x > delta+z+1e-9 { // the glue could not shrink the rest
+			e = math.Floor((delta+z)/x/step+1e-9) * step
+		}
+	} else if y <= 0 && e*x > delta {
+		e = delta / x
+	}
+	e = max(-limit, min(limit, e))
+	return e, glueRatio(delta-e*x, y, z)
+}
+
+// glueRatio is the ratio that sets glue of stretch y and shrink z to fill
+// rest: 0 if there is nothing to fill or nothing to fill with.
+func glueRatio(rest, y, z float64) float64 {
+	switch {
+	case rest > 0 && y > 0:
+		return rest / y
+	case rest < 0 && z > 0:
+		return rest / z
+	}
+	return 0
 }
 
 // badness is TeX's badness for adjustment ratio r: 100·|r|³, capped at

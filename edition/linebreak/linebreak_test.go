@@ -87,16 +87,21 @@ func (p para) text(l Line) string {
 	return b.String()
 }
 
-// setWidth is the width of line l as set with its ratio.
+// setWidth is the width of line l as set with its ratio and expansion,
+// less what protrudes into the margins: the part of the measure it fills.
 func (p para) setWidth(l Line) float64 {
 	var w float64
 	for i := l.Start; i < l.End; i++ {
-		w += SetWidth(p.items[i], l.Ratio)
+		w += SetWidthExpanded(p.items[i], l.Ratio, l.Expansion)
 	}
 	if it := p.items[l.End]; it.Kind == Penalty {
-		w += it.Width
+		if it.Expandable {
+			w += it.Width * (1 + l.Expansion)
+		} else {
+			w += it.Width
+		}
 	}
-	return w
+	return w - l.ProtrudeLeft - l.ProtrudeRight
 }
 
 func fixed(w float64) func(int) float64 { return func(int) float64 { return w } }
@@ -131,7 +136,13 @@ func check(t *testing.T, p para, lines []Line, width func(int) float64, params P
 			if l.Ratio < -1-1e-9 {
 				t.Errorf("line %d %q: ratio %.3f < -1", k, s, l.Ratio)
 			}
-			if !last && !l.Underfull && l.Ratio > maxR+1e-9 {
+			if params.Expansion > 0 {
+				// The glue takes what the rounded expansion leaves: the
+				// line's badness, over both, is what the tolerance bounds.
+				if !last && !l.Underfull && l.Badness > params.Tolerance+1e-6 {
+					t.Errorf("line %d %q: badness %.1f above the tolerance", k, s, l.Badness)
+				}
+			} else if !last && !l.Underfull && l.Ratio > maxR+1e-9 {
 				t.Errorf("line %d %q: ratio %.3f above the tolerance bound %.3f", k, s, l.Ratio, maxR)
 			}
 			if w > width(k)+1e-6 {
@@ -139,6 +150,14 @@ func check(t *testing.T, p para, lines []Line, width func(int) float64, params P
 			}
 			if !last && !l.Underfull && math.Abs(w-width(k)) > 1e-6 {
 				t.Errorf("line %d %q: set width %.3f, not justified to %.3f", k, s, w, width(k))
+			}
+		}
+		if math.Abs(l.Expansion) > params.Expansion+1e-9 {
+			t.Errorf("line %d %q: expansion %.4f beyond the limit %.4f", k, s, l.Expansion, params.Expansion)
+		}
+		if st := params.ExpansionStep; st > 0 {
+			if q := l.Expansion / st; math.Abs(q-math.Round(q)) > 1e-6 {
+				t.Errorf("line %d %q: expansion %.4f not a multiple of the step %.4f", k, s, l.Expansion, st)
 			}
 		}
 		if l.Hyphenated {
@@ -193,6 +212,12 @@ func golden(t *testing.T, name string, p para, lines []Line, width func(int) flo
 		}
 		if l.Underfull {
 			flags += " underfull"
+		}
+		if l.Expansion != 0 {
+			flags = fmt.Sprintf(" e=%+.3f", l.Expansion) + flags
+		}
+		if l.ProtrudeLeft != 0 || l.ProtrudeRight != 0 {
+			flags = fmt.Sprintf(" hang=%.2f/%.2f", l.ProtrudeLeft, l.ProtrudeRight) + flags
 		}
 		fmt.Fprintf(&b, "|%s|%s r=%+.3f%s\n", s, strings.Repeat(" ", pad), l.Ratio, flags)
 	}
