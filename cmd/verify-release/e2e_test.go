@@ -125,7 +125,19 @@ func realReleaseBroken(t *testing.T, dir string) {
 			start := strings.LastIndex(s[:i], "<span")
 			marker := s[start : i+len(tag)]
 			rest := s[i+len(tag):]
-			sp := strings.IndexByte(rest, ' ')
+			// The first space of the text, not one inside a tag.
+			sp, inTag := -1, false
+			for k, c := range rest {
+				if c == '<' || c == '>' {
+					inTag = c == '<'
+				} else if c == ' ' && !inTag {
+					sp = k
+					break
+				}
+			}
+			if sp < 0 {
+				t.Fatalf("no space after the marker in %s", mid.file)
+			}
 			files[mid.file] = s[:start] + rest[:sp+1] + marker + rest[sp+1:]
 		}, "the text after the marker"},
 	}

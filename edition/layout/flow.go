@@ -200,8 +200,9 @@ func (fb *flowBuilder) rebreak(src int32, count, looseness, noHyphen int) []row 
 	}
 	rows := make([]row, len(breaks))
 	for i, br := range breaks {
-		l := placeLine(para, br.Start, br.End, br.Ratio)
+		l := placeLine(para, br.Start, br.End, br.Ratio, br.Expansion, br.ProtrudeLeft)
 		l.hyphenated = br.Hyphenated
+		l.hangL, l.hangR = br.ProtrudeLeft, br.ProtrudeRight
 		rows[i] = row{kind: rowText, line: l, lines: 1, idx: i, count: want,
 			turnStart: s.turn != nil && i == 0, section: s.sec.id, title: s.sec.title, src: src, loose: int8(cmp.Or(looseness, 2))}
 	}

@@ -172,11 +172,26 @@ func makePages(b *edition.Book, trim string) (*pageSet, error) {
 // LaTeX users set \emergencystretch: a paragraph with no feasible breaks
 // (a long URL, a word the patterns cannot break) is set as evenly as it can
 // be rather than with one line at infinite badness.
+//
+// Lines are set with font expansion as pdfTeX sets them with microtype's
+// defaults: up to ±2 % in steps of 0.5 % (ExpansionLimit, ExpansionStep),
+// and adjacent lines whose expansions differ by more than 1 % cost
+// \adjdemerits.
 func bookParams(g Geometry) linebreak.Params {
 	p := linebreak.TeX()
 	p.EmergencyStretch = 2 * g.Size
+	p.Expansion = ExpansionLimit
+	p.ExpansionStep = ExpansionStep
+	p.MaxExpansionJump = 2 * ExpansionStep
 	return p
 }
+
+// The font expansion of justified lines: the largest, and its step (as
+// fractions of the width of a line's expandable runs).
+const (
+	ExpansionLimit = 0.02
+	ExpansionStep  = 0.005
+)
 
 // placeBody puts the rows and notes of a made-up page on the grid.
 func (L *pageSet) placeBody(p *page, bp bodyPage) {

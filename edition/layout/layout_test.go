@@ -3,6 +3,7 @@ package layout
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"edition/edition"
 	"edition/edition/linebreak"
@@ -14,13 +15,35 @@ import (
 func checkMakeUp(t *testing.T, L *pageSet) (hyphenFeet int) {
 	t.Helper()
 	g := L.g
+	m, err := loadMetrics()
+	if err != nil {
+		t.Fatal(err)
+	}
 	var prevLast *placed
 	for _, p := range L.pages {
 		left := g.Left(p.recto())
 		for _, pl := range append(append([]placed(nil), p.lines...), p.notes...) {
-			if pl.x < left-0.01 || pl.x+pl.line.width > left+g.Measure+0.01 {
+			// Ink may pass the text block's edges by what the line's
+			// first and last characters may hang (protrusion), no more.
+			inkLeft, inkRight := pl.x, pl.x+pl.line.width
+			if len(pl.line.frags) > 0 {
+				inkLeft += pl.line.frags[0].X
+			}
+			hangL, hangR := pl.line.hangL, pl.line.hangR
+			if hangL > 0 || hangR > 0 {
+				f, l := pl.line.frags[0], pl.line.frags[len(pl.line.frags)-1]
+				first, _ := utf8.DecodeRuneInString(f.Text)
+				last, _ := utf8.DecodeLastRuneInString(l.Text)
+				maxL, _ := protrudes(m[f.Face], first, f.Size)
+				_, maxR := protrudes(m[l.Face], last, l.Size)
+				if hangL > maxL+1e-9 || hangR > maxR+1e-9 {
+					t.Errorf("page %s: line %q… hangs %.2f/%.2f, its characters %q/%q only %.2f/%.2f",
+						p.folio, firstText(pl.line), hangL, hangR, first, last, maxL, maxR)
+				}
+			}
+			if inkLeft < left-hangL-0.01 || inkRight > left+g.Measure+hangR*(1+ExpansionLimit)+0.01 {
 				t.Errorf("page %s: line %q… set from %.2f to %.2f, outside the text block %.2f–%.2f",
-					p.folio, firstText(pl.line), pl.x, pl.x+pl.line.width, left, left+g.Measure)
+					p.folio, firstText(pl.line), inkLeft, inkRight, left, left+g.Measure)
 			}
 		}
 		var body []placed

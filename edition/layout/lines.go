@@ -18,7 +18,11 @@ type line struct {
 	rune       int     // plain-text offset of the line's first character
 	notes      []int   // notes whose mark the line carries
 	ratio      float64 // the glue's adjustment ratio
-	spaces     []float64
+	expand     float64 // the font expansion of its expandable runs
+	// hangL and hangR are how far the line's first and last characters
+	// hang into the margins (protrusion).
+	hangL, hangR float64
+	spaces       []float64
 }
 
 // setJustified breaks p into lines of the widths given, with total-fit line
@@ -29,20 +33,22 @@ func setJustified(p *paragraph, width func(int) float64, params linebreak.Params
 		return nil, fmt.Errorf("paragraph %s: %w", p.id, err)
 	}
 	lines := make([]line, 0, len(breaks))
-	for n, br := range breaks {
-		l := placeLine(p, br.Start, br.End, br.Ratio)
+	for _, br := range breaks {
+		l := placeLine(p, br.Start, br.End, br.Ratio, br.Expansion, br.ProtrudeLeft)
 		l.hyphenated = br.Hyphenated
-		_ = n
+		l.hangL, l.hangR = br.ProtrudeLeft, br.ProtrudeRight
 		lines = append(lines, l)
 	}
 	return lines, nil
 }
 
 // placeLine places the items start..end of p (end the break), adjusting the
-// glue by ratio. Glue and penalties at the start of a line are discarded, as
-// TeX discards them after a break.
-func placeLine(p *paragraph, start, end int, ratio float64) line {
-	l := line{para: p.id, ratio: ratio, rune: -1}
+// glue by ratio and the expandable boxes by expand (the line's font
+// expansion), the line's start hanging shift into the left margin. Glue and
+// penalties at the start of a line are discarded, as TeX discards them after
+// a break.
+func placeLine(p *paragraph, start, end int, ratio, expand, shift float64) line {
+	l := line{para: p.id, ratio: ratio, expand: expand, rune: -1}
 	for start < end && p.items[start].Kind != linebreak.Box {
 		start++
 	}
@@ -84,7 +90,7 @@ func placeLine(p *paragraph, start, end int, ratio float64) line {
 	if nNotes > 0 {
 		l.notes = make([]int, 0, nNotes)
 	}
-	x := 0.0
+	x := -shift
 	for i := start; i < end && i < len(p.items); i++ {
 		it := p.items[i]
 		switch {
@@ -104,11 +110,14 @@ func placeLine(p *paragraph, start, end int, ratio float64) line {
 				l.rune = pc.rune
 			}
 			for _, f := range pc.frags {
+				if it.Expandable && expand != 0 {
+					f.X, f.W, f.Expand = f.X*(1+expand), f.W*(1+expand), expand
+				}
 				f.X += x
 				l.frags = append(l.frags, f)
 			}
 			l.notes = append(l.notes, pc.notes...)
-			x += it.Width
+			x += linebreak.SetWidthExpanded(it, ratio, expand)
 		case linebreak.Glue:
 			w := linebreak.SetWidth(it, ratio)
 			if i+1 < end { // the parfillskip at the end is not a space
@@ -119,6 +128,9 @@ func placeLine(p *paragraph, start, end int, ratio float64) line {
 	}
 	if end < len(p.items) && p.items[end].Kind == linebreak.Penalty {
 		for _, f := range p.pieces[end].frags {
+			if p.items[end].Expandable && expand != 0 {
+				f.W, f.Expand = f.W*(1+expand), expand
+			}
 			f.X += x
 			l.frags = append(l.frags, f)
 			x += f.W
@@ -182,7 +194,7 @@ func setRagged(p *paragraph, width float64) []line {
 		if i > len(p.items) {
 			i = len(p.items)
 		}
-		l := placeLine(p, start, i, 0)
+		l := placeLine(p, start, i, 0, 0, 0)
 		lines = append(lines, l)
 		start = i + 1
 		if i < len(p.items) && p.items[i].Kind == linebreak.Penalty && p.items[i].Penalty <= -linebreak.Infinity {
@@ -275,7 +287,7 @@ func setBalanced(p *paragraph, width float64) []line {
 		if a > 0 {
 			from = breaks[a-1] + 1
 		}
-		lines = append(lines, placeLine(p, from, breaks[b-1], 0))
+		lines = append(lines, placeLine(p, from, breaks[b-1], 0, 0, 0))
 		a = b
 	}
 	return lines

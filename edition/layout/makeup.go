@@ -56,6 +56,7 @@ func breakAllowed(rows []row, i int) bool {
 // bounded. With rebreak nil, pages are made up as the rows come.
 func makeUp(g Geometry, rows []row, notes map[int][]noteLine, rebreak rebreakFunc) []bodyPage {
 	m := &makeup{g: g, src: rows, notes: notes, rebreak: rebreak}
+	var last *state // before the spread made last, if it was full
 	for {
 		m.fill()
 		if len(m.buf) == 0 {
@@ -64,9 +65,19 @@ func makeUp(g Geometry, rows []row, notes map[int][]noteLine, rebreak rebreakFun
 		if m.buf[0].newPage && len(m.pages)%2 == 1 {
 			// A section opens on a recto (an odd page of the body).
 			m.pages = append(m.pages, bodyPage{blank: true})
+			last = nil
 		}
 		if len(m.pages)%2 == 1 {
-			m.spread()
+			before := m.save()
+			clear(m.cache)
+			kind := m.spread()
+			if kind == spreadUneven && last != nil && rebreak != nil && lookBackOn {
+				m.lookBack(*last)
+			}
+			last = nil
+			if kind == spreadFull {
+				last = &before
+			}
 		} else {
 			clear(m.cache)
 			m.commit(m.fixPage(m.buf, m.carry, g.Lines, m.lastRows()))
@@ -104,7 +115,8 @@ type makeup struct {
 	notes   map[int][]noteLine
 	rebreak rebreakFunc
 	pages   []bodyPage
-	// cache holds the paragraphs set again for the spread being made.
+	// cache holds the paragraphs set again for the spread being made (and
+	// the one before, when make-up looks back).
 	cache map[variant][]row
 	// scratch is reused for trial windows; cited for the notes cited.
 	scratch []row
@@ -149,13 +161,16 @@ type pageResult struct {
 	final    bool       // its section (or the book) ends on it
 	hyphen   bool       // it ends with a hyphenated line
 	notesAll bool       // it holds only notes carried over
+	// broken marks a page that ends on a hyphen because neither the page
+	// as it comes nor a paragraph set again could end it full without.
+	broken bool
 }
 
 // ok reports whether the page ends where it should: the last page of a
 // section anywhere, any other page on the last row that fits, not on a
-// hyphen.
+// hyphen unless nothing else would fill it (broken).
 func (r *pageResult) ok() bool {
-	return !r.notesAll && (r.final || r.full && !r.hyphen)
+	return !r.notesAll && (r.final || r.full && (!r.hyphen || r.broken))
 }
 
 // rest is the window after the page.
@@ -164,6 +179,12 @@ func (r *pageResult) rest() []row { return r.rows[r.k:] }
 // layPage makes up one page of at most depth lines from rows, with the
 // note lines carry waiting at its foot.
 func (m *makeup) layPage(rows []row, carry []noteLine, depth int) pageResult {
+	return m.layPageFoot(rows, carry, depth, false)
+}
+
+// layPageFoot is layPage; with hyphenOK, the page may end on a hyphenated
+// line rather than a line or two short.
+func (m *makeup) layPageFoot(rows []row, carry []noteLine, depth int, hyphenOK bool) pageResult {
 	g := m.g
 	res := pageResult{rows: rows, carryIn: carry, depth: depth}
 	avail := float64(depth) * g.Leading
@@ -205,9 +226,11 @@ func (m *makeup) layPage(rows []row, carry []noteLine, depth int) pageResult {
 		}
 		k = j // nothing allowed fits: break where the page is full
 	}
-	if k < len(rows) && rows[k-1].line.hyphenated {
-		// TeX's \brokenpenalty, as a rule where it can be kept: a page up
-		// to two lines short rather than one ending in a hyphen.
+	res.hyphen = k < len(rows) && rows[k-1].line.hyphenated
+	if res.hyphen && !hyphenOK {
+		// TeX's \brokenpenalty: a page up to two lines short rather than
+		// one ending in a hyphen, unless the page cannot be made full
+		// without (see fixPage).
 		for d := 1; d <= 2; d++ {
 			if k2 := k - d; k2 > 1 && breakAllowed(rows, k2-1) && !rows[k2-1].line.hyphenated {
 				k = k2
@@ -216,6 +239,7 @@ func (m *makeup) layPage(rows []row, carry []noteLine, depth int) pageResult {
 		}
 	}
 	res.j, res.k, res.full = j, k, k == j
+	res.hyphen = k < len(rows) && rows[k-1].line.hyphenated
 	page := bodyPage{rows: rows[:k:k], depth: depth}
 	// The notes: those carried over, then those cited, in order.
 	room := avail - g.NoteSep
@@ -248,23 +272,38 @@ func (m *makeup) commit(r pageResult) {
 	m.buf, m.carry = r.rest(), r.carry
 }
 
+// How a spread was made up.
+type spreadKind uint8
+
+const (
+	spreadFull   spreadKind = iota // both pages full
+	spreadShort                    // both pages a line short
+	spreadUneven                   // as the rules leave it
+	spreadLast                     // one of its pages is its section's last
+)
+
 // spread makes up a verso and the recto facing it: both full if the rules
 // allow it, with a paragraph set again if need be; else both a line short;
 // else as they come.
-func (m *makeup) spread() {
-	clear(m.cache)
+func (m *makeup) spread() spreadKind {
 	d := m.g.Lines
 	prev := m.lastRows()
 	v := m.fixPage(m.buf, m.carry, d, prev)
 	if v.final || v.notesAll || len(v.rest()) == 0 || v.rest()[0].newPage {
 		m.commit(v) // the recto is not part of this section's text
-		return
+		if v.ok() && !v.notesAll {
+			return spreadLast
+		}
+		return spreadUneven
 	}
 	v, r := m.fixRecto(v, prev)
 	if v.ok() && r.ok() {
 		m.commit(v)
 		m.commit(r)
-		return
+		if r.final {
+			return spreadLast
+		}
+		return spreadFull
 	}
 	// Both pages a line short: the spread still ends on one baseline. (A
 	// recto that ends its section may end anywhere: the verso facing it
@@ -273,11 +312,69 @@ func (m *makeup) spread() {
 		if v2, r2 := m.fixRecto(v2, prev); v2.ok() && r2.ok() {
 			m.commit(v2)
 			m.commit(r2)
-			return
+			return spreadShort
 		}
 	}
 	m.commit(v)
 	m.commit(r)
+	return spreadUneven
+}
+
+// state is where make-up stands between two spreads.
+type state struct {
+	pages int
+	buf   []row
+	carry []noteLine
+	next  int
+}
+
+func (m *makeup) save() state {
+	return state{pages: len(m.pages), buf: m.buf, carry: m.carry, next: m.next}
+}
+
+func (m *makeup) restore(s state) {
+	m.pages, m.buf, m.carry, m.next = m.pages[:s.pages], s.buf, s.carry, s.next
+}
+
+// lookBack is make-up looking back a spread when the rules leave the
+// spread just made uneven: the spread before it (begun at prev, both its
+// pages full) is made again a line short on both pages, which moves two
+// lines on, and the spread after is made again. If that leaves the later
+// spread full, or balanced a line short, it stays; else the pages are as
+// they were. It reports whether the pages changed.
+func (m *makeup) lookBack(prev state) bool {
+	made := append([]bodyPage(nil), m.pages[prev.pages:]...)
+	after := m.save()
+	m.restore(prev)
+	if m.shortSpread(m.g.Lines-1, m.lastRows()) {
+		m.fill()
+		if len(m.buf) > 0 && !m.buf[0].newPage {
+			if k := m.spread(); k != spreadUneven {
+				return true
+			}
+		}
+	}
+	m.restore(prev)
+	m.pages = append(m.pages, made...)
+	m.buf, m.carry, m.next = after.buf, after.carry, after.next
+	return false
+}
+
+// shortSpread makes up a verso and its recto at depth d, both ending
+// right, and commits them; it reports false, committing nothing, if they
+// cannot.
+func (m *makeup) shortSpread(d int, prev []row) bool {
+	v := m.fixPage(m.buf, m.carry, d, prev)
+	if !v.ok() || v.final || v.notesAll || len(v.rest()) == 0 || v.rest()[0].newPage {
+		return false
+	}
+	v, r := m.fixRecto(v, prev)
+	if !v.ok() || !r.ok() || r.final {
+		return false
+	}
+	m.commit(v)
+	m.commit(r)
+	return true
 }
 
 // lastRows returns the rows of the last page made up, if it holds text.
@@ -336,6 +433,12 @@ func (m *makeup) fixPage(rows []row, carry []noteLine, depth int, prev []row) pa
 		}
 	})
 	if best == nil {
+		// TeX's \brokenpenalty is a cost, not a rule: a page full to its
+		// last line that ends on a hyphen rather than a short one.
+		if h := m.layPageFoot(rows, carry, depth, true); h.full && h.hyphen && !h.notesAll {
+			h.broken = true
+			return h
+		}
 		return r
 	}
 	trial := append([]row(nil), m.splice(rows, *best)...)
@@ -497,11 +600,11 @@ func splitNote(lines []noteLine, fit, least int) int {
 }
 
 // firstSplit is the fewest lines of a note that may stand at a page foot
-// with the rest on the next page: two lines, or the whole first paragraph
-// if it is three lines long, so that no paragraph of a note leaves a line
-// alone on either page; the whole note when it is short.
+// with the rest on the next page: MinNoteSplit lines, or more where a
+// paragraph of the note would otherwise leave a line alone on either page;
+// the whole note when it is short.
 func firstSplit(lines []noteLine) int {
-	for k := 2; k < len(lines); k++ {
+	for k := MinNoteSplit; k < len(lines); k++ {
 		if splitOK(lines, k) {
 			return k
 		}
@@ -509,15 +612,33 @@ func firstSplit(lines []noteLine) int {
 	return len(lines)
 }
 
-// splitOK reports whether a note may split before lines[k]: between
-// paragraphs, or inside one with two lines or more on each side, and never
-// after a hyphenated line.
+// MinNoteSplit is the fewest lines a note split across two pages keeps on
+// each of them.
+const MinNoteSplit = 3
+
+// splitOK reports whether note lines may split before lines[k]: between
+// notes; or inside a note with at least MinNoteSplit of its lines on each
+// side, between its paragraphs or inside one with two lines or more on
+// each side; never after a hyphenated line.
 func splitOK(lines []noteLine, k int) bool {
 	if k <= 0 || k >= len(lines) {
 		return true
 	}
 	a, b := lines[k-1], lines[k]
 	if a.hyphenated {
+		return false
+	}
+	if a.note != b.note {
+		return true
+	}
+	before, after := 0, 0
+	for i := k - 1; i >= 0 && lines[i].note == a.note; i-- {
+		before++
+	}
+	for i := k; i < len(lines) && lines[i].note == a.note; i++ {
+		after++
+	}
+	if before < MinNoteSplit || after < MinNoteSplit {
 		return false
 	}
 	if a.para != b.para {
@@ -527,3 +648,6 @@ func splitOK(lines []noteLine, k int) bool {
 	last := k+1 == len(lines) || lines[k+1].para != b.para
 	return !first && !last
 }
+
+// lookBackOn lets tests show what looking back a spread changes.
+var lookBackOn = true

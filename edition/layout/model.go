@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -213,7 +214,7 @@ func (mb *modelBuilder) line(out *Page, pl placed) {
 		}
 		x, y := pl.x+f.X, pl.y-f.Rise
 		out.Items = append(out.Items, Item{Kind: RunItem, Role: role, Element: elem, Lang: f.lang,
-			Run: Run{Face: f.Face, Size: f.Size, HScale: 100, Track: f.Track, X: x, Y: y, W: f.W, Text: f.Text}})
+			Run: Run{Face: f.Face, Size: f.Size, HScale: hscale(f.Expand), Track: f.Track, X: x, Y: y, W: f.W, Text: f.Text}})
 		switch {
 		case f.Note > 0:
 			out.Items = append(out.Items, Item{Kind: LinkItem, Role: NoteRefRole, Element: elem,
@@ -241,4 +242,10 @@ func (mb *modelBuilder) keyOf(pl placed) string {
 		return pl.key
 	}
 	return "p:" + pl.line.para
+}
+
+// hscale is the horizontal scale in percent of a run expanded by e (its
+// line's font expansion), to a hundredth of a percent.
+func hscale(e float64) float64 {
+	return math.Round(10000*(1+e)) / 100
 }

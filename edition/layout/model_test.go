@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 
@@ -31,8 +32,11 @@ func checkModel(d *Document) []string {
 			case it.Role != d.Elements[it.Element].Role:
 				bad = append(bad, fmt.Sprintf("page %d: %s item of role %s in a %s element", p.Number, it.Kind, it.Role, d.Elements[it.Element].Role))
 			}
-			if it.Kind == RunItem && it.Run.HScale != 100 {
-				bad = append(bad, fmt.Sprintf("page %d: horizontal scale %v", p.Number, it.Run.HScale))
+			// Font expansion: within its limit, and none for letter-spaced
+			// runs, URLs and notes' numbers.
+			if r := it.Run; it.Kind == RunItem && (math.Abs(r.HScale-100) > 100*ExpansionLimit+1e-9 ||
+				r.HScale != 100 && (r.Track != 0 || it.Role == LinkRole || it.Role == NoteLabelRole)) {
+				bad = append(bad, fmt.Sprintf("page %d: horizontal scale %v of a %s run %q", p.Number, r.HScale, it.Role, r.Text))
 			}
 			if it.Kind == RunItem && (it.Role == RunningHeadRole || it.Role == FolioRole) != (it.Element == Artifact) {
 				bad = append(bad, fmt.Sprintf("page %d: run %q of role %s, element %d", p.Number, it.Run.Text, it.Role, it.Element))

@@ -24,9 +24,12 @@ type frag struct {
 	Rise  float64 // baseline shift upwards, in points
 	Track float64 // extra space after every character, in points
 	W     float64 // advance of the whole run, tracking included
-	URL   string  // the run is part of a link to URL
-	Note  int     // the run is the mark of note Note, linked to it
-	Back  int     // the run is the number of note Back, linked to its mark
+	// Expand is the run's horizontal scale less one: the font expansion
+	// of its line (drawn with Tz), already applied to X and W.
+	Expand float64
+	URL    string // the run is part of a link to URL
+	Note   int    // the run is the mark of note Note, linked to it
+	Back   int    // the run is the number of note Back, linked to its mark
 	// lang is the run's language when it differs from the book's ("" for
 	// the book's): such runs are not hyphenated with English patterns.
 	lang string
@@ -135,8 +138,29 @@ func (b *paraBuilder) runWidth(s string, f Face, size, track float64) float64 {
 	return float64(b.m[f].StringWidth(s))*size/1000 + float64(n)*track
 }
 
+// addBox adds a box of width w drawing pc's runs. Its glyphs may be
+// expanded with its line unless a run is letter-spaced (small capitals),
+// part of a URL or a note's number; its first and last characters may hang
+// into the margins by the amounts of the protrusion table, unless they are
+// note marks or a note's number.
 func (b *paraBuilder) addBox(w float64, pc piece) {
-	b.p.items = append(b.p.items, linebreak.Item{Kind: linebreak.Box, Width: w})
+	it := linebreak.Item{Kind: linebreak.Box, Width: w, Expandable: len(pc.frags) > 0}
+	for _, f := range pc.frags {
+		if f.Track != 0 || f.URL != "" || f.Back != 0 {
+			it.Expandable = false
+		}
+	}
+	if n := len(pc.frags); n > 0 {
+		if f := pc.frags[0]; f.Note == 0 && f.Back == 0 && f.Rise == 0 && f.Text != "" {
+			r, _ := utf8.DecodeRuneInString(f.Text)
+			it.ProtrudeLeft, _ = protrudes(b.m[f.Face], r, f.Size)
+		}
+		if f := pc.frags[n-1]; f.Note == 0 && f.Back == 0 && f.Rise == 0 && f.Text != "" {
+			r, _ := utf8.DecodeLastRuneInString(f.Text)
+			_, it.ProtrudeRight = protrudes(b.m[f.Face], r, f.Size)
+		}
+	}
+	b.p.items = append(b.p.items, it)
 	b.p.pieces = append(b.p.pieces, pc)
 }
 
@@ -358,6 +382,10 @@ func (b *paraBuilder) flush() {
 			h := frag{Text: "-", Face: prev.Face, Size: prev.Size, URL: prev.URL, link: prev.link, lang: prev.lang, label: prev.label}
 			h.W = b.runWidth("-", h.Face, h.Size, 0)
 			b.addPenalty(h.W, hyphenPenalty, true, []frag{h})
+			// The added hyphen is expanded with its line, and hangs.
+			it := &b.p.items[len(b.p.items)-1]
+			it.Expandable = h.URL == ""
+			_, it.ProtrudeRight = protrudes(b.m[h.Face], '-', h.Size)
 		case 2:
 			b.addPenalty(0, exHyphenPenalty, true, nil)
 		case 3:

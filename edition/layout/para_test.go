@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -227,4 +228,127 @@ func TestSetBalanced(t *testing.T) {
 			t.Fatalf("line %q is %.1f wide", text(p, l), l.width)
 		}
 	}
+}
+
+// TestProtrusionTable checks the protrusion table's data: amounts between
+// nothing and the glyph's whole width, characters the print fonts have,
+// and what the issue asks to hang at both margins.
+func TestProtrusionTable(t *testing.T) {
+	m, err := loadMetrics()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for r, lr := range protrusion {
+		for _, v := range lr {
+			if v < 0 || v > 1000 {
+				t.Errorf("%q hangs %d thousandths of its width", r, v)
+			}
+		}
+		for f := range m {
+			if !m[f].Covers(r) {
+				t.Errorf("%q is in the protrusion table but not in face %d", r, f)
+			}
+		}
+	}
+	for _, r := range "-–—.,:;’”'" {
+		if _, right := protrudes(m[Roman], r, 10); right <= 0 {
+			t.Errorf("%q does not hang into the right margin", r)
+		}
+	}
+	for _, r := range "‘“'AT" {
+		if left, _ := protrudes(m[Roman], r, 10); left <= 0 {
+			t.Errorf("%q does not hang into the left margin", r)
+		}
+	}
+	if l, r := protrudes(m[Roman], 'e', 10); l != 0 || r != 0 {
+		t.Errorf("'e' hangs %v/%v", l, r)
+	}
+	// A comma at 10 pt hangs 600 thousandths of its advance.
+	if _, r := protrudes(m[Roman], ',', 10); math.Abs(r-0.6*float64(m[Roman].Width(','))/100) > 1e-9 {
+		t.Errorf("comma hangs %v", r)
+	}
+}
+
+// TestMicrotypeItems: which boxes may be expanded and which hang. Words
+// expand, URLs and small capitals do not; a word ending in a comma hangs
+// right, one opening with a quotation mark hangs left, a note mark does
+// not hang; the hyphen added at a hyphenation point expands and hangs.
+func TestMicrotypeItems(t *testing.T) {
+	p, errs := buildItems(t, []edition.Inline{
+		&edition.Quoted{Kind: edition.DoubleQuote, Content: []edition.Inline{txt("Extraordinary, he said")}},
+		txt(" understanding"), &edition.NoteRef{Label: "x", Number: 3},
+		txt(" see "), &edition.Link{URL: "http://example.org/", Content: []edition.Inline{txt("http://example.org/")}},
+	})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	m, _ := loadMetrics()
+	b := newParaBuilder(m, &errs, "p-2")
+	b.smallCaps("Romain Rolland", textStyle{face: Roman, size: 10})
+	sc := b.finish()
+	text := func(pc piece) string {
+		var s strings.Builder
+		for _, f := range pc.frags {
+			s.WriteString(f.Text)
+		}
+		return s.String()
+	}
+	boxes := map[string]linebreak.Item{}
+	hyphens := 0
+	for i, it := range p.items {
+		switch {
+		case it.Kind == linebreak.Box:
+			boxes[text(p.pieces[i])] = it
+		case it.Kind == linebreak.Penalty && it.Width > 0:
+			hyphens++
+			if !it.Expandable || it.ProtrudeRight <= 0 {
+				t.Errorf("an added hyphen: expandable %v, hangs %.2f", it.Expandable, it.ProtrudeRight)
+			}
+		}
+	}
+	if hyphens == 0 {
+		t.Fatal("no hyphenation point in the paragraph")
+	}
+	for _, c := range []struct {
+		box         string
+		expand      bool
+		left, right bool
+	}{
+		{"“Ex", true, true, false},
+		{"nary,", true, false, true},
+		{"said”", true, false, true},
+		{"ing3", true, false, false},
+		{"see", true, false, false},
+	} {
+		var it linebreak.Item
+		found := false
+		if b, ok := boxes[c.box]; ok {
+			it, found = b, true
+		}
+		if !found {
+			t.Errorf("no box for %q among %v", c.box, keys(boxes))
+			continue
+		}
+		if it.Expandable != c.expand || (it.ProtrudeLeft > 0) != c.left || (it.ProtrudeRight > 0) != c.right {
+			t.Errorf("%q: expandable %v, hangs %.2f/%.2f; want %v, left %v, right %v", c.box, it.Expandable, it.ProtrudeLeft, it.ProtrudeRight, c.expand, c.left, c.right)
+		}
+	}
+	for s, it := range boxes {
+		if strings.Contains(s, "example") && it.Expandable {
+			t.Errorf("URL box %q may be expanded", s)
+		}
+	}
+	for i, it := range sc.items {
+		if it.Kind == linebreak.Box && len(sc.pieces[i].frags) > 1 && it.Expandable {
+			t.Errorf("small capitals %q may be expanded", text(sc.pieces[i]))
+		}
+	}
+}
+
+func keys(m map[string]linebreak.Item) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
 }

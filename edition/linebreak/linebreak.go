@@ -32,12 +32,13 @@
 //
 // Two rules are hard in every pass: never more than MaxConsecutiveHyphens
 // hyphenated lines in a row, and no hyphenated line directly before the
-// last line of the paragraph. For the second, within a pass a paragraph
+// last line of the paragraph, unless avoiding that hyphen takes a line
+// looser than the tolerance. For the second, within a pass a paragraph
 // without such a hyphen beats any with one, and a pass whose only results
 // have one is accepted only if no later pass, pass 4 included, finds one
-// without. (Pass 4 may then set looser lines, marked Underfull; that is the
-// price of the rule, and it is rare: 11 of 642 test paragraphs at measures
-// of 16 to 80 characters without emergency stretch, 2 with it.)
+// without and without a line looser than the tolerance (Line.Underfull).
+// (TeX makes the hyphen a cost, \finalhyphendemerits, which a line of
+// infinite badness always outweighs: so does this rule.)
 //
 // # Font expansion and protrusion
 //
@@ -349,6 +350,11 @@ func breakCount(items []Item, width func(line int) float64, p Params) ([]Line, i
 			continue
 		}
 		if !finalHyphen || !hardFinalHyphen {
+			if fallback != nil && underfull(lines) && !underfull(fallback) {
+				// Avoiding the hyphen would take a line looser than
+				// the tolerance: the hyphen is the lesser evil.
+				return fallback, b.visits, nil
+			}
 			return lines, b.visits, nil
 		}
 		if fallback == nil {
@@ -356,12 +362,22 @@ func breakCount(items []Item, width func(line int) float64, p Params) ([]Line, i
 		}
 	}
 	lines, finalHyphen := b.run(pass{threshold: math.Inf(1), last: true})
-	if fallback != nil && finalHyphen {
+	if fallback != nil && (finalHyphen || underfull(lines) && !underfull(fallback)) {
 		// Pass 4 could not avoid the hyphen either: keep the better
 		// spaced paragraph of the earlier passes.
 		return fallback, b.visits, nil
 	}
 	return lines, b.visits, nil
+}
+
+// underfull reports whether a line of lines is looser than the tolerance.
+func underfull(lines []Line) bool {
+	for _, l := range lines {
+		if l.Underfull {
+			return true
+		}
+	}
+	return false
 }
 
 type pass struct {
@@ -590,18 +606,12 @@ func (b *breaker) run(ps pass) ([]Line, bool) {
 				}
 			}
 			tooTight := r < -1-1e-9
-			e, gr := r, r
-			if b.x != nil && !tooTight {
-				e, gr = b.expansion(r, target-natural, glueStretch, glueShrink, expandable)
-			}
-			if b.x == nil {
-				e = 0
-			}
 			if !tooTight && bad <= ps.threshold && !(flagged && b.p.MaxConsecutiveHyphens > 0 && a.hyphens >= b.p.MaxConsecutiveHyphens) {
 				c := b.candidate(a, r, bad, pen, flagged, isFinal)
 				c.under = under
 				c.protL, c.protR = protL, protR
 				if b.x != nil {
+					e, gr := b.expansion(r, target-natural, glueStretch, glueShrink, expandable)
 					c.ratio, c.expand = max(gr, -1), e
 					if j := b.p.MaxExpansionJump; j > 0 && !math.IsNaN(a.expand) && math.Abs(e-a.expand) > j+1e-9 {
 						c.dem += b.p.AdjDemerits

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"io"
 	"sync"
@@ -193,6 +194,7 @@ func drawPage(pdf *gofpdf.Fpdf, g layout.Geometry, p *layout.Page, dests map[str
 	if p.Outline != "" {
 		pdf.Bookmark(p.Outline, 0, 0)
 	}
+	tz := 100.0 // the horizontal scale set: a page starts unscaled
 	for _, it := range p.Items {
 		switch it.Kind {
 		case layout.RunItem:
@@ -204,15 +206,15 @@ func drawPage(pdf *gofpdf.Fpdf, g layout.Geometry, p *layout.Page, dests map[str
 			if r.Track != 0 {
 				pdf.RawWriteStr(fmt.Sprintf("%.3f Tc\n", r.Track))
 			}
-			if r.HScale != 100 && r.HScale != 0 {
-				pdf.RawWriteStr(fmt.Sprintf("%.2f Tz\n", r.HScale))
+			// Horizontal scaling (font expansion) is set where it changes:
+			// most runs of a line share it, and gofpdf's BT/ET leave it.
+			if hs := cmp.Or(r.HScale, 100); hs != tz {
+				tz = hs
+				pdf.RawWriteStr(fmt.Sprintf("%.2f Tz\n", tz))
 			}
 			// Runs are drawn by their text: nothing shapes runs yet, so
 			// Glyphs is empty.
 			pdf.Text(r.X, r.Y, r.Text)
-			if r.HScale != 100 && r.HScale != 0 {
-				pdf.RawWriteStr("100 Tz\n")
-			}
 			if r.Track != 0 {
 				pdf.RawWriteStr("0 Tc\n")
 			}

@@ -2,8 +2,10 @@
 // `pdftotext -bbox-layout`, and measures what a typesetter checks by eye:
 // how far interword spaces stretch from their natural width, widows and
 // orphans, whether each footnote begins on the page of its mark, and runs of
-// hyphenated lines. It knows nothing of how the PDF was made, so it checks
-// the print renderer from the outside.
+// hyphenated lines, the depth of pages, characters hanging into the
+// margins (protrusion), and, through MuPDF's `mutool trace`, the horizontal
+// scale each line is drawn with (font expansion). It knows nothing of how
+// the PDF was made, so it checks the print renderer from the outside.
 package measure
 
 import (
@@ -46,6 +48,9 @@ type Report struct {
 	Spaces []float64
 	// NoteSpaces are the same for the justified lines of the notes.
 	NoteSpaces []float64
+	// Loose lists the justified body lines with a space wider than 1.8
+	// natural spaces ("physical page: widest ratio: text").
+	Loose []string
 	// Widows and Orphans list the pages ("physical page: text") where a
 	// paragraph's last line begins a page or its first line ends one.
 	Widows, Orphans []string
@@ -57,6 +62,8 @@ type Report struct {
 	// hyphen; HyphenatedFeet the pages whose last body line does.
 	MaxHyphenRun   int
 	HyphenatedFeet []int
+	// HyphenLines counts the body lines ending in a hyphen.
+	HyphenLines int
 	// FullPages counts the body pages that should be full: all but the
 	// last page of a section, opening pages left out. ShortPages lists
 	// those ("physical page: how") whose foot is above the text block's
@@ -70,6 +77,28 @@ type Report struct {
 	Spreads  int
 	Uneven   []string
 	Balanced int
+	// Runts lists the last pages of sections ("physical page: lines")
+	// holding fewer than five body lines, openings left out.
+	Runts []string
+	// NoteSplits lists the notes continued on the next page, with the
+	// lines on each side ("page: before/after").
+	NoteSplits []string
+	// MinNoteSplit is the fewest lines on either side of a split note;
+	// 0 without splits.
+	MinNoteSplit int
+	// Ladders counts the runs of three or more hyphenated lines.
+	Ladders int
+	// HangLeft and HangRight count the body and note lines whose ink
+	// begins before the text block's left edge or ends after its right
+	// edge (protrusion); MaxHang is the furthest, in points.
+	HangLeft, HangRight int
+	MaxHang             float64
+	// Expansions are the horizontal scales less one of the body's text
+	// lines (font expansion), one per line, sorted; nil when not measured
+	// (see Expansion). MaxExpansionStep is the largest difference between
+	// two lines in a row on a page.
+	Expansions       []float64
+	MaxExpansionStep float64
 }
 
 // Percentile returns the p-th percentile (0–100) of sorted xs.
@@ -82,10 +111,12 @@ func Percentile(xs []float64, p float64) float64 {
 }
 
 // String formats the report as a Markdown table.
-func (r *Report) String() string {
-	var b strings.Builder
-	row := func(k string, v any) { fmt.Fprintf(&b, "| %s | %v |\n", k, v) }
-	b.WriteString("| measure | value |\n| --- | --- |\n")
+func (r *Report) String() string { return Compare(nil, r) }
+
+// rows are the report's figures, named.
+func rows(r *Report) [][2]string {
+	var out [][2]string
+	row := func(k string, v any) { out = append(out, [2]string{k, fmt.Sprint(v)}) }
 	row("pages", r.Pages)
 	row("justified body lines", r.JustifiedLines)
 	row("interword spaces measured (body)", len(r.Spaces))
@@ -96,22 +127,81 @@ func (r *Report) String() string {
 		row("space / natural, body: max", fmt.Sprintf("%.2f", r.Spaces[len(r.Spaces)-1]))
 	}
 	if len(r.NoteSpaces) > 0 {
+		row("space / natural, notes: median", fmt.Sprintf("%.2f", Percentile(r.NoteSpaces, 50)))
 		row("space / natural, notes: p95", fmt.Sprintf("%.2f", Percentile(r.NoteSpaces, 95)))
 		row("space / natural, notes: max", fmt.Sprintf("%.2f", r.NoteSpaces[len(r.NoteSpaces)-1]))
 	}
+	if r.Expansions != nil {
+		row("font expansion of body lines (lines per step)", r.ExpansionHistogram())
+		row("largest expansion step between adjacent lines", fmt.Sprintf("%.1f %%", 100*r.MaxExpansionStep))
+	}
+	row("lines hanging into the left / right margin", fmt.Sprintf("%d / %d (at most %.2f pt)", r.HangLeft, r.HangRight, r.MaxHang))
 	row("widows", len(r.Widows))
 	row("orphans", len(r.Orphans))
 	row("notes beginning on their mark's page", fmt.Sprintf("%d of %d", r.NotesOnMarkPage, r.Notes))
+	row("notes split across pages (page: lines before/after)", fmt.Sprintf("%d %s", len(r.NoteSplits), strings.Join(r.NoteSplits, ", ")))
+	row("body lines ending in a hyphen", r.HyphenLines)
 	row("longest run of hyphenated lines", r.MaxHyphenRun)
+	row("ladders (3+ hyphenated lines in a row)", r.Ladders)
 	row("pages ending with a hyphen", len(r.HyphenatedFeet))
 	if r.FullPages > 0 {
 		row("body pages before a section's last (openings left out)", r.FullPages)
 		row("of those, ending short of the last baseline", len(r.ShortPages))
+		row("of those, short other than as a spread balanced a line short", len(r.ShortPages)-2*r.Balanced)
 		row("spreads of two such pages", r.Spreads)
 		row("of those, pages of different depth", len(r.Uneven))
 		row("of those, both short by the same one line", r.Balanced)
+		row("sections ending on a page of fewer than five body lines", len(r.Runts))
+	}
+	return out
+}
+
+// Compare formats the figures of prev (the previous release; nil for none)
+// and r side by side as a Markdown table.
+func Compare(prev, r *Report) string {
+	cur := rows(r)
+	if prev == nil {
+		var b strings.Builder
+		b.WriteString("| measure | value |\n| --- | --- |\n")
+		for _, kv := range cur {
+			fmt.Fprintf(&b, "| %s | %s |\n", kv[0], kv[1])
+		}
+		return b.String()
+	}
+	old := map[string]string{}
+	for _, kv := range rows(prev) {
+		old[kv[0]] = kv[1]
+	}
+	var b strings.Builder
+	b.WriteString("| measure | previous release | now |\n| --- | --- | --- |\n")
+	for _, kv := range cur {
+		o, ok := old[kv[0]]
+		if !ok {
+			o = "–"
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s |\n", kv[0], o, kv[1])
 	}
 	return b.String()
+}
+
+// ExpansionHistogram formats the expansions as counts per step of 0.5 %:
+// "-1.0%: 3, 0.0%: 200, +0.5%: 40".
+func (r *Report) ExpansionHistogram() string {
+	counts := map[int]int{}
+	var keys []int
+	for _, e := range r.Expansions {
+		k := int(math.Round(e * 200)) // steps of 0.5 %
+		if counts[k] == 0 {
+			keys = append(keys, k)
+		}
+		counts[k]++
+	}
+	sort.Ints(keys)
+	var parts []string
+	for _, k := range keys {
+		parts = append(parts, fmt.Sprintf("%+.1f%%: %d", float64(k)/2, counts[k]))
+	}
+	return strings.Join(parts, ", ")
 }
 
 type bbox struct {
@@ -147,7 +237,100 @@ func File(path string, o Options) (*Report, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pdftotext: %w", err)
 	}
-	return Parse(out, o)
+	r, err := Parse(out, o)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := exec.LookPath("mutool"); err == nil {
+		if err := Expansion(r, path, o); err != nil {
+			return nil, err
+		}
+	}
+	return r, nil
+}
+
+// Expansion measures the horizontal scale of every body text line of the
+// PDF at path from `mutool trace`, which gives each run of glyphs its text
+// matrix: the scale is the matrix's horizontal size over its vertical one.
+// A line's expansion is that of its most expanded run (a URL in it is not
+// expanded); front pages are left out.
+func Expansion(r *Report, path string, o Options) error {
+	out, err := exec.Command("mutool", "trace", path).Output()
+	if err != nil {
+		return fmt.Errorf("mutool trace: %w", err)
+	}
+	return parseTrace(r, out, o)
+}
+
+func parseTrace(r *Report, trace []byte, o Options) error {
+	type key struct {
+		page int
+		y    float64
+	}
+	lines := map[key]float64{}
+	var order []key
+	page := 0
+	var scale float64
+	inBody := false
+	for _, ln := range strings.Split(string(trace), "\n") {
+		ln = strings.TrimSpace(ln)
+		switch {
+		case strings.HasPrefix(ln, "<page "):
+			page++
+		case strings.HasPrefix(ln, "<span "):
+			inBody = false
+			var a, b, c, d float64
+			if _, err := fmt.Sscanf(attr(ln, "trm"), "%g %g %g %g", &a, &b, &c, &d); err != nil {
+				return fmt.Errorf("mutool trace: span without a text matrix: %s", ln)
+			}
+			if page > o.FrontPages && d > 0 && math.Abs(d-o.BodySize) < 0.01 {
+				inBody, scale = true, a/d-1
+			}
+		case inBody && strings.HasPrefix(ln, "<g "):
+			var y float64
+			if _, err := fmt.Sscanf(attr(ln, "y"), "%g", &y); err != nil {
+				return fmt.Errorf("mutool trace: glyph without a position: %s", ln)
+			}
+			k := key{page, math.Round(y*10) / 10}
+			e, seen := lines[k]
+			if !seen {
+				order = append(order, k)
+			}
+			if !seen || math.Abs(scale) > math.Abs(e) {
+				lines[k] = scale
+			}
+			inBody = false // one glyph of the run places it
+		}
+	}
+	sort.Slice(order, func(i, j int) bool {
+		if order[i].page != order[j].page {
+			return order[i].page < order[j].page
+		}
+		return order[i].y < order[j].y
+	})
+	r.Expansions = make([]float64, 0, len(order))
+	for i, k := range order {
+		e := lines[k]
+		r.Expansions = append(r.Expansions, e)
+		if i > 0 && order[i-1].page == k.page {
+			r.MaxExpansionStep = math.Max(r.MaxExpansionStep, math.Abs(e-lines[order[i-1]]))
+		}
+	}
+	sort.Float64s(r.Expansions)
+	return nil
+}
+
+// attr returns the value of the attribute name in an XML start tag.
+func attr(tag, name string) string {
+	i := strings.Index(tag, " "+name+"=\"")
+	if i < 0 {
+		return ""
+	}
+	v := tag[i+len(name)+3:]
+	if j := strings.IndexByte(v, '"'); j >= 0 {
+		return v[:j]
+	}
+	return ""
 }
 
 // word is a word box classified by its height.
@@ -204,6 +387,7 @@ func Parse(xhtml []byte, o Options) (*Report, error) {
 		bodyLines, noteLines []pline
 		marks                []string
 		markY                []float64 // the bottom of each mark's box
+		markBox              []bbox
 	}
 	pages := make([]pageLines, len(doc.Pages))
 	for pi, p := range doc.Pages {
@@ -222,6 +406,7 @@ func Parse(xhtml []byte, o Options) (*Report, error) {
 			case mark:
 				pages[pi].marks = append(pages[pi].marks, w.text)
 				pages[pi].markY = append(pages[pi].markY, w.YMax)
+				pages[pi].markBox = append(pages[pi].markBox, w.bbox)
 				continue
 			case other:
 				// Small capitals and headings: attach small capitals to
@@ -253,28 +438,51 @@ func Parse(xhtml []byte, o Options) (*Report, error) {
 			}
 		}
 	}
-	// The text block: the extreme edges of the body lines of each parity.
+	// The text block: the edges most body lines of each parity begin and
+	// end at. Not the extremes: a line may hang a comma or a quotation
+	// mark into the margin (protrusion).
 	var left, right [2]float64
-	for i := range left {
-		left[i], right[i] = math.Inf(1), math.Inf(-1)
-	}
-	for pi, p := range pages {
-		for _, l := range p.bodyLines {
-			left[pi%2] = math.Min(left[pi%2], l.left())
-			right[pi%2] = math.Max(right[pi%2], l.right())
+	for par := range left {
+		var ls, rs []float64
+		for pi := par; pi < len(pages); pi += 2 {
+			for _, l := range pages[pi].bodyLines {
+				ls = append(ls, l.left())
+				rs = append(rs, l.right())
+			}
 		}
+		left[par], right[par] = mode(ls), mode(rs)
 	}
 	full := func(pi int, l pline) bool { return l.right() > right[pi%2]-0.6 }
+	hang := func(pi int, l pline) {
+		if pi < o.FrontPages {
+			return
+		}
+		if d := left[pi%2] - l.left(); d > 0.05 {
+			r.HangLeft++
+			r.MaxHang = math.Max(r.MaxHang, d)
+		}
+		if d := l.right() - right[pi%2]; d > 0.05 {
+			r.HangRight++
+			r.MaxHang = math.Max(r.MaxHang, d)
+		}
+	}
 	spaces := func(pi int, l pline, k kind, natural float64, into *[]float64) {
 		if !full(pi, l) {
 			return
 		}
+		widest := 0.0
 		for i := 1; i < len(l.words); i++ {
 			a, b := l.words[i-1], l.words[i]
 			if a.kind != k || b.kind != k {
 				continue
 			}
 			gap := b.XMin - a.XMax
+			// A note mark after a word is not part of the space.
+			for _, m := range pages[pi].markBox {
+				if m.XMin >= a.XMax-0.5 && m.XMax <= b.XMin+0.5 && m.YMax < l.y+0.5 && m.YMax > l.y-o.BodySize {
+					gap = b.XMin - m.XMax
+				}
+			}
 			if gap < 0.5 { // runs set close: small capitals, a colon
 				continue
 			}
@@ -282,6 +490,12 @@ func Parse(xhtml []byte, o Options) (*Report, error) {
 				continue // inside a URL broken into pieces: not a space
 			}
 			*into = append(*into, gap/natural)
+			if k == body {
+				widest = math.Max(widest, gap/natural)
+			}
+		}
+		if widest > 1.8 {
+			r.Loose = append(r.Loose, fmt.Sprintf("%d: %.2f: %s", pi+1, widest, text(l)))
 		}
 	}
 	// Paragraph structure: a line starts a paragraph when it is indented,
@@ -302,20 +516,29 @@ func Parse(xhtml []byte, o Options) (*Report, error) {
 	prevPage := -1
 	markPage := map[string]int{}
 	notePage := map[string]int{}
-	for pi, p := range pages {
-		if pi < o.FrontPages {
-			continue
-		}
-		heading := false
+	type noteRun struct {
+		page, n int
+		cont    bool // continues the note before, from the page before
+	}
+	var noteLines []noteRun
+	// Openings: pages with a word larger than the text (a title).
+	headings := make([]bool, len(pages))
+	for pi := range pages {
 		for _, b := range doc.Pages[pi].Blocks {
 			for _, l := range b.Lines {
 				for _, w := range l.Words {
 					if w.YMax-w.YMin > o.BodySize*o.BoxScale+3 {
-						heading = true
+						headings[pi] = true
 					}
 				}
 			}
 		}
+	}
+	for pi, p := range pages {
+		if pi < o.FrontPages {
+			continue
+		}
+		heading := headings[pi]
 		for i, l := range p.bodyLines {
 			var prev *pline
 			pp := pi
@@ -328,10 +551,15 @@ func Parse(xhtml []byte, o Options) (*Report, error) {
 				r.JustifiedLines++
 				spaces(pi, l, body, o.BodySpace, &r.Spaces)
 			}
+			hang(pi, l)
 			last := l.words[len(l.words)-1].text
 			if strings.HasSuffix(last, "-") {
+				r.HyphenLines++
 				run++
 				r.MaxHyphenRun = max(r.MaxHyphenRun, run)
+				if run == 3 {
+					r.Ladders++
+				}
 			} else {
 				run = 0
 			}
@@ -340,7 +568,7 @@ func Parse(xhtml []byte, o Options) (*Report, error) {
 				r.Widows = append(r.Widows, fmt.Sprintf("%d: %s", pi+1, text(l)))
 			}
 			if i == len(p.bodyLines)-1 {
-				if start && full(pi, l) && pi+1 < len(pages) && len(pages[pi+1].bodyLines) > 0 {
+				if start && full(pi, l) && pi+1 < len(pages) && len(pages[pi+1].bodyLines) > 0 && !headings[pi+1] {
 					next := pages[pi+1].bodyLines[0]
 					if !startsPara(pi+1, next, &l, pi) {
 						r.Orphans = append(r.Orphans, fmt.Sprintf("%d: %s", pi+1, text(l)))
@@ -358,7 +586,7 @@ func Parse(xhtml []byte, o Options) (*Report, error) {
 		if n := len(p.bodyLines); n > 0 {
 			bottom = p.bodyLines[n-1].y
 		}
-		info[pi] = pageInfo{body: len(p.bodyLines) > 0, heading: heading, text: bottom}
+		info[pi] = pageInfo{body: len(p.bodyLines) > 0, heading: heading, text: bottom, lines: len(p.bodyLines)}
 		if len(p.bodyLines) > 0 {
 			for _, y := range p.markY {
 				if math.Abs(y-p.bodyLines[0].y) < o.Leading/2 {
@@ -375,11 +603,24 @@ func Parse(xhtml []byte, o Options) (*Report, error) {
 			}
 			info[pi].foot = l.y
 			spaces(pi, l, note, o.NoteSpace, &r.NoteSpaces)
+			hang(pi, l)
 			first := l.words[0].text
-			if l.left() < left[pi%2]+0.5 && first != "" && strings.IndexFunc(first, func(r rune) bool { return !unicode.IsDigit(r) }) < 0 {
+			numbered := l.left() < left[pi%2]+0.5 && first != "" && strings.IndexFunc(first, func(r rune) bool { return !unicode.IsDigit(r) }) < 0
+			if numbered {
 				if _, seen := notePage[first]; !seen {
 					notePage[first] = pi
 				}
+			}
+			// Count each note's lines per page, to find the split ones:
+			// a page's note lines before its first number continue the
+			// last note of the page before.
+			switch {
+			case numbered:
+				noteLines = append(noteLines, noteRun{page: pi, n: 1})
+			case len(noteLines) > 0 && noteLines[len(noteLines)-1].page == pi:
+				noteLines[len(noteLines)-1].n++
+			default:
+				noteLines = append(noteLines, noteRun{page: pi, n: 1, cont: true})
 			}
 		}
 		for _, m := range p.marks {
@@ -397,6 +638,16 @@ func Parse(xhtml []byte, o Options) (*Report, error) {
 		}
 	}
 	sort.Strings(r.Misplaced)
+	for i, nr := range noteLines {
+		if nr.cont && i > 0 {
+			before := noteLines[i-1]
+			r.NoteSplits = append(r.NoteSplits, fmt.Sprintf("%d: %d/%d", before.page+1, before.n, nr.n))
+			m := min(before.n, nr.n)
+			if r.MinNoteSplit == 0 || m < r.MinNoteSplit {
+				r.MinNoteSplit = m
+			}
+		}
+	}
 	if o.Leading > 0 {
 		depths(r, info[min(o.FrontPages, len(info)):], o.FrontPages, o)
 	}
@@ -411,6 +662,7 @@ func Parse(xhtml []byte, o Options) (*Report, error) {
 type pageInfo struct {
 	body, heading    bool
 	text, note, foot float64
+	lines            int // body lines
 	// firstMarks counts the note marks in the first line of text.
 	firstMarks int
 }
@@ -468,7 +720,13 @@ func depths(r *Report, pages []pageInfo, first int, o Options) {
 		next := pages[i+1]
 		return next.body && !next.heading
 	}
-	for i := range pages {
+	for i, p := range pages {
+		// A section's last page: a body page followed by an opening, a
+		// page without body text, or nothing.
+		last := p.body && !p.heading && (i+1 >= len(pages) || !pages[i+1].body || pages[i+1].heading)
+		if last && p.lines < 5 {
+			r.Runts = append(r.Runts, fmt.Sprintf("%d: %d line(s)", first+i+1, p.lines))
+		}
 		if !counted(i) {
 			continue
 		}
@@ -488,6 +746,21 @@ func depths(r *Report, pages []pageInfo, first int, o Options) {
 			}
 		}
 	}
+}
+
+// mode returns the value most of xs round to, to a tenth of a point (the
+// largest of equally frequent ones); 0 for none.
+func mode(xs []float64) float64 {
+	counts := map[float64]int{}
+	best, bestN := 0.0, 0
+	for _, x := range xs {
+		k := math.Round(x*10) / 10
+		counts[k]++
+		if n := counts[k]; n > bestN || n == bestN && k > best {
+			best, bestN = k, n
+		}
+	}
+	return best
 }
 
 func text(l pline) string {

@@ -120,3 +120,139 @@ func TestDepths(t *testing.T) {
 		t.Errorf("spreads %d, uneven %v, balanced %d; want 2, [2–3], 1", r.Spreads, r.Uneven, r.Balanced)
 	}
 }
+
+// TestHangingEdges: lines that hang a little past the text block do not
+// move its edges (they are the most common ones), are counted, and still
+// count as full lines.
+func TestHangingEdges(t *testing.T) {
+	full := [3]float64{54, 354, 10}
+	hangR := [3]float64{54, 355.5, 10}
+	hangL := [3]float64{53, 354, 10}
+	short := [3]float64{54, 200, 5}
+	r, err := Parse(doc(page([][3]float64{full, hangR, full, hangL, full, short}, nil)), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.HangRight != 1 || r.HangLeft != 1 || r.MaxHang < 1.49 || r.MaxHang > 1.51 {
+		t.Errorf("hanging %d left, %d right, at most %.2f; want 1, 1, 1.5", r.HangLeft, r.HangRight, r.MaxHang)
+	}
+	if r.JustifiedLines != 5 || len(r.Widows)+len(r.Orphans) != 0 {
+		t.Errorf("%d justified lines (want 5), widows %v, orphans %v", r.JustifiedLines, r.Widows, r.Orphans)
+	}
+}
+
+// TestRuntAndLadder: a section's last page of three lines is a runt; three
+// hyphenated lines in a row are a ladder.
+func TestRuntAndLadder(t *testing.T) {
+	full := [3]float64{54, 354, 10}
+	var b strings.Builder
+	b.WriteString(`<page width="396" height="612"><flow><block>`)
+	for i, text := range []string{"one-", "two-", "three-", "four"} {
+		y := 60 + 13.5*float64(i)
+		fmt.Fprintf(&b, `<line><word xMin="54" yMin="%.2f" xMax="300" yMax="%.2f">words</word><word xMin="310" yMin="%.2f" xMax="354" yMax="%.2f">%s</word></line>`, y-10, y, y-10, y, text)
+	}
+	b.WriteString(`</block></flow></page>`)
+	lines := func(n int) [][3]float64 {
+		var out [][3]float64
+		for range n {
+			out = append(out, full)
+		}
+		return out
+	}
+	o := opts
+	o.Leading, o.NoteLead = 13.5, 11
+	r, err := Parse(doc(b.String(), page(lines(10), nil), page(lines(3), nil)), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Ladders != 1 || r.MaxHyphenRun != 3 {
+		t.Errorf("ladders %d, longest run %d; want 1, 3", r.Ladders, r.MaxHyphenRun)
+	}
+	if len(r.Runts) != 1 || !strings.HasPrefix(r.Runts[0], "3:") {
+		t.Errorf("runts %v, want page 3", r.Runts)
+	}
+}
+
+// TestNoteSplit: a note whose lines go on at the next page's foot, before
+// that page's first numbered note, is split; the lines on each side count.
+func TestNoteSplit(t *testing.T) {
+	notePage := func(notes ...string) string {
+		var b strings.Builder
+		b.WriteString(`<page width="396" height="612"><flow><block>`)
+		y := 60.0
+		for range 5 {
+			fmt.Fprintf(&b, `<line><word xMin="54" yMin="%.2f" xMax="354" yMax="%.2f">words</word></line>`, y-10, y)
+			y += 13.5
+		}
+		y += 20
+		for _, n := range notes {
+			x := 54.0
+			if n == "" {
+				x, n = 60, "more"
+			}
+			fmt.Fprintf(&b, `<line><word xMin="%.0f" yMin="%.2f" xMax="354" yMax="%.2f">%s</word></line>`, x, y-8, y, n)
+			y += 11
+		}
+		b.WriteString(`</block></flow></page>`)
+		return b.String()
+	}
+	r, err := Parse(doc(notePage("1", "", "", "", "2", ""), notePage("", "", "", "3")), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.NoteSplits) != 1 || r.NoteSplits[0] != "1: 2/3" || r.MinNoteSplit != 2 {
+		t.Errorf("splits %v (fewest %d), want [1: 2/3] and 2", r.NoteSplits, r.MinNoteSplit)
+	}
+}
+
+// TestTrace reads font expansion from mutool trace output: one figure per
+// body line, its most expanded run; other sizes and the front pages left
+// out; the largest step between lines in a row.
+func TestTrace(t *testing.T) {
+	// As mutool prints it: a tag a line.
+	trace := strings.Join([]string{
+		`<document>`,
+		`<page number="1">`, `<span trm="10 0 0 10">`, `<g unicode="a" x="54" y="100"/>`, `</span>`, `</page>`,
+		`<page number="2">`,
+		`<span font="f" trm="10.2 0 0 10">`, `<g unicode="a" x="54" y="100"/>`, `<g unicode="b" x="60" y="100"/>`, `</span>`,
+		`<span font="f" trm="10 0 0 10">`, `<g unicode="c" x="90" y="100"/>`, `</span>`,
+		`<span font="f" trm="9.9 0 0 10">`, `<g unicode="d" x="54" y="113.5"/>`, `</span>`,
+		`<span font="f" trm="8.16 0 0 8">`, `<g unicode="n" x="54" y="500"/>`, `</span>`,
+		`</page>`, `</document>`}, "\n")
+	r := &Report{}
+	if err := parseTrace(r, []byte(trace), Options{BodySize: 10, FrontPages: 1}); err != nil {
+		t.Fatal(err)
+	}
+	want := []float64{-0.01, 0.02}
+	if len(r.Expansions) != 2 || abs(r.Expansions[0]-want[0]) > 1e-9 || abs(r.Expansions[1]-want[1]) > 1e-9 {
+		t.Errorf("expansions %v, want %v", r.Expansions, want)
+	}
+	if abs(r.MaxExpansionStep-0.03) > 1e-9 {
+		t.Errorf("largest step %v, want 0.03", r.MaxExpansionStep)
+	}
+	if h := r.ExpansionHistogram(); h != "-1.0%: 1, +2.0%: 1" {
+		t.Errorf("histogram %q", h)
+	}
+	if err := parseTrace(r, []byte("<page number=\"2\">\n<span trm=\"x\">\n</span>"), Options{}); err == nil {
+		t.Error("a span without a text matrix was accepted")
+	}
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// TestCompare puts the previous release's figures beside the current ones.
+func TestCompare(t *testing.T) {
+	prev := &Report{Pages: 3, Spaces: []float64{1, 2}}
+	cur := &Report{Pages: 4, Spaces: []float64{1, 1.5}, Expansions: []float64{0, 0.01}}
+	s := Compare(prev, cur)
+	for _, want := range []string{"| pages | 3 | 4 |", "| space / natural, body: max | 2.00 | 1.50 |", "| font expansion of body lines (lines per step) | – | +0.0%: 1, +1.0%: 1 |"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("comparison lacks %q:\n%s", want, s)
+		}
+	}
+}
