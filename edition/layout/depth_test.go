@@ -252,3 +252,56 @@ func TestLookBack(t *testing.T) {
 		t.Errorf("looking back a spread did not even it: %d faults before, %d after", len(before), len(after))
 	}
 }
+
+// TestSectionLastPage makes up fixtures whose interview, made up as the
+// rows come, ends on a page of fewer than five lines: the spread before
+// gives that page lines (its verso, or the spread before it, ending
+// short), so that it holds five or more.
+func TestSectionLastPage(t *testing.T) {
+	for _, c := range []struct {
+		trim  string
+		turns [][]int
+	}{
+		{"", [][]int{{2}, {1}, {2}, {4}, {1}, {1}, {2}, {4}}},
+		{"a5", [][]int{{3}, {2}, {2}, {1}, {4}, {1}, {4}, {2}}},
+	} {
+		t.Run(c.trim, func(t *testing.T) {
+			book := testbook.Book(c.turns, nil, nil)
+			g, _ := NewGeometry(c.trim)
+			m, err := loadMetrics()
+			if err != nil {
+				t.Fatal(err)
+			}
+			fb := &flowBuilder{g: g, m: m, params: bookParams(g), notes: map[int][]noteLine{}, speakers: map[string]string{"a": "Alpha", "b": "Bert Beta"}}
+			fb.section(&book.Preface)
+			fb.interview(&book.Interview)
+			fb.section(&book.Colophon)
+			// The interview's last page: the last with its text.
+			last := func(pages []bodyPage) int {
+				for i := len(pages) - 1; i >= 0; i-- {
+					n := 0
+					for _, r := range pages[i].rows {
+						if r.kind == rowText && r.section == book.Interview.ID {
+							n++
+						}
+					}
+					if n > 0 {
+						return n
+					}
+				}
+				return 0
+			}
+			if n := last(makeUp(g, fb.rows, fb.notes, nil)); n == 0 || n >= minLastLines {
+				t.Fatalf("as the rows come, the last page holds %d lines: the fixture no longer shows the case", n)
+			}
+			if n := last(makeUp(g, fb.rows, fb.notes, fb.rebreak)); n < minLastLines {
+				t.Errorf("the interview ends on a page of %d lines", n)
+			}
+			L, err := makePages(book, c.trim)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkMakeUp(t, L)
+		})
+	}
+}

@@ -71,7 +71,7 @@ func makeUp(g Geometry, rows []row, notes map[int][]noteLine, rebreak rebreakFun
 			before := m.save()
 			clear(m.cache)
 			kind := m.spread()
-			if kind == spreadUneven && last != nil && rebreak != nil && lookBackOn {
+			if (kind == spreadUneven || kind == spreadRunt) && last != nil && rebreak != nil && lookBackOn {
 				m.lookBack(*last)
 			}
 			last = nil
@@ -164,6 +164,28 @@ type pageResult struct {
 	// broken marks a page that ends on a hyphen because neither the page
 	// as it comes nor a paragraph set again could end it full without.
 	broken bool
+}
+
+// minLastLines is the fewest body lines the last page of a section holds,
+// when make-up can help it.
+const minLastLines = 5
+
+// runt reports whether the page ends its section with text, but fewer
+// than minLastLines lines of it, and does not open it.
+func (r *pageResult) runt() bool {
+	if !r.final {
+		return false
+	}
+	n := 0
+	for _, row := range r.page.rows {
+		switch row.kind {
+		case rowHeading:
+			return false
+		case rowText:
+			n++
+		}
+	}
+	return n > 0 && n < minLastLines
 }
 
 // ok reports whether the page ends where it should: the last page of a
@@ -280,6 +302,7 @@ const (
 	spreadShort                    // both pages a line short
 	spreadUneven                   // as the rules leave it
 	spreadLast                     // one of its pages is its section's last
+	spreadRunt                     // its verso ends its section, with too few lines
 )
 
 // spread makes up a verso and the recto facing it: both full if the rules
@@ -291,13 +314,31 @@ func (m *makeup) spread() spreadKind {
 	v := m.fixPage(m.buf, m.carry, d, prev)
 	if v.final || v.notesAll || len(v.rest()) == 0 || v.rest()[0].newPage {
 		m.commit(v) // the recto is not part of this section's text
-		if v.ok() && !v.notesAll {
+		switch {
+		case v.runt():
+			return spreadRunt
+		case v.ok() && !v.notesAll:
 			return spreadLast
 		}
 		return spreadUneven
 	}
 	v, r := m.fixRecto(v, prev)
 	if v.ok() && r.ok() {
+		if r.final && r.runt() && m.rebreak != nil {
+			// The section would end on a recto of fewer than
+			// minLastLines: the verso gives it lines, ending short
+			// (as a verso facing its section's last page may).
+			for k := 1; k < minLastLines; k++ {
+				v2 := m.fixPage(m.buf, m.carry, d-k, prev)
+				if !v2.ok() || v2.final || v2.notesAll {
+					continue
+				}
+				if r2 := m.fixPage(v2.rest(), v2.carry, d, v2.page.rows); r2.ok() && r2.final && !r2.runt() {
+					v, r = v2, r2
+					break
+				}
+			}
+		}
 		m.commit(v)
 		m.commit(r)
 		if r.final {
@@ -337,7 +378,8 @@ func (m *makeup) restore(s state) {
 }
 
 // lookBack is make-up looking back a spread when the rules leave the
-// spread just made uneven: the spread before it (begun at prev, both its
+// spread just made uneven, or its verso the last page of its section with
+// fewer than minLastLines: the spread before it (begun at prev, both its
 // pages full) is made again a line short on both pages, which moves two
 // lines on, and the spread after is made again. If that leaves the later
 // spread full, or balanced a line short, it stays; else the pages are as
@@ -349,7 +391,7 @@ func (m *makeup) lookBack(prev state) bool {
 	if m.shortSpread(m.g.Lines-1, m.lastRows()) {
 		m.fill()
 		if len(m.buf) > 0 && !m.buf[0].newPage {
-			if k := m.spread(); k != spreadUneven {
+			if k := m.spread(); k != spreadUneven && k != spreadRunt {
 				return true
 			}
 		}
