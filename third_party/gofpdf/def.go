@@ -713,12 +713,19 @@ type fontDefType struct {
 	i            string        // 1-based position in font list, set by font loader, not this program
 	utf8File     *utf8FontFile // UTF-8 font
 	usedRunes    map[int]int   // Array of used runes
+	cids         *cidTable     // patch (PATCHES.md): a UTF-8 font's CIDs
 }
 
 // generateFontID generates a font Id from the font definition
 func generateFontID(fdt fontDefType) (string, error) {
 	// file can be different if generated in different instance
 	fdt.File = ""
+	if fdt.Tp == "UTF8" {
+		// Patch (PATCHES.md): a UTF-8 font's 65,536 widths are read from
+		// its file, named by its key; encoding them cost a fifth of the
+		// time of a document.
+		fdt.Cw = nil
+	}
 	b, err := json.Marshal(&fdt)
 	return fmt.Sprintf("%x", sha1.Sum(b)), err
 }

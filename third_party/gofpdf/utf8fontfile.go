@@ -55,6 +55,11 @@ type utf8FontFile struct {
 	DefaultWidth         float64
 	symbolData           map[int]map[string][]int
 	CodeSymbolDictionary map[int]int
+	// Patch (PATCHES.md): read when the font is added, for glyph runs.
+	runeGlyph   map[int]int // character → glyph index, from the BMP cmap
+	glyphWidths []int       // glyph index → advance in thousandths of an em
+	psName      string      // PostScript name (name ID 6)
+	newGID      map[int]int // after GenerateCutFont: glyph index → index in the subset
 }
 
 type tableDescription struct {
@@ -329,6 +334,7 @@ func (utf *utf8FontFile) parseNAMETable() int {
 			}
 		}
 	}
+	utf.psName = names[6]
 	return format
 }
 
@@ -492,6 +498,26 @@ func (utf *utf8FontFile) parseTables() {
 
 	scale := 1000.0 / float64(utf.fontElementSize)
 	utf.parseHMTXTable(n, numSymbols, symbolCharDictionary, scale)
+
+	// Patch (PATCHES.md): what glyph runs need.
+	utf.runeGlyph = make(map[int]int, len(charSymbolDictionary))
+	for r, g := range charSymbolDictionary {
+		if g != 0 && r < 0xFFFF {
+			utf.runeGlyph[r] = g
+		}
+	}
+	utf.glyphWidths = make([]int, numSymbols)
+	if n > 0 {
+		arr := unpackUint16Array(utf.getRange(utf.SeekTable("hmtx"), n*4))
+		for g := range utf.glyphWidths {
+			m := g
+			if m >= n {
+				m = n - 1
+			}
+			adv := arr[2*m+1]
+			utf.glyphWidths[g] = int(math.Round(scale * float64(adv)))
+		}
+	}
 }
 
 func (utf *utf8FontFile) generateCMAP() map[int][]int {
@@ -528,15 +554,20 @@ func (utf *utf8FontFile) generateCMAP() map[int][]int {
 	return symbolCharDictionary
 }
 
-func (utf *utf8FontFile) parseSymbols(usedRunes map[int]int) (map[int]int, map[int]int, map[int]int, []int) {
+// parseSymbols collects the subset's glyphs: .notdef, the glyphs of
+// glyphs, the glyphs of chars (character → glyph index, what the subset's
+// cmap is to map) and the components of composite glyphs. Patched
+// (PATCHES.md) to take glyphs as well as characters, so that glyphs
+// without a character of their own (ligatures, small capitals) can be kept.
+func (utf *utf8FontFile) parseSymbols(glyphs map[int]bool, chars map[int]int) (map[int]int, map[int]int, map[int]int, []int) {
 	symbolCollection := map[int]int{0: 0}
 	charSymbolPairCollection := make(map[int]int)
-	for _, char := range usedRunes {
-		if _, OK := utf.charSymbolDictionary[char]; OK {
-			symbolCollection[utf.charSymbolDictionary[char]] = char
-			charSymbolPairCollection[char] = utf.charSymbolDictionary[char]
-
-		}
+	for gid := range glyphs {
+		symbolCollection[gid] = 0
+	}
+	for char, gid := range chars {
+		symbolCollection[gid] = char
+		charSymbolPairCollection[char] = gid
 		utf.LastRune = max(utf.LastRune, char)
 	}
 
@@ -628,6 +659,10 @@ func (utf *utf8FontFile) generateCMAPTable(cidSymbolPairCollection map[int]int, 
 		}
 	}
 	cmap = append(cmap, 0)
+	// Patch (PATCHES.md): the subtable's length is its size in bytes, all
+	// that follows the 12-byte cmap header; gofpdf computed it from the
+	// glyph count, odd (and wrong) whenever the count was even.
+	cmap[7] = 2 * (len(cmap) - 6)
 	cmapstr := make([]byte, 0)
 	for _, cm := range cmap {
 		cmapstr = append(cmapstr, packUint16(cm)...)
@@ -637,6 +672,14 @@ func (utf *utf8FontFile) generateCMAPTable(cidSymbolPairCollection map[int]int, 
 
 //GenerateCutFont fill utf8FontFile from .utf file, only with runes from usedRunes
 func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
+	return utf.generateCutFont(usedRunes, nil, nil)
+}
+
+// generateCutFont makes the subset of the characters usedRunes or, if
+// glyphs is not nil, of the glyphs glyphs and the characters chars (see
+// parseSymbols). Patched (PATCHES.md) to subset glyphs; GenerateCutFont
+// keeps its meaning.
+func (utf *utf8FontFile) generateCutFont(usedRunes map[int]int, glyphs map[int]bool, chars map[int]int) []byte {
 	utf.fileReader.readerPosition = 0
 	utf.symbolPosition = make([]int, 0)
 	utf.charSymbolDictionary = make(map[int]int)
@@ -670,7 +713,16 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 
 	utf.parseLOCATable(LocaFormat, numSymbols)
 
-	cidSymbolPairCollection, symbolArray, symbolCollection, symbolCollectionKeys := utf.parseSymbols(usedRunes)
+	if glyphs == nil {
+		chars = make(map[int]int)
+		for _, char := range usedRunes {
+			if gid, ok := utf.charSymbolDictionary[char]; ok {
+				chars[char] = gid
+			}
+		}
+	}
+	cidSymbolPairCollection, symbolArray, symbolCollection, symbolCollectionKeys := utf.parseSymbols(glyphs, chars)
+	utf.newGID = symbolArray
 
 	metricsCount = len(symbolCollection)
 	numSymbols = metricsCount
