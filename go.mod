@@ -4,6 +4,7 @@ go 1.26.0
 
 require (
 	github.com/go-shiori/go-epub v1.2.1
+	github.com/go-text/typesetting v0.3.5
 	github.com/jung-kurt/gofpdf v1.16.2
 	github.com/pgaskin/kepubify/v4 v4.0.4
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
@@ -18,7 +19,6 @@ require (
 require (
 	github.com/beevik/etree v1.1.0 // indirect
 	github.com/gabriel-vasile/mimetype v1.4.3 // indirect
-	github.com/go-text/typesetting v0.3.5 // indirect
 	github.com/gofrs/uuid/v5 v5.0.0 // indirect
 	github.com/kr/smartypants v0.1.0 // indirect
 	github.com/pgaskin/kepubify/_/go116-zip.go117 v0.0.0-20210611152744-2d89b3182523 // indirect
