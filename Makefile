@@ -50,6 +50,8 @@ test:
 	@# third_party/ holds upstream code kept as it was published, not gofmt'd.
 	@test -z "$$(gofmt -l $$($(GO) list -f '{{.Dir}}' ./...))" || { echo "gofmt needed on:"; gofmt -l $$($(GO) list -f '{{.Dir}}' ./...); exit 1; }
 	$(GO) test ./...
+	@# The patched gofpdf (third_party/gofpdf/PATCHES.md) is a module of its own.
+	cd third_party/gofpdf && $(GO) vet . && $(GO) test .
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

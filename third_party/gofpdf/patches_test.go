@@ -1,0 +1,396 @@
+package gofpdf
+
+// Tests of the project's patches (PATCHES.md), against the book's font,
+// Charis SIL, read back with poppler's pdftotext and pdffonts and MuPDF's
+// mutool where they are installed.
+
+import (
+	"bytes"
+	"compress/zlib"
+	"encoding/binary"
+	"io/ioutil"
+	"math"
+	"os/exec"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+var fixedTime = time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+
+func charisRegular(t *testing.T) []byte {
+	data, err := ioutil.ReadFile("../../fonts/CharisSIL-Regular.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+func newTestDoc(t *testing.T) *Fpdf {
+	pdf := NewCustom(&InitType{UnitStr: "pt", Size: SizeType{Wd: 400, Ht: 300}})
+	pdf.SetCompression(false)
+	pdf.SetCatalogSort(true)
+	pdf.SetCreationDate(fixedTime)
+	pdf.SetModificationDate(fixedTime)
+	pdf.AddUTF8FontFromBytes("charis", "", charisRegular(t))
+	pdf.AddPage()
+	pdf.SetFont("charis", "", 12)
+	return pdf
+}
+
+func output(t *testing.T, pdf *Fpdf) []byte {
+	var b bytes.Buffer
+	if err := pdf.Output(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func tool(t *testing.T, pkg, name string, args ...string) string {
+	if _, err := exec.LookPath(name); err != nil {
+		t.Skipf("%s not installed (Debian package %s)", name, pkg)
+	}
+	out, err := exec.Command(name, args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s %v: %v\n%s", name, args, err, out)
+	}
+	return string(out)
+}
+
+func writeTemp(t *testing.T, data []byte) string {
+	f, err := ioutil.TempFile("", "gofpdf-patch-*.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.Write(data); err != nil {
+		t.Fatal(err)
+	}
+	return f.Name()
+}
+
+// glyphFor returns a glyph run setting text with the font's own glyphs.
+func glyphsFor(font *utf8FontFile, text string) []Glyph {
+	var gs []Glyph
+	for _, r := range text {
+		g := font.runeGlyph[int(r)]
+		gs = append(gs, Glyph{ID: g, Text: string(r), Advance: float64(font.glyphWidths[g])})
+	}
+	return gs
+}
+
+// unencoded returns n glyphs of the font that no character maps to, with
+// a width of at least 300 thousandths: stand-ins for small capitals.
+func unencoded(font *utf8FontFile, n int) []int {
+	mapped := map[int]bool{}
+	for _, g := range font.runeGlyph {
+		mapped[g] = true
+	}
+	var list []int
+	for g := 1; g < len(font.glyphWidths) && len(list) < n; g++ {
+		if !mapped[g] && font.glyphWidths[g] >= 300 {
+			list = append(list, g)
+		}
+	}
+	return list
+}
+
+// sample draws "office" with the ffi ligature glyph (the glyph of U+FB03,
+// standing for "ffi"), and "Romain" with an unencoded glyph for each of
+// "omain", kerned, and plain Text on a third line.
+func sample(t *testing.T, pdf *Fpdf) (office, romain []Glyph) {
+	font := pdf.currentFont.utf8File
+	ffi := font.runeGlyph[0xFB03]
+	office = glyphsFor(font, "o")
+	office = append(office, Glyph{ID: ffi, Text: "ffi", Advance: float64(font.glyphWidths[ffi])})
+	office = append(office, glyphsFor(font, "ce")...)
+	pdf.GlyphRun(20, 50, office)
+	romain = glyphsFor(font, "R")
+	romain[0].Advance -= 40 // a kern
+	for i, g := range unencoded(font, 5) {
+		romain = append(romain, Glyph{ID: g, Text: string("omain"[i]), Advance: float64(font.glyphWidths[g]) + 25})
+	}
+	pdf.GlyphRun(20, 80, romain)
+	x := 20.0
+	for _, g := range romain {
+		x += g.Advance * 12 / 1000
+	}
+	pdf.GlyphRun(x+pdf.GetStringWidth(" "), 80, glyphsFor(font, "Rolland:"))
+	pdf.Text(20, 110, "Text flows")
+	return office, romain
+}
+
+func TestGlyphRunText(t *testing.T) {
+	pdf := newTestDoc(t)
+	sample(t, pdf)
+	file := writeTemp(t, output(t, pdf))
+	for _, got := range []string{
+		tool(t, "poppler-utils", "pdftotext", file, "-"),
+		tool(t, "mupdf-tools", "mutool", "draw", "-F", "txt", file),
+	} {
+		for _, want := range []string{"office", "Romain Rolland:", "Text flows"} {
+			if !strings.Contains(got, want) {
+				t.Errorf("extracted text lacks %q:\n%s", want, got)
+			}
+		}
+		for _, r := range got {
+			if r >= 0xE000 && r <= 0xF8FF || r == 0xFFFD {
+				t.Errorf("extracted text has U+%04X:\n%s", r, got)
+			}
+		}
+	}
+}
+
+var glyphRE = regexp.MustCompile(`<g unicode="([^"]*)"(?: glyph="[^"]*")? x="([-0-9.]+)" y="([-0-9.]+)"`)
+
+// TestGlyphRunPositions: each glyph is drawn where the sum of the
+// advances before it puts it, kerned or not.
+func TestGlyphRunPositions(t *testing.T) {
+	pdf := newTestDoc(t)
+	office, romain := sample(t, pdf)
+	file := writeTemp(t, output(t, pdf))
+	trace := tool(t, "mupdf-tools", "mutool", "trace", file)
+	type pos struct{ x, y float64 }
+	var drawn []pos
+	for _, m := range glyphRE.FindAllStringSubmatch(trace, -1) {
+		if !strings.Contains(m[0], "glyph=") {
+			continue // the other letters of a ligature
+		}
+		x, _ := strconv.ParseFloat(m[2], 64)
+		y, _ := strconv.ParseFloat(m[3], 64)
+		drawn = append(drawn, pos{x, y})
+	}
+	var want []pos
+	for _, run := range []struct {
+		x, y float64
+		gs   []Glyph
+	}{{20, 250, office}, {20, 220, romain}} {
+		x := run.x
+		for _, g := range run.gs {
+			want = append(want, pos{x, run.y})
+			x += g.Advance * 12 / 1000
+		}
+	}
+	if len(drawn) < len(want) {
+		t.Fatalf("%d glyphs drawn, want at least %d:\n%s", len(drawn), len(want), trace)
+	}
+	for i, w := range want {
+		if math.Abs(drawn[i].x-w.x) > 0.006 || math.Abs(drawn[i].y-w.y) > 0.006 {
+			t.Errorf("glyph %d drawn at (%g, %g), want (%g, %g)", i, drawn[i].x, drawn[i].y, w.x, w.y)
+		}
+	}
+}
+
+// pdfObject returns the bytes of stream object n of an uncompressed PDF,
+// inflated if it is compressed.
+func pdfStream(t *testing.T, doc []byte, n int) []byte {
+	head := []byte("\n" + strconv.Itoa(n) + " 0 obj\n")
+	at := bytes.Index(doc, head)
+	if at < 0 {
+		t.Fatalf("object %d not found", n)
+	}
+	obj := doc[at+len(head):]
+	obj = obj[:bytes.Index(obj, []byte("endobj"))]
+	s := bytes.Index(obj, []byte("stream\n")) + len("stream\n")
+	e := bytes.LastIndex(obj, []byte("\nendstream"))
+	data := obj[s:e]
+	if bytes.Contains(obj[:s], []byte("/FlateDecode")) {
+		r, err := zlib.NewReader(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if data, err = ioutil.ReadAll(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return data
+}
+
+var (
+	toUnicodeRE = regexp.MustCompile(`/ToUnicode (\d+) 0 R`)
+	bfcharRE    = regexp.MustCompile(`^<([0-9A-F]{4})> <([0-9A-F]+)>$`)
+	bfrangeRE   = regexp.MustCompile(`^<([0-9A-F]{4})> <([0-9A-F]{4})> <([0-9A-F]{4})>$`)
+	showRE      = regexp.MustCompile(`<([0-9A-F]+)>|\(((?:[^()\\]|\\.)*)\) ?Tj`)
+)
+
+// TestToUnicode: the map is compressed; every bfrange stays within one
+// last byte on both sides; no block holds more than 100 entries; every
+// code shown in the content stream has an entry, giving back its text.
+func TestToUnicode(t *testing.T) {
+	pdf := newTestDoc(t)
+	sample(t, pdf)
+	// Many characters, for long ranges and more than 100 entries.
+	var all []rune
+	for r := rune(0x21); r < 0x17F; r++ {
+		if _, ok := pdf.currentFont.utf8File.runeGlyph[int(r)]; ok {
+			all = append(all, r)
+		}
+	}
+	pdf.Text(20, 150, string(all))
+	doc := output(t, pdf)
+	m := toUnicodeRE.FindSubmatch(doc)
+	if m == nil {
+		t.Fatal("no ToUnicode map")
+	}
+	n, _ := strconv.Atoi(string(m[1]))
+	if !bytes.Contains(doc, []byte("\n"+string(m[1])+" 0 obj\n<</Length ")) || !bytes.Contains(doc[bytes.Index(doc, []byte("\n"+string(m[1])+" 0 obj\n")):][:80], []byte("/FlateDecode")) {
+		t.Error("ToUnicode map not compressed")
+	}
+	cmap := string(pdfStream(t, doc, n))
+	if strings.Contains(cmap, "<0000> <FFFF> <0000>") {
+		t.Error("identity range left in")
+	}
+	text := map[int]string{}
+	var block int
+	var inBlock string
+	for _, line := range strings.Split(cmap, "\n") {
+		switch {
+		case strings.HasSuffix(line, "beginbfchar"), strings.HasSuffix(line, "beginbfrange"):
+			block, _ = strconv.Atoi(strings.Fields(line)[0])
+			inBlock = strings.Fields(line)[1]
+			if block > 100 {
+				t.Errorf("%q: more than 100 entries", line)
+			}
+		case line == "endbfchar" || line == "endbfrange":
+			inBlock = ""
+		case inBlock == "beginbfchar":
+			e := bfcharRE.FindStringSubmatch(line)
+			if e == nil {
+				t.Fatalf("bad bfchar %q", line)
+			}
+			c, _ := strconv.ParseUint(e[1], 16, 16)
+			text[int(c)] = utf16hex(t, e[2])
+		case inBlock == "beginbfrange":
+			e := bfrangeRE.FindStringSubmatch(line)
+			if e == nil {
+				t.Fatalf("bad bfrange %q", line)
+			}
+			lo, _ := strconv.ParseUint(e[1], 16, 16)
+			hi, _ := strconv.ParseUint(e[2], 16, 16)
+			dst, _ := strconv.ParseUint(e[3], 16, 16)
+			if lo>>8 != hi>>8 || lo > hi || (dst&0xFF)+(hi-lo) > 0xFF {
+				t.Errorf("bfrange %q crosses its last byte", line)
+			}
+			for c := lo; c <= hi; c++ {
+				text[int(c)] = string(rune(dst + c - lo))
+			}
+		}
+	}
+	// Every code drawn has its text.
+	content := string(doc[bytes.Index(doc, []byte("BT")):bytes.Index(doc, []byte("endstream"))])
+	for _, m := range showRE.FindAllStringSubmatch(content, -1) {
+		var codes []int
+		if m[1] != "" {
+			for i := 0; i+4 <= len(m[1]); i += 4 {
+				c, _ := strconv.ParseUint(m[1][i:i+4], 16, 16)
+				codes = append(codes, int(c))
+			}
+		} else {
+			s := strings.NewReplacer(`\\`, `\`, `\(`, `(`, `\)`, `)`, `\r`, "\r").Replace(m[2])
+			for i := 0; i+1 < len(s); i += 2 {
+				codes = append(codes, int(binary.BigEndian.Uint16([]byte(s[i:i+2]))))
+			}
+		}
+		for _, c := range codes {
+			if text[c] == "" {
+				t.Errorf("code %04X drawn but not in the ToUnicode map", c)
+			}
+		}
+	}
+	for c, want := range map[int]string{'o': "o", 'A': "A", 0x17E: "ž"} {
+		if text[c] != want {
+			t.Errorf("code %04X maps to %q, want %q", c, text[c], want)
+		}
+	}
+	found := false
+	for _, s := range text {
+		if s == "ffi" {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("no code maps to ffi")
+	}
+}
+
+func utf16hex(t *testing.T, h string) string {
+	var units []uint16
+	for i := 0; i+4 <= len(h); i += 4 {
+		u, _ := strconv.ParseUint(h[i:i+4], 16, 16)
+		units = append(units, uint16(u))
+	}
+	var b strings.Builder
+	for i := 0; i < len(units); i++ {
+		u := rune(units[i])
+		if u >= 0xD800 && u < 0xDC00 && i+1 < len(units) {
+			u = 0x10000 + (u-0xD800)<<10 + (rune(units[i+1]) - 0xDC00)
+			i++
+		}
+		b.WriteRune(u)
+	}
+	return b.String()
+}
+
+var fontNameRE = regexp.MustCompile(`/BaseFont /([^\s/]+)`)
+
+// TestSubsetName: the subset is named with a six-capital tag taken from its
+// content: the same document has the same name, another subset another.
+func TestSubsetName(t *testing.T) {
+	name := func(text string) string {
+		pdf := newTestDoc(t)
+		pdf.Text(10, 10, text)
+		doc := output(t, pdf)
+		m := fontNameRE.FindSubmatch(doc)
+		if m == nil {
+			t.Fatal("no font")
+		}
+		return string(m[1])
+	}
+	a, b, c := name("office"), name("office"), name("flow")
+	if !regexp.MustCompile(`^[A-Z]{6}\+CharisSIL$`).MatchString(a) {
+		t.Errorf("subset named %q", a)
+	}
+	if a != b {
+		t.Errorf("the same subset named %q and %q", a, b)
+	}
+	if a == c {
+		t.Errorf("two subsets both named %q", a)
+	}
+	pdf := newTestDoc(t)
+	sample(t, pdf)
+	file := writeTemp(t, output(t, pdf))
+	out := tool(t, "poppler-utils", "pdffonts", file)
+	if !regexp.MustCompile(`(?m)^[A-Z]{6}\+CharisSIL\s+CID TrueType\s+Identity-H\s+yes yes yes`).MatchString(out) {
+		t.Errorf("pdffonts:\n%s", out)
+	}
+}
+
+// TestSubsetCmapLength: the subset's cmap subtable states its own length,
+// whether the subset has an even or an odd number of glyphs.
+func TestSubsetCmapLength(t *testing.T) {
+	data := charisRegular(t)
+	seen := map[int]bool{}
+	for _, cut := range []string{"a", "ab", "abc", "abcd", "office flow"} {
+		sub := UTF8CutFont(data, cut)
+		tables := map[string][]byte{}
+		n := int(binary.BigEndian.Uint16(sub[4:]))
+		for i := 0; i < n; i++ {
+			rec := sub[12+16*i:]
+			off, length := binary.BigEndian.Uint32(rec[8:]), binary.BigEndian.Uint32(rec[12:])
+			tables[string(rec[:4])] = sub[off : off+length]
+		}
+		glyphs := int(binary.BigEndian.Uint16(tables["maxp"][4:]))
+		seen[glyphs%2] = true
+		cmap := tables["cmap"]
+		off := int(binary.BigEndian.Uint32(cmap[8:]))
+		stated := int(binary.BigEndian.Uint16(cmap[off+2:]))
+		if stated != len(cmap)-off {
+			t.Errorf("%q (%d glyphs): cmap subtable says %d bytes, has %d", cut, glyphs, stated, len(cmap)-off)
+		}
+	}
+	if !seen[0] || !seen[1] {
+		t.Errorf("glyph counts not both even and odd: %v", seen)
+	}
+}
