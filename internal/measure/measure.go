@@ -36,6 +36,11 @@ type Options struct {
 	// text and the notes, in points; with Leading zero the depth of pages
 	// is not measured.
 	Leading, NoteLead float64
+	// Speakers are the speakers' names as printed at the start of a turn:
+	// a body line beginning with one, followed by a colon or a stage
+	// direction in parentheses, begins a paragraph. (Names set in scaled
+	// capitals are found by their smaller words as well.)
+	Speakers []string
 }
 
 // Report holds the figures measured.
@@ -506,7 +511,12 @@ func Parse(xhtml []byte, o Options) (*Report, error) {
 			return true
 		}
 		if len(l.words) > 1 && l.words[1].kind == other && l.words[1].XMin-l.words[0].XMax < 0.3 {
-			return true // a capital followed by small capitals: a speaker's name
+			return true // a capital followed by scaled capitals: a speaker's name
+		}
+		for _, name := range o.Speakers {
+			if t := text(l); strings.HasPrefix(t, name+":") || strings.HasPrefix(t, name+" (") {
+				return true
+			}
 		}
 		return prev == nil || !full(prevPage, *prev)
 	}

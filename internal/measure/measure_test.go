@@ -256,3 +256,28 @@ func TestCompare(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeakerStartsParagraph: a flush-left line beginning with a speaker's
+// name and a colon begins a paragraph (a turn), so the full line before it
+// at the foot of a page, itself a paragraph's first line, is no orphan.
+func TestSpeakerStartsParagraph(t *testing.T) {
+	full := [3]float64{54, 354, 10}
+	short := [3]float64{54, 200, 5}
+	p2 := strings.Replace(page([][3]float64{full, short}, nil), ">word<", ">Alpha:<", 1)
+	d := doc(page([][3]float64{full, short, full}, nil), p2)
+	r, err := Parse(d, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Orphans) != 1 {
+		t.Fatalf("without speakers: orphans %v, want one", r.Orphans)
+	}
+	o := opts
+	o.Speakers = []string{"Alpha"}
+	if r, err = Parse(d, o); err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Orphans) != 0 {
+		t.Errorf("with speaker Alpha: orphans %v, want none", r.Orphans)
+	}
+}
