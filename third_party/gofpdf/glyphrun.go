@@ -6,6 +6,7 @@ package gofpdf
 // CIDToGIDMap, the CIDSet and the subset's tagged name.
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"fmt"
 	"sort"
@@ -133,11 +134,13 @@ func (f *Fpdf) GlyphRun(x, y float64, glyphs []Glyph) {
 	font := f.currentFont.utf8File
 	t := f.currentFont.cids
 	scale := f.fontSizePt / 1000 // points per thousandth of the size
-	var s fmtBuffer
+	b := make([]byte, 0, 48+8*len(glyphs))
 	if f.colorFlag {
-		s.printf("q %s ", f.color.text.str)
+		b = append(b, "q "...)
+		b = append(b, f.color.text.str...)
+		b = append(b, ' ')
 	}
-	s.WriteString("BT")
+	b = append(b, "BT"...)
 	penX, penY := x*f.k, (f.h-y)*f.k
 	open := false // a TJ array is open
 	moveTo := true
@@ -154,46 +157,57 @@ func (f *Fpdf) GlyphRun(x, y float64, glyphs []Glyph) {
 		offset := g.XOffset != 0 || g.YOffset != 0
 		if offset || moveTo {
 			if open {
-				s.WriteString("] TJ")
+				b = append(b, "] TJ"...)
 				open = false
 			}
-			s.printf(" 1 0 0 1 %s %s Tm", fixed(penX+g.XOffset*scale, 2), fixed(penY+g.YOffset*scale, 2))
+			b = append(b, " 1 0 0 1 "...)
+			b = appendFixed(b, penX+g.XOffset*scale, 2)
+			b = append(b, ' ')
+			b = appendFixed(b, penY+g.YOffset*scale, 2)
+			b = append(b, " Tm"...)
 			moveTo = false
 		}
 		if !open {
-			s.WriteString(" [")
+			b = append(b, " ["...)
 			open = true
 		}
-		s.printf("<%04X>", c)
+		const hex = "0123456789ABCDEF"
+		b = append(b, '<', hex[c>>12&15], hex[c>>8&15], hex[c>>4&15], hex[c&15], '>')
 		penX += g.Advance * scale
 		if offset {
 			moveTo = true
 			continue
 		}
 		if adj := float64(font.glyphWidths[g.ID]) - g.Advance; i+1 < len(glyphs) && (adj > 0.0005 || adj < -0.0005) {
-			s.printf(" %s ", fixed(adj, 3))
+			b = append(b, ' ')
+			b = appendFixed(b, adj, 3)
+			b = append(b, ' ')
 		}
 	}
 	if open {
-		s.WriteString("] TJ")
+		b = append(b, "] TJ"...)
 	}
-	s.WriteString(" ET")
+	b = append(b, " ET"...)
 	if f.colorFlag {
-		s.WriteString(" Q")
+		b = append(b, " Q"...)
 	}
-	f.out(s.String())
+	f.out(string(b))
 }
 
-// fixed formats v with at most prec decimals and no trailing zeros.
-func fixed(v float64, prec int) string {
-	s := strconv.FormatFloat(v, 'f', prec, 64)
-	if strings.IndexByte(s, '.') >= 0 {
-		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+// appendFixed appends v with at most prec decimals and no trailing zeros.
+func appendFixed(b []byte, v float64, prec int) []byte {
+	start := len(b)
+	b = strconv.AppendFloat(b, v, 'f', prec, 64)
+	for len(b) > start && b[len(b)-1] == '0' && bytes.IndexByte(b[start:], '.') >= 0 {
+		b = b[:len(b)-1]
 	}
-	if s == "-0" {
-		s = "0"
+	if len(b) > start && b[len(b)-1] == '.' {
+		b = b[:len(b)-1]
 	}
-	return s
+	if string(b[start:]) == "-0" {
+		b = append(b[:start], '0')
+	}
+	return b
 }
 
 // usedGlyphs returns the glyphs the table's CIDs stand for, and the
