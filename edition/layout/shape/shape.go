@@ -13,6 +13,7 @@ package shape
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"math"
 	"sync"
@@ -80,8 +81,13 @@ type key struct {
 	f    Features
 }
 
-// Parse reads a TrueType or OpenType font.
+// Parse reads a TrueType or OpenType font: only the tables shaping needs
+// (see shapingTables), so that glyph outlines are not parsed.
 func Parse(data []byte) (*Face, error) {
+	data, err := shapingTables(data)
+	if err != nil {
+		return nil, err
+	}
 	face, err := font.ParseTTF(bytes.NewReader(data))
 	if err != nil {
 		return nil, err
@@ -92,6 +98,59 @@ func Parse(data []byte) (*Face, error) {
 	}
 	return &Face{face: face, upem: upem, hb: harfbuzz.NewFont(face),
 		buf: harfbuzz.NewBuffer(), cache: map[key][]Glyph{}}, nil
+}
+
+// needed are the tables shaping reads: the character map, the metrics,
+// the layout tables and the old kerning table. Outlines (glyf, loca, CFF)
+// and glyph names (post) are left out: parsing them was nine tenths of the
+// time of a Parse.
+var needed = map[string]bool{"cmap": true, "head": true, "hhea": true, "hmtx": true, "maxp": true,
+	"OS/2": true, "GSUB": true, "GPOS": true, "GDEF": true, "kern": true}
+
+// shapingTables returns a font file holding only the needed tables of
+// data, a TrueType or OpenType font.
+func shapingTables(data []byte) ([]byte, error) {
+	be := binary.BigEndian
+	if len(data) < 12 {
+		return nil, fmt.Errorf("font file too short")
+	}
+	n := int(be.Uint16(data[4:]))
+	if len(data) < 12+16*n {
+		return nil, fmt.Errorf("font table directory truncated")
+	}
+	type table struct {
+		rec  []byte
+		body []byte
+	}
+	var keep []table
+	for i := range n {
+		rec := data[12+16*i : 28+16*i]
+		off, length := int(be.Uint32(rec[8:])), int(be.Uint32(rec[12:]))
+		if off < 0 || length < 0 || off+length > len(data) {
+			return nil, fmt.Errorf("font table %q out of range", rec[:4])
+		}
+		if needed[string(rec[:4])] {
+			keep = append(keep, table{rec, data[off : off+length]})
+		}
+	}
+	size := 12 + 16*len(keep)
+	for _, t := range keep {
+		size += (len(t.body) + 3) &^ 3
+	}
+	out := make([]byte, 12+16*len(keep), size)
+	copy(out, data[:4])
+	be.PutUint16(out[4:], uint16(len(keep)))
+	for i, t := range keep {
+		rec := out[12+16*i:]
+		copy(rec, t.rec[:8]) // tag and checksum
+		be.PutUint32(rec[8:], uint32(len(out)))
+		be.PutUint32(rec[12:], uint32(len(t.body)))
+		out = append(out, t.body...)
+		for len(out)%4 != 0 {
+			out = append(out, 0)
+		}
+	}
+	return out, nil
 }
 
 // thousandths converts font units to thousandths of an em, rounded as

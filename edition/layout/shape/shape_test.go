@@ -161,3 +161,11 @@ func TestCacheAndCovers(t *testing.T) {
 		t.Errorf("accented text = %s", got)
 	}
 }
+
+func TestParseErrors(t *testing.T) {
+	for _, data := range [][]byte{nil, []byte("not a font at all"), fonts.Regular[:200]} {
+		if _, err := Parse(data); err == nil {
+			t.Errorf("Parse of %d bytes: no error", len(data))
+		}
+	}
+}
