@@ -16,11 +16,16 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/go-text/typesetting/font"
 	ot "github.com/go-text/typesetting/font/opentype"
+	"github.com/go-text/typesetting/font/opentype/tables"
 	"github.com/go-text/typesetting/harfbuzz"
 	"github.com/go-text/typesetting/language"
 )
@@ -69,6 +74,12 @@ type Face struct {
 	face *font.Face
 	upem float64
 
+	// active[g] is true when a lookup the shaper may apply without Smcp
+	// or C2sc starts at glyph g; fast is false when a table other than
+	// GSUB and GPOS could change glyphs or advances (see plain).
+	active []bool
+	fast   bool
+
 	mu    sync.Mutex // guards the shaper, its buffer and the cache
 	hb    *harfbuzz.Font
 	buf   *harfbuzz.Buffer
@@ -96,8 +107,10 @@ func Parse(data []byte) (*Face, error) {
 	if upem == 0 {
 		return nil, fmt.Errorf("unitsPerEm is 0")
 	}
-	return &Face{face: face, upem: upem, hb: harfbuzz.NewFont(face),
-		buf: harfbuzz.NewBuffer(), cache: map[key][]Glyph{}}, nil
+	f := &Face{face: face, upem: upem, hb: harfbuzz.NewFont(face),
+		buf: harfbuzz.NewBuffer(), cache: map[key][]Glyph{}}
+	f.findActive()
+	return f, nil
 }
 
 // needed are the tables shaping reads: the character map, the metrics,
@@ -200,6 +213,14 @@ func (f *Face) shape(text string, feat Features) []Glyph {
 	if text == "" {
 		return nil
 	}
+	if g, ok := f.plain(text, feat); ok {
+		return g
+	}
+	return f.harfBuzz(text, feat)
+}
+
+// harfBuzz shapes text with HarfBuzz.
+func (f *Face) harfBuzz(text string, feat Features) []Glyph {
 	runes := []rune(text)
 	b := f.buf
 	b.Clear()
@@ -250,4 +271,145 @@ func (f *Face) shape(text string, feat Features) []Glyph {
 		out[i] = g
 	}
 	return out
+}
+
+// offByDefault are the features a HarfBuzz shaper leaves off in
+// horizontal Latin text unless asked: their lookups never apply here but
+// for smcp and c2sc, which Features can ask for. Fraction features apply
+// only around U+2044, which plain refuses.
+var offByDefault = map[string]bool{}
+
+func init() {
+	for _, t := range strings.Fields(`smcp c2sc pcap c2pc unic dlig hlig salt aalt swsh cswh
+		onum lnum pnum tnum sups subs sinf ordn zero case cpsp titl hist afrc ornm nalt
+		frac numr dnom jalt mgrk lfbd rtbd opbd ital expt fwid hwid pwid qwid twid palt
+		vert vrt2 vkrn vpal valt vhal halt`) {
+		offByDefault[t] = true
+	}
+	for i := 1; i <= 20; i++ {
+		offByDefault[fmt.Sprintf("ss%02d", i)] = true
+	}
+	for i := 1; i <= 99; i++ {
+		offByDefault[fmt.Sprintf("cv%02d", i)] = true
+	}
+}
+
+// findActive marks every glyph at which a lookup of a feature not off by
+// default starts: the first glyph of a ligature, a pair, a context or a
+// substitution, a mark to be positioned. A lookup whose coverage cannot be
+// read, feature variations, or an old-style kerning table turn plain
+// shaping off.
+func (f *Face) findActive() {
+	f.fast = len(f.face.Kern) == 0 && len(f.face.Morx) == 0 && len(f.face.Kerx) == 0 &&
+		f.face.GSUB.FeatureVariations == nil && f.face.GPOS.FeatureVariations == nil
+	mark := func(c tables.Coverage) {
+		switch c := c.(type) {
+		case tables.Coverage1:
+			for _, g := range c.Glyphs {
+				f.setActive(int(g))
+			}
+		case tables.Coverage2:
+			for _, r := range c.Ranges {
+				for g := int(r.StartGlyphID); g <= int(r.EndGlyphID); g++ {
+					f.setActive(g)
+				}
+			}
+		default:
+			f.fast = false
+		}
+	}
+	lookups := func(features []font.Feature, each func(i int)) {
+		for _, ft := range features {
+			if offByDefault[ft.Tag.String()] {
+				continue
+			}
+			for _, i := range ft.LookupListIndices {
+				each(int(i))
+			}
+		}
+	}
+	gsub, gpos := &f.face.GSUB, &f.face.GPOS
+	lookups(gsub.Features, func(i int) {
+		if i >= len(gsub.Lookups) {
+			return
+		}
+		for _, st := range gsub.Lookups[i].Subtables {
+			mark(st.Cov())
+		}
+	})
+	lookups(gpos.Features, func(i int) {
+		if i >= len(gpos.Lookups) {
+			return
+		}
+		for _, st := range gpos.Lookups[i].Subtables {
+			if c, ok := st.(tables.CursivePos); ok {
+				// Cursive attachment acts at a glyph with an entry
+				// anchor, joining it to the one before.
+				mark(entries(c))
+				continue
+			}
+			mark(st.Cov())
+		}
+	})
+}
+
+// entries returns the coverage of the glyphs of c with an entry anchor.
+func entries(c tables.CursivePos) tables.Coverage {
+	var with tables.Coverage1
+	add := func(g tables.GlyphID) {
+		if i, ok := c.Cov().Index(g); ok && i < len(c.EntryExits) && c.EntryExits[i].EntryAnchor != nil {
+			with.Glyphs = append(with.Glyphs, g)
+		}
+	}
+	switch cov := c.Cov().(type) {
+	case tables.Coverage1:
+		for _, g := range cov.Glyphs {
+			add(g)
+		}
+	case tables.Coverage2:
+		for _, r := range cov.Ranges {
+			for g := int(r.StartGlyphID); g <= int(r.EndGlyphID); g++ {
+				add(tables.GlyphID(g))
+			}
+		}
+	default:
+		return nil // plain shaping is turned off
+	}
+	return with
+}
+
+func (f *Face) setActive(g int) {
+	for len(f.active) <= g {
+		f.active = append(f.active, false)
+	}
+	f.active[g] = true
+}
+
+// plain shapes text without HarfBuzz when HarfBuzz would do nothing but map
+// each character to its glyph: when no feature's lookup starts at any of
+// the glyphs, no character is a mark, a control, a format character, a
+// space other than U+0020 or the fraction slash, and the text is in NFC.
+// TestPlainIsHarfBuzz checks the two agree on the book's words.
+func (f *Face) plain(text string, feat Features) ([]Glyph, bool) {
+	if !f.fast || feat&(Smcp|C2sc) != 0 || !norm.NFC.IsNormalString(text) {
+		return nil, false
+	}
+	gdef := f.face.GDEF.GlyphClassDef
+	out := make([]Glyph, 0, len(text))
+	for i, r := range text {
+		if r != ' ' && (r == 0x2044 || unicode.In(r, unicode.M, unicode.C, unicode.Z)) {
+			return nil, false
+		}
+		gid, ok := f.face.NominalGlyph(r)
+		if !ok || int(gid) < len(f.active) && f.active[gid] {
+			return nil, false
+		}
+		if gdef != nil {
+			if c, _ := gdef.Class(tables.GlyphID(gid)); c == 3 { // a mark
+				return nil, false
+			}
+		}
+		out = append(out, Glyph{ID: int(gid), Text: text[i : i+utf8.RuneLen(r)], Advance: f.GlyphWidth(int(gid))})
+	}
+	return out, true
 }

@@ -1,9 +1,12 @@
 package shape
 
 import (
+	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 
 	"edition/fonts"
 )
@@ -166,6 +169,63 @@ func TestParseErrors(t *testing.T) {
 	for _, data := range [][]byte{nil, []byte("not a font at all"), fonts.Regular[:200]} {
 		if _, err := Parse(data); err == nil {
 			t.Errorf("Parse of %d bytes: no error", len(data))
+		}
+	}
+}
+
+// TestPlainIsHarfBuzz: wherever plain shapes a text without HarfBuzz, it
+// gives what HarfBuzz gives, for every word of the book's source and
+// every pair of Latin letters, in the four Charis faces and DejaVu Serif.
+func TestPlainIsHarfBuzz(t *testing.T) {
+	var words []string
+	files, _ := filepath.Glob("../../../source/*.md")
+	if len(files) == 0 {
+		t.Fatal("no source files")
+	}
+	for _, name := range files {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		words = append(words, strings.Fields(string(data))...)
+	}
+	var letters []rune
+	for r := rune(0x21); r < 0x250; r++ {
+		if unicode.IsPrint(r) && r != 0xAD {
+			letters = append(letters, r)
+		}
+	}
+	for _, a := range letters {
+		for _, b := range "aAfiTVWoy.,'’-" {
+			words = append(words, string(a)+string(b), string(b)+string(a))
+		}
+	}
+	faces := map[string][]byte{"regular": fonts.Regular, "italic": fonts.Italic, "bold": fonts.Bold, "bold italic": fonts.BoldItalic}
+	if data, err := os.ReadFile(dejaVuSerif); err == nil {
+		faces["DejaVu Serif"] = data
+	}
+	for name, data := range faces {
+		f, err := Parse(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, w := range words {
+			for _, feat := range []Features{Liga, 0} {
+				p, ok := f.plain(w, feat)
+				if !ok {
+					continue
+				}
+				n++
+				h := f.harfBuzz(w, feat)
+				if fmt.Sprint(p) != fmt.Sprint(h) {
+					t.Errorf("%s: %q: plain %v, HarfBuzz %v", name, w, p, h)
+				}
+			}
+		}
+		t.Logf("%s: %d of %d texts shaped plain", name, n, 2*len(words))
+		if strings.HasPrefix(name, "r") && n < len(words)/4 {
+			t.Errorf("%s: only %d texts shaped plain", name, n)
 		}
 	}
 }
