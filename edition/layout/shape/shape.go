@@ -73,6 +73,11 @@ func Width(glyphs []Glyph) int {
 type Face struct {
 	face *font.Face
 	upem float64
+	// Ascent, Descent (negative), CapHeight and XHeight are the font's
+	// vertical metrics in thousandths of an em: hhea's ascender and
+	// descender, OS/2's capital and x-heights (0 without OS/2 version 2).
+	// Charis SIL: 1196, −438, 671, 482.
+	Ascent, Descent, CapHeight, XHeight int
 
 	// active[g] is true when a lookup the shaper may apply without Smcp
 	// or C2sc starts at glyph g; fast is false when a table other than
@@ -110,6 +115,9 @@ func Parse(data []byte) (*Face, error) {
 	f := &Face{face: face, upem: upem, hb: harfbuzz.NewFont(face),
 		buf: harfbuzz.NewBuffer(), cache: map[key][]Glyph{}}
 	f.findActive()
+	if err := f.vertical(data); err != nil {
+		return nil, err
+	}
 	return f, nil
 }
 
@@ -164,6 +172,34 @@ func shapingTables(data []byte) ([]byte, error) {
 		}
 	}
 	return out, nil
+}
+
+// vertical reads the vertical metrics from data, a font file with the
+// needed tables.
+func (f *Face) vertical(data []byte) error {
+	be := binary.BigEndian
+	table := func(tag string) []byte {
+		for i := range int(be.Uint16(data[4:])) {
+			rec := data[12+16*i:]
+			if string(rec[:4]) == tag {
+				off, n := be.Uint32(rec[8:]), be.Uint32(rec[12:])
+				return data[off : off+n]
+			}
+		}
+		return nil
+	}
+	hhea := table("hhea")
+	if len(hhea) < 8 {
+		return fmt.Errorf("no hhea table")
+	}
+	// Rounded as the print layout has always rounded them (half up, then
+	// towards zero), so that pages keep their depths.
+	v := func(b []byte) int { return int(float64(int16(be.Uint16(b)))*1000/f.upem + 0.5) }
+	f.Ascent, f.Descent = v(hhea[4:]), v(hhea[6:])
+	if os2 := table("OS/2"); len(os2) >= 90 && be.Uint16(os2) >= 2 {
+		f.XHeight, f.CapHeight = v(os2[86:]), v(os2[88:])
+	}
+	return nil
 }
 
 // thousandths converts font units to thousandths of an em, rounded as

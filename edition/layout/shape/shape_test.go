@@ -229,3 +229,10 @@ func TestPlainIsHarfBuzz(t *testing.T) {
 		}
 	}
 }
+
+func TestVerticalMetrics(t *testing.T) {
+	f := charis(t)
+	if f.Ascent != 1196 || f.Descent != -438 || f.CapHeight != 671 || f.XHeight != 482 {
+		t.Errorf("Charis SIL's vertical metrics %d %d %d %d, want 1196 -438 671 482", f.Ascent, f.Descent, f.CapHeight, f.XHeight)
+	}
+}
