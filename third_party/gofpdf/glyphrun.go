@@ -119,10 +119,12 @@ func (t *cidTable) cids() []int {
 // GlyphRun draws glyphs of the current font, which must be a UTF-8 font,
 // with the pen starting at the baseline point (x, y), in user units. Each
 // glyph is written as its CID (see cidTable), so that the PDF's ToUnicode
-// map gives back the text each glyph stands for; where a glyph's advance
-// differs from its width in the font (kerning, tracking), the difference
-// is written as a TJ adjustment, and a glyph with an offset starts a new
-// text position. The text's colour is the current text colour.
+// map gives back the text each glyph stands for. The run is one text
+// object with one TJ array: where a glyph's advance differs from its width
+// in the font (kerning) or it is shifted sideways, the difference is a TJ
+// adjustment; a glyph shifted up or down is set with a text rise (Ts). So
+// the character spacing (Tc) and horizontal scaling (Tz) in force apply to
+// the run as to any text. The text's colour is the current text colour.
 func (f *Fpdf) GlyphRun(x, y float64, glyphs []Glyph) {
 	if f.err != nil || len(glyphs) == 0 {
 		return
@@ -133,18 +135,20 @@ func (f *Fpdf) GlyphRun(x, y float64, glyphs []Glyph) {
 	}
 	font := f.currentFont.utf8File
 	t := f.currentFont.cids
-	scale := f.fontSizePt / 1000 // points per thousandth of the size
 	b := make([]byte, 0, 48+8*len(glyphs))
 	if f.colorFlag {
 		b = append(b, "q "...)
 		b = append(b, f.color.text.str...)
 		b = append(b, ' ')
 	}
-	b = append(b, "BT"...)
-	penX, penY := x*f.k, (f.h-y)*f.k
-	open := false // a TJ array is open
-	moveTo := true
-	for i, g := range glyphs {
+	b = append(b, "BT 1 0 0 1 "...)
+	b = appendFixed(b, x*f.k, 2)
+	b = append(b, ' ')
+	b = appendFixed(b, (f.h-y)*f.k, 2)
+	b = append(b, " Tm ["...)
+	adj := 0.0  // the TJ adjustment before the next glyph, in thousandths
+	rise := 0.0 // the text rise in force, in thousandths of the size
+	for _, g := range glyphs {
 		if g.ID < 0 || g.ID >= len(font.glyphWidths) {
 			f.err = fmt.Errorf("GlyphRun: glyph %d is not in the font", g.ID)
 			return
@@ -154,38 +158,25 @@ func (f *Fpdf) GlyphRun(x, y float64, glyphs []Glyph) {
 			f.err = fmt.Errorf("GlyphRun: more than 65,536 (glyph, text) pairs in one font")
 			return
 		}
-		offset := g.XOffset != 0 || g.YOffset != 0
-		if offset || moveTo {
-			if open {
-				b = append(b, "] TJ"...)
-				open = false
-			}
-			b = append(b, " 1 0 0 1 "...)
-			b = appendFixed(b, penX+g.XOffset*scale, 2)
-			b = append(b, ' ')
-			b = appendFixed(b, penY+g.YOffset*scale, 2)
-			b = append(b, " Tm"...)
-			moveTo = false
-		}
-		if !open {
-			b = append(b, " ["...)
-			open = true
-		}
-		const hex = "0123456789ABCDEF"
-		b = append(b, '<', hex[c>>12&15], hex[c>>8&15], hex[c>>4&15], hex[c&15], '>')
-		penX += g.Advance * scale
-		if offset {
-			moveTo = true
-			continue
-		}
-		if adj := float64(font.glyphWidths[g.ID]) - g.Advance; i+1 < len(glyphs) && (adj > 0.0005 || adj < -0.0005) {
+		adj -= g.XOffset
+		if adj > 0.0005 || adj < -0.0005 {
 			b = append(b, ' ')
 			b = appendFixed(b, adj, 3)
 			b = append(b, ' ')
 		}
+		if g.YOffset != rise {
+			rise = g.YOffset
+			b = append(b, "] TJ "...)
+			b = appendFixed(b, rise*f.fontSizePt/1000, 3)
+			b = append(b, " Ts ["...)
+		}
+		const hex = "0123456789ABCDEF"
+		b = append(b, '<', hex[c>>12&15], hex[c>>8&15], hex[c>>4&15], hex[c&15], '>')
+		adj = float64(font.glyphWidths[g.ID]) - g.Advance + g.XOffset
 	}
-	if open {
-		b = append(b, "] TJ"...)
+	b = append(b, "] TJ"...)
+	if rise != 0 {
+		b = append(b, " 0 Ts"...)
 	}
 	b = append(b, " ET"...)
 	if f.colorFlag {

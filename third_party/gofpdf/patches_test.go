@@ -150,6 +150,13 @@ var glyphRE = regexp.MustCompile(`<g unicode="([^"]*)"(?: glyph="[^"]*")? x="([-
 func TestGlyphRunPositions(t *testing.T) {
 	pdf := newTestDoc(t)
 	office, romain := sample(t, pdf)
+	// A run with a glyph shifted right and up (a mark), under horizontal
+	// scaling of 50 %: the shifts and advances scale, the rise does not.
+	marked := glyphsFor(pdf.currentFont.utf8File, "xyz")
+	marked[1].XOffset, marked[1].YOffset = 100, 250
+	pdf.RawWriteStr("50 Tz\n")
+	pdf.GlyphRun(20, 140, marked)
+	pdf.RawWriteStr("100 Tz\n")
 	file := writeTemp(t, output(t, pdf))
 	trace := tool(t, "mupdf-tools", "mutool", "trace", file)
 	type pos struct{ x, y float64 }
@@ -172,6 +179,15 @@ func TestGlyphRunPositions(t *testing.T) {
 			want = append(want, pos{x, run.y})
 			x += g.Advance * 12 / 1000
 		}
+	}
+	x := 20.0
+	last := drawn[len(drawn)-len(marked):]
+	for i, g := range marked {
+		w := pos{x + g.XOffset*12/1000*0.5, 160 + g.YOffset*12/1000}
+		if math.Abs(last[i].x-w.x) > 0.006 || math.Abs(last[i].y-w.y) > 0.006 {
+			t.Errorf("marked glyph %d drawn at (%g, %g), want (%g, %g)", i, last[i].x, last[i].y, w.x, w.y)
+		}
+		x += g.Advance * 12 / 1000 * 0.5
 	}
 	if len(drawn) < len(want) {
 		t.Fatalf("%d glyphs drawn, want at least %d:\n%s", len(drawn), len(want), trace)
