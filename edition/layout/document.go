@@ -131,23 +131,32 @@ type Run struct {
 	X, Y float64
 	// W is the run's advance, tracking included.
 	W float64
-	// Text is the text the run stands for, which is also what is drawn
-	// while Glyphs is empty: its characters, each at its font advance.
+	// Text is the text the run stands for.
 	Text string
-	// Glyphs, when set, are the shaped glyphs to draw instead of Text's
-	// characters, in visual order. Nothing shapes runs yet: it is empty.
+	// Glyphs are the shaped glyphs that draw Text, in visual order: with
+	// standard ligatures in running text, the font's small capitals for a
+	// speaker's name, kerning where the font has it. Track is added after
+	// each glyph, and HScale applies to them all, as a PDF's Tc and Tz do.
+	// W is the sum of their advances, plus Track after every glyph but the
+	// last, times HScale/100.
 	Glyphs []Glyph
 }
 
-// Glyph is one shaped glyph of a run, for when runs are shaped: which glyph
-// of the face, its advance, and the text of the cluster it stands for.
+// Glyph is one shaped glyph of a run: which glyph of the face, how far it
+// moves the pen, where it is drawn from the pen, and the text of the
+// cluster it stands for.
 type Glyph struct {
 	// ID is the glyph's index in the font.
 	ID uint16
-	// Advance is how far the glyph moves the pen, in points.
+	// Advance is how far the glyph moves the pen, in points, kerning
+	// included, tracking and scaling not.
 	Advance float64
-	// Text is the text of the cluster the glyph begins; empty for further
-	// glyphs of the same cluster.
+	// XOffset and YOffset shift the glyph from the pen, rightwards and
+	// upwards, in points (a mark set over its letter).
+	XOffset, YOffset float64
+	// Text is the text of the cluster the glyph begins ("fi" for the fi
+	// ligature, "o" for a small capital o); empty for further glyphs of
+	// the same cluster.
 	Text string
 }
 

@@ -292,7 +292,7 @@ func (fb *flowBuilder) note(n *edition.Note) {
 		st := textStyle{face: Roman, size: fb.g.NoteSize}
 		if i == 0 {
 			num := frag{Text: fmt.Sprintf("%d", n.Number), Face: Roman, Size: fb.g.NoteSize, Back: n.Number}
-			num.W = b.runWidth(num.Text, Roman, num.Size, 0)
+			num.glyphs, num.W = shapeRun(fb.m[Roman], num.Text, num.Size, 0, 0)
 			w := fb.g.NoteSize * 1.5
 			if num.W+fb.g.NoteSize*0.5 > w {
 				w = num.W + fb.g.NoteSize*0.5

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"edition/edition/layout/shape"
 )
 
 // document turns the made-up pages into the page model: every line's runs,
@@ -98,25 +100,27 @@ func (mb *modelBuilder) page(out *Page, p *page, dests []Item) {
 	g := mb.L.g
 	*out = Page{Number: p.number, Folio: p.folio, Kind: pageKinds[p.kind], Outline: p.bookmark, Start: p.start, Items: append(mb.items[:0], dests...)}
 	left := g.Left(p.recto())
-	furniture := func(role Role, f Face, size, x, y float64, s string, w float64) {
+	furniture := func(role Role, f Face, size, x, y float64, s string, centre bool) {
+		gs, w := shapeRun(mb.L.m[f], s, size, 0, 0)
+		if centre {
+			x -= w / 2
+		}
 		out.Items = append(out.Items, Item{Kind: RunItem, Role: role, Element: Artifact,
-			Run: Run{Face: f, Size: size, HScale: 100, X: x, Y: y, W: w, Text: s}})
+			Run: Run{Face: f, Size: size, HScale: 100, X: x, Y: y, W: w, Text: s, Glyphs: glyphs(gs, size)}})
 	}
 	if p.head != "" {
-		w := mb.width(p.head, Italic, g.HeadSize)
-		furniture(RunningHeadRole, Italic, g.HeadSize, left+(g.Measure-w)/2, g.HeadBaseline, p.head, w)
+		furniture(RunningHeadRole, Italic, g.HeadSize, left+g.Measure/2, g.HeadBaseline, p.head, true)
 	}
 	if p.headFolio {
-		w := mb.width(p.folio, Roman, g.HeadSize+0.5)
 		x := left
 		if p.recto() {
+			_, w := shapeRun(mb.L.m[Roman], p.folio, g.HeadSize+0.5, 0, 0)
 			x = left + g.Measure - w
 		}
-		furniture(FolioRole, Roman, g.HeadSize+0.5, x, g.HeadBaseline, p.folio, w)
+		furniture(FolioRole, Roman, g.HeadSize+0.5, x, g.HeadBaseline, p.folio, false)
 	}
 	if p.dropFolio {
-		w := mb.width(p.folio, Roman, g.HeadSize+0.5)
-		furniture(FolioRole, Roman, g.HeadSize+0.5, left+(g.Measure-w)/2, g.FootBaseline, p.folio, w)
+		furniture(FolioRole, Roman, g.HeadSize+0.5, left+g.Measure/2, g.FootBaseline, p.folio, true)
 	}
 	for _, pl := range p.lines {
 		mb.line(out, pl)
@@ -135,9 +139,15 @@ func (mb *modelBuilder) page(out *Page, p *page, dests []Item) {
 	}
 }
 
-// width is the advance of s in face f at size, as a PDF viewer measures it.
-func (mb *modelBuilder) width(s string, f Face, size float64) float64 {
-	return float64(mb.L.m[f].StringWidth(s)) * size / 1000
+// glyphs returns shaped glyphs, their advances in thousandths of an em, as
+// the model's glyphs at size: advances and offsets in points.
+func glyphs(gs []shape.Glyph, size float64) []Glyph {
+	out := make([]Glyph, len(gs))
+	for i, g := range gs {
+		out[i] = Glyph{ID: uint16(g.ID), Text: g.Text, Advance: float64(g.Advance) * size / 1000,
+			XOffset: float64(g.XOffset) * size / 1000, YOffset: float64(g.YOffset) * size / 1000}
+	}
+	return out
 }
 
 // block returns the element a placed line belongs to: a paragraph, a
@@ -214,7 +224,7 @@ func (mb *modelBuilder) line(out *Page, pl placed) {
 		}
 		x, y := pl.x+f.X, pl.y-f.Rise
 		out.Items = append(out.Items, Item{Kind: RunItem, Role: role, Element: elem, Lang: f.lang,
-			Run: Run{Face: f.Face, Size: f.Size, HScale: hscale(f.Expand), Track: f.Track, X: x, Y: y, W: f.W, Text: f.Text}})
+			Run: Run{Face: f.Face, Size: f.Size, HScale: hscale(f.Expand), Track: f.Track, X: x, Y: y, W: f.W, Text: f.Text, Glyphs: glyphs(f.glyphs, f.Size)}})
 		switch {
 		case f.Note > 0:
 			out.Items = append(out.Items, Item{Kind: LinkItem, Role: NoteRefRole, Element: elem,

@@ -10,6 +10,7 @@ import (
 
 	"edition/edition"
 	"edition/edition/hyphen"
+	"edition/edition/layout/shape"
 	"edition/edition/linebreak"
 )
 
@@ -27,6 +28,8 @@ type frag struct {
 	// Expand is the run's horizontal scale less one: the font expansion
 	// of its line (drawn with Tz), already applied to X and W.
 	Expand float64
+	// glyphs are what the run draws: Text shaped in Face (see shapeRun).
+	glyphs []shape.Glyph
 	URL    string // the run is part of a link to URL
 	Note   int    // the run is the mark of note Note, linked to it
 	Back   int    // the run is the number of note Back, linked to its mark
@@ -127,15 +130,6 @@ func (b *paraBuilder) release() {
 	b.arena = b.arena[:0]
 	b.m, b.errs = [4]*Metrics{}, nil
 	builders.Put(b)
-}
-
-// runWidth measures s in st, tracking included.
-func (b *paraBuilder) runWidth(s string, f Face, size, track float64) float64 {
-	n := 0
-	for range s {
-		n++
-	}
-	return float64(b.m[f].StringWidth(s))*size/1000 + float64(n)*track
 }
 
 // addBox adds a box of width w drawing pc's runs. Its glyphs may be
@@ -357,7 +351,7 @@ func (b *paraBuilder) flush() {
 			f := word[rs[i].frag]
 			f.Text = text[at[i]:at[j]]
 			f.X = x
-			f.W = b.runWidth(f.Text, f.Face, f.Size, f.Track)
+			f.glyphs, f.W = shapeRun(b.m[f.Face], f.Text, f.Size, f.Track, 0)
 			x += f.W
 			if f.Note > 0 {
 				notes = append(notes, f.Note)
@@ -380,7 +374,7 @@ func (b *paraBuilder) flush() {
 		switch breaks[i] {
 		case 1:
 			h := frag{Text: "-", Face: prev.Face, Size: prev.Size, URL: prev.URL, link: prev.link, lang: prev.lang, label: prev.label}
-			h.W = b.runWidth("-", h.Face, h.Size, 0)
+			h.glyphs, h.W = shapeRun(b.m[h.Face], "-", h.Size, 0, 0)
 			b.addPenalty(h.W, hyphenPenalty, true, []frag{h})
 			// The added hyphen is expanded with its line, and hangs.
 			it := &b.p.items[len(b.p.items)-1]
@@ -466,10 +460,10 @@ func (b *paraBuilder) text(s string, st textStyle, pos edition.Pos) {
 	}
 }
 
-// smallCaps adds name in scaled capitals: each word's first letter a full
-// capital, the rest capitals at smallCapScale of the size, tracked a little.
-// The plain-text offsets are not advanced: a speaker's name is not part of
-// the paragraph's text in the model.
+// smallCaps adds name in small capitals: the font's own (smcp), each
+// word's capitals kept as capitals, tracked a little. The plain-text
+// offsets are not advanced: a speaker's name is not part of the
+// paragraph's text in the model.
 func (b *paraBuilder) smallCaps(name string, st textStyle) {
 	for i, w := range strings.Fields(name) {
 		if i > 0 {
@@ -478,36 +472,24 @@ func (b *paraBuilder) smallCaps(name string, st textStyle) {
 			b.addPenalty(0, linebreak.Infinity, false, nil)
 			b.addGlue(sw, sw/2, sw/3)
 		}
-		rs := []rune(w)
-		first := frag{Text: string(rs[0]), Face: st.face, Size: st.size, label: b.label}
-		first.W = b.runWidth(first.Text, first.Face, first.Size, 0)
-		fr := []frag{first}
-		x := first.W
-		if len(rs) > 1 {
-			size := st.size * smallCapScale
-			track := st.size * smallCapTrack
-			rest := frag{X: x, Text: strings.ToUpper(string(rs[1:])), Face: st.face, Size: size, Track: track, label: b.label}
-			// No tracking after the last capital: what follows is set
-			// close, as the colon after a name must be.
-			rest.W = b.runWidth(rest.Text, rest.Face, rest.Size, track) - track
-			x += rest.W
-			fr = append(fr, rest)
-		}
+		track := st.size * smallCapTrack
+		sc := frag{Text: w, Face: st.face, Size: st.size, Track: track, label: b.label}
+		sc.glyphs, sc.W = shapeRun(b.m[st.face], w, st.size, track, shape.Smcp)
+		// No tracking after the last letter: what follows is set close, as
+		// the colon after a name must be.
+		sc.W -= track
 		for _, r := range w {
 			if !b.m[st.face].Covers(r) {
 				b.errs.Add(b.pos, fmt.Sprintf("character %q (U+%04X) is not in the print font (%s)", r, r, st.face.fileName()))
 			}
 		}
-		b.addBox(x, piece{frags: fr, rune: b.rune})
+		b.addBox(sc.W, piece{frags: []frag{sc}, rune: b.rune})
 	}
 }
 
-// Scaled capitals standing in for small caps: capitals at 78% of the size,
-// tracked by 5% of the size, as a typesetter would space small capitals.
-const (
-	smallCapScale = 0.78
-	smallCapTrack = 0.05
-)
+// Small capitals are tracked by 2% of the size, as a typesetter spaces
+// them a little.
+const smallCapTrack = 0.02
 
 // finish ends the paragraph: the last word, then TeX's \parfillskip and the
 // forced break.

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"edition/edition"
+	"edition/edition/layout/shape"
 	"edition/edition/linebreak"
 	"edition/internal/testbook"
 )
@@ -169,11 +170,24 @@ func TestSmallCapsSpeaker(t *testing.T) {
 	for _, pc := range p.pieces {
 		caps = append(caps, pc.frags...)
 	}
-	if len(caps) != 4 || caps[0].Text != "R" || caps[1].Text != "OMAIN" || caps[3].Text != "OLLAND" {
+	if len(caps) != 2 || caps[0].Text != "Romain" || caps[1].Text != "Rolland" {
 		t.Fatalf("small caps runs %+v", caps)
 	}
-	if caps[0].Size != 10 || caps[1].Size >= 10 || caps[1].Track <= 0 {
-		t.Errorf("initial %.1f pt, small capitals %.2f pt tracked %.2f: want full-size initial, smaller tracked capitals", caps[0].Size, caps[1].Size, caps[1].Track)
+	// Real small capitals: the capital stays, the lower case becomes
+	// glyphs of their own, at the text's size, each standing for its
+	// letter.
+	plain := m[Roman].Shape("Romain", 0)
+	for i, g := range caps[0].glyphs {
+		if (i == 0) != (g.ID == plain[i].ID) || g.Text != string("Romain"[i]) {
+			t.Errorf("glyph %d of Romain: %+v, lower case %+v", i, g, plain[i])
+		}
+	}
+	if caps[0].Size != 10 || caps[0].Track <= 0 {
+		t.Errorf("small capitals at %.1f pt tracked %.2f: want the text's size, tracked", caps[0].Size, caps[0].Track)
+	}
+	// The run's width is its glyphs', tracked between them.
+	if w := float64(shape.Width(caps[0].glyphs))/100 + 5*caps[0].Track; math.Abs(w-caps[0].W) > 1e-9 {
+		t.Errorf("Romain: width %.3f, glyphs give %.3f", caps[0].W, w)
 	}
 }
 

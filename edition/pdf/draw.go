@@ -212,9 +212,7 @@ func drawPage(pdf *gofpdf.Fpdf, g layout.Geometry, p *layout.Page, dests map[str
 				tz = hs
 				pdf.RawWriteStr(fmt.Sprintf("%.2f Tz\n", tz))
 			}
-			// Runs are drawn by their text: nothing shapes runs yet, so
-			// Glyphs is empty.
-			pdf.Text(r.X, r.Y, r.Text)
+			drawRun(pdf, r)
 			if r.Track != 0 {
 				pdf.RawWriteStr("0 Tc\n")
 			}
@@ -231,4 +229,20 @@ func drawPage(pdf *gofpdf.Fpdf, g layout.Geometry, p *layout.Page, dests map[str
 			}
 		}
 	}
+}
+
+// drawRun draws a run's shaped glyphs, each with the text it stands for
+// (see gofpdf's GlyphRun, a patch of this project); a run built without
+// glyphs is drawn from its text.
+func drawRun(pdf *gofpdf.Fpdf, r *layout.Run) {
+	if len(r.Glyphs) == 0 {
+		pdf.Text(r.X, r.Y, r.Text)
+		return
+	}
+	gs := make([]gofpdf.Glyph, len(r.Glyphs))
+	k := 1000 / r.Size // points to thousandths of the size
+	for i, g := range r.Glyphs {
+		gs[i] = gofpdf.Glyph{ID: int(g.ID), Text: g.Text, Advance: g.Advance * k, XOffset: g.XOffset * k, YOffset: g.YOffset * k}
+	}
+	pdf.GlyphRun(r.X, r.Y, gs)
 }

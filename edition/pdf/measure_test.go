@@ -42,7 +42,7 @@ func TestMeasure(t *testing.T) {
 			if err := os.WriteFile(path, renderBook(t, trim), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			o := measureOptions(t, trim)
+			o := measureOptions(t, trim, speakers(realBook(t)))
 			r, err := measure.File(path, o)
 			if err != nil {
 				t.Fatal(err)
@@ -67,7 +67,9 @@ func TestMeasure(t *testing.T) {
 	}
 }
 
-func measureOptions(t *testing.T, trim string) measure.Options {
+// measureOptions are the options measuring a PDF at trim, whose turns are
+// begun by the names speakers.
+func measureOptions(t *testing.T, trim string, speakers []string) measure.Options {
 	g, err := layout.NewGeometry(trim)
 	if err != nil {
 		t.Fatal(err)
@@ -81,8 +83,19 @@ func measureOptions(t *testing.T, trim string) measure.Options {
 		BodySize: g.Size, NoteSize: g.NoteSize, MarkSize: g.Size * layout.MarkScale, FrontPages: layout.FrontPages,
 		BodySpace: space * g.Size, NoteSpace: space * g.NoteSize,
 		BoxScale: float64(roman.Ascent-roman.Descent) / 1000,
-		Leading:  g.Leading, NoteLead: g.NoteLead,
+		Leading:  g.Leading, NoteLead: g.NoteLead, Speakers: speakers,
 	}
+}
+
+// speakers returns the speakers' names as the turns of b print them.
+func speakers(b *edition.Book) []string {
+	var names []string
+	for _, p := range b.Meta.People {
+		if p.Speaker != "" {
+			names = append(names, p.Speaker)
+		}
+	}
+	return names
 }
 
 // The targets of the print edition (issue 11) for the body's interword
@@ -214,7 +227,7 @@ func TestMicrotypeFixture(t *testing.T) {
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	r, err := measure.File(path, measureOptions(t, "a5"))
+	r, err := measure.File(path, measureOptions(t, "a5", speakers(b)))
 	if err != nil {
 		t.Fatal(err)
 	}

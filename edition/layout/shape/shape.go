@@ -214,6 +214,16 @@ func (f *Face) Covers(r rune) bool {
 	return ok
 }
 
+// RuneWidth returns the advance of r's glyph in thousandths of an em, 0
+// when the font has none.
+func (f *Face) RuneWidth(r rune) int {
+	g, ok := f.face.NominalGlyph(r)
+	if !ok {
+		return 0
+	}
+	return f.GlyphWidth(int(g))
+}
+
 // GlyphWidth returns glyph g's advance in thousandths of an em, without
 // kerning: the width a PDF's /W array gives it.
 func (f *Face) GlyphWidth(g int) int {
