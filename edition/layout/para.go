@@ -489,7 +489,7 @@ func (b *paraBuilder) smallCaps(name string, st textStyle) {
 
 // Small capitals are tracked by 2% of the size, as a typesetter spaces
 // them a little.
-const smallCapTrack = 0.02
+const smallCapTrack = 0.01
 
 // finish ends the paragraph: the last word, then TeX's \parfillskip and the
 // forced break.
