@@ -9,14 +9,20 @@
 //
 // The pieces, one file each:
 //
-//   - metrics.go, fonts.go: a small TrueType reader for advance widths,
+//   - metrics.go, fonts.go: the four faces, read by package shape (which
+//     shapes text with the fonts' OpenType features), with advances
 //     rounded as a PDF's /W array holds them, so that where a word is
 //     placed and where a viewer ends it agree; the font files come from
 //     package fonts.
 //   - para.go: a paragraph's inlines → the line breaker's boxes, glue and
 //     penalties, with what each box draws (runs of one font and size),
 //     hyphenation points from package hyphen, breaks after explicit
-//     hyphens and inside URLs, note marks and scaled small capitals.
+//     hyphens and inside URLs, note marks and small capitals. Every run
+//     is shaped (shapeRun): standard ligatures in running text, but never
+//     across a hyphenation point (each piece between break points is
+//     shaped alone) nor in a letter-spaced run; the font's own small
+//     capitals (smcp) for speakers' names; kerning where the font has it
+//     (Charis SIL has none). A run's width is its glyphs' advances.
 //   - lines.go: total-fit lines (package linebreak) placed word by word;
 //     ragged and balanced setting for titles and the imprint.
 //   - flow.go: the book → rows on a baseline grid, and the notes' lines.
@@ -31,8 +37,8 @@
 // # The page model
 //
 // A Document's Pages hold Items in drawing order: glyph runs (face, size,
-// horizontal scale, tracking, position, the text they stand for, and room
-// for shaped glyphs), rules, link areas (to a named destination of the
+// horizontal scale, tracking, position, the text they stand for, and the
+// shaped glyphs that draw it, each with the text of its cluster), rules, link areas (to a named destination of the
 // document or to a URL) and named destinations. Every item has a structure
 // Role and the index of its Element in Document.Elements, or Artifact for
 // the page's furniture (running heads, folios, the footnote rule) and for
@@ -58,8 +64,8 @@
 //     rectos, with the folio at the outer edge; none on opening pages,
 //     which carry a drop folio at the foot, and none on blank pages.
 //   - Dialogue: each turn starts flush left with the speaker's name run in,
-//     in scaled small capitals (full capital initials, capitals at 78 %
-//     tracked 5 %), a stage direction in italics in parentheses, a colon;
+//     in the font's small capitals (capitals kept as capitals, tracked 1 %
+//     of the size), a stage direction in italics in parentheses, a colon;
 //     a turn's later paragraphs are indented. No extra space between turns:
 //     the small capitals mark them and the baseline grid is kept.
 //   - Notes: all notes are footnotes, numbered as in the model, in 8.5/11

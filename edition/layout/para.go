@@ -487,7 +487,7 @@ func (b *paraBuilder) smallCaps(name string, st textStyle) {
 	}
 }
 
-// Small capitals are tracked by 2% of the size, as a typesetter spaces
+// Small capitals are tracked by 1% of the size, as a typesetter spaces
 // them a little.
 const smallCapTrack = 0.01
 

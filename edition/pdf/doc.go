@@ -7,9 +7,9 @@
 // The pieces, one file each:
 //
 //   - draw.go: the gofpdf document (the faces the pages use, embedded as
-//     subsets), each page's items in order — runs with their tracking,
-//     rules, links to named destinations and URLs — the outline and the
-//     Info dictionary.
+//     subsets), each page's items in order — runs of shaped glyphs with
+//     their tracking, rules, links to named destinations and URLs — the
+//     outline and the Info dictionary.
 //   - xmp.go: the XMP metadata from the citation (package cite).
 //   - compress.go: the page streams, written uncompressed by gofpdf,
 //     deflated afterwards with one reused compressor into the bytes gofpdf
@@ -23,6 +23,12 @@
 //
 //   - Only the faces the pages use are embedded; roman and italic always
 //     (running heads and folios).
+//   - Runs are drawn as the glyphs layout shaped them, with gofpdf's
+//     GlyphRun (a patch of this project, third_party/gofpdf/PATCHES.md):
+//     each glyph is written with a code whose ToUnicode entry is the text
+//     it stands for, so a ligature copies as its letters ("fi") and a
+//     small capital as the letter it was set from; subsets are named with
+//     a tag taken from their content (ABCDEF+CharisSIL).
 //   - The PDF document, whose fonts take most of its fixed cost to parse,
 //     is started by NewWriter in the background while the lines are
 //     broken.
