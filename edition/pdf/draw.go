@@ -195,11 +195,16 @@ func drawPage(pdf *gofpdf.Fpdf, g layout.Geometry, p *layout.Page, dests map[str
 		pdf.Bookmark(p.Outline, 0, 0)
 	}
 	tz := 100.0 // the horizontal scale set: a page starts unscaled
+	// The font last set: gofpdf writes every SetFont to the page.
+	face, size := layout.Roman, g.Size
 	for _, it := range p.Items {
 		switch it.Kind {
 		case layout.RunItem:
 			r := &it.Run
-			pdf.SetFont(family, style(r.Face), r.Size)
+			if r.Face != face || r.Size != size {
+				face, size = r.Face, r.Size
+				pdf.SetFont(family, style(face), size)
+			}
 			// Character spacing (Tc) and horizontal scaling (Tz) are part of
 			// the graphics state; gofpdf has no call for them, so they are
 			// written around the run.
