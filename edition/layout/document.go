@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"edition/edition"
+	"edition/edition/layout/shape"
 )
 
 // Document is the print edition as data: every page with everything on it
@@ -137,28 +138,19 @@ type Run struct {
 	// standard ligatures in running text, the font's small capitals for a
 	// speaker's name, kerning where the font has it. Track is added after
 	// each glyph, and HScale applies to them all, as a PDF's Tc and Tz do.
-	// W is the sum of their advances, plus Track after every glyph but the
-	// last, times HScale/100.
+	// W is the sum of their advances (in thousandths of Size), plus Track
+	// after every glyph but the last, times HScale/100.
 	Glyphs []Glyph
 }
 
-// Glyph is one shaped glyph of a run: which glyph of the face, how far it
-// moves the pen, where it is drawn from the pen, and the text of the
-// cluster it stands for.
-type Glyph struct {
-	// ID is the glyph's index in the font.
-	ID uint16
-	// Advance is how far the glyph moves the pen, in points, kerning
-	// included, tracking and scaling not.
-	Advance float64
-	// XOffset and YOffset shift the glyph from the pen, rightwards and
-	// upwards, in points (a mark set over its letter).
-	XOffset, YOffset float64
-	// Text is the text of the cluster the glyph begins ("fi" for the fi
-	// ligature, "o" for a small capital o); empty for further glyphs of
-	// the same cluster.
-	Text string
-}
+// Glyph is one shaped glyph of a run: which glyph of the face (ID), how
+// far it moves the pen (Advance, kerning included, tracking and scaling
+// not) and where it is drawn from the pen (XOffset rightwards, YOffset
+// upwards: a mark set over its letter), all in thousandths of the run's
+// Size, and the text of the cluster it stands for (Text: "fi" for the fi
+// ligature, "o" for a small capital o; empty for further glyphs of the
+// same cluster). It is package shape's glyph, as shaping made it.
+type Glyph = shape.Glyph
 
 // Rule is a straight line from (X1, Y1) to (X2, Y2), Width points thick.
 type Rule struct {

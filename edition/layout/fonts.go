@@ -53,16 +53,21 @@ func FaceMetrics(f Face) (*Metrics, error) {
 	return m[f], err
 }
 
-// loadMetrics parses the four embedded fonts once per process.
+// loadMetrics parses the four embedded fonts once per process, side by
+// side.
 func loadMetrics() ([4]*Metrics, error) {
 	metricsOnce.Do(func() {
+		var errs [4]error
+		var wg sync.WaitGroup
 		for f := Roman; f <= BoldItalic; f++ {
-			m, err := parseMetrics(f.File())
+			wg.Go(func() { faceMetrics[f], errs[f] = parseMetrics(f.File()) })
+		}
+		wg.Wait()
+		for f, err := range errs {
 			if err != nil {
-				metricsErr = fmt.Errorf("font %s: %w", f.fileName(), err)
+				metricsErr = fmt.Errorf("font %s: %w", Face(f).fileName(), err)
 				return
 			}
-			faceMetrics[f] = m
 		}
 	})
 	return faceMetrics, metricsErr

@@ -5,8 +5,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-
-	"edition/edition/layout/shape"
 )
 
 // document turns the made-up pages into the page model: every line's runs,
@@ -106,7 +104,7 @@ func (mb *modelBuilder) page(out *Page, p *page, dests []Item) {
 			x -= w / 2
 		}
 		out.Items = append(out.Items, Item{Kind: RunItem, Role: role, Element: Artifact,
-			Run: Run{Face: f, Size: size, HScale: 100, X: x, Y: y, W: w, Text: s, Glyphs: glyphs(gs, size)}})
+			Run: Run{Face: f, Size: size, HScale: 100, X: x, Y: y, W: w, Text: s, Glyphs: gs}})
 	}
 	if p.head != "" {
 		furniture(RunningHeadRole, Italic, g.HeadSize, left+g.Measure/2, g.HeadBaseline, p.head, true)
@@ -137,17 +135,6 @@ func (mb *modelBuilder) page(out *Page, p *page, dests []Item) {
 	if len(mb.items) > 0 {
 		out.Items = slices.Clone(mb.items)
 	}
-}
-
-// glyphs returns shaped glyphs, their advances in thousandths of an em, as
-// the model's glyphs at size: advances and offsets in points.
-func glyphs(gs []shape.Glyph, size float64) []Glyph {
-	out := make([]Glyph, len(gs))
-	for i, g := range gs {
-		out[i] = Glyph{ID: uint16(g.ID), Text: g.Text, Advance: float64(g.Advance) * size / 1000,
-			XOffset: float64(g.XOffset) * size / 1000, YOffset: float64(g.YOffset) * size / 1000}
-	}
-	return out
 }
 
 // block returns the element a placed line belongs to: a paragraph, a
@@ -224,7 +211,7 @@ func (mb *modelBuilder) line(out *Page, pl placed) {
 		}
 		x, y := pl.x+f.X, pl.y-f.Rise
 		out.Items = append(out.Items, Item{Kind: RunItem, Role: role, Element: elem, Lang: f.lang,
-			Run: Run{Face: f.Face, Size: f.Size, HScale: hscale(f.Expand), Track: f.Track, X: x, Y: y, W: f.W, Text: f.Text, Glyphs: glyphs(f.glyphs, f.Size)}})
+			Run: Run{Face: f.Face, Size: f.Size, HScale: hscale(f.Expand), Track: f.Track, X: x, Y: y, W: f.W, Text: f.Text, Glyphs: f.glyphs}})
 		switch {
 		case f.Note > 0:
 			out.Items = append(out.Items, Item{Kind: LinkItem, Role: NoteRefRole, Element: elem,

@@ -245,9 +245,8 @@ func drawRun(pdf *gofpdf.Fpdf, r *layout.Run) {
 		return
 	}
 	gs := make([]gofpdf.Glyph, len(r.Glyphs))
-	k := 1000 / r.Size // points to thousandths of the size
 	for i, g := range r.Glyphs {
-		gs[i] = gofpdf.Glyph{ID: int(g.ID), Text: g.Text, Advance: g.Advance * k, XOffset: g.XOffset * k, YOffset: g.YOffset * k}
+		gs[i] = gofpdf.Glyph{ID: g.ID, Text: g.Text, Advance: float64(g.Advance), XOffset: float64(g.XOffset), YOffset: float64(g.YOffset)}
 	}
 	pdf.GlyphRun(r.X, r.Y, gs)
 }

@@ -198,10 +198,11 @@ func checkDrawnWidths(t *testing.T, d *layout.Document, path string) {
 			text := ""
 			for j, sg := range r.Glyphs {
 				dg := g.Glyphs[j]
-				if math.Abs(dg.X-(x+sg.XOffset)) > 0.01 || math.Abs(dg.Y-(y+sg.YOffset)) > 0.01 {
+				k := r.Size / 1000 // thousandths of the size to points
+				if math.Abs(dg.X-(x+float64(sg.XOffset)*k)) > 0.01 || math.Abs(dg.Y-(y+float64(sg.YOffset)*k)) > 0.01 {
 					t.Errorf("page %d: run %q: glyph %d drawn at (%.3f, %.3f), laid out at (%.3f, %.3f)", i+1, r.Text, j, dg.X, dg.Y, x, y)
 				}
-				x += (sg.Advance + r.Track) * r.HScale / 100
+				x += (float64(sg.Advance)*k + r.Track) * r.HScale / 100
 				text += dg.Unicode
 				if len(sg.Text) > 1 {
 					ligatures++
