@@ -243,3 +243,72 @@ func TestDrawnWidthsFixture(t *testing.T) {
 	}
 	checkDrawnWidths(t, d, writePDF(t, b))
 }
+
+var (
+	toUnicodeRef = regexp.MustCompile(`/ToUnicode (\d+) 0 R`)
+	cmapBlock    = regexp.MustCompile(`(?s)(\d+) begin(bfchar|bfrange)\n(.*?)end(bfchar|bfrange)`)
+	bfrangeLine  = regexp.MustCompile(`^<([0-9A-Fa-f]{4})> <([0-9A-Fa-f]{4})> <([0-9A-Fa-f]{4})>$`)
+	bfcharLine   = regexp.MustCompile(`^<([0-9A-Fa-f]{4})> <([0-9A-Fa-f]{4,})>$`)
+)
+
+// TestToUnicodeMaps: each font's ToUnicode map in the real book is
+// compressed and valid — at most 100 entries a block, no bfrange crossing
+// its last byte on either side, no identity range over all codes.
+func TestToUnicodeMaps(t *testing.T) {
+	path := bookPDF(t)
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	refs := toUnicodeRef.FindAllSubmatch(raw, -1)
+	if len(refs) != 2 {
+		t.Fatalf("%d ToUnicode maps, want one for each of the two faces", len(refs))
+	}
+	for _, m := range refs {
+		obj := raw[bytes.Index(raw, []byte("\n"+string(m[1])+" 0 obj\n")):]
+		if dict := obj[:bytes.Index(obj, []byte("stream"))]; !bytes.Contains(dict, []byte("/FlateDecode")) {
+			t.Errorf("ToUnicode map %s not compressed: %s", m[1], dict)
+		}
+	}
+	qdf := filepath.Join(t.TempDir(), "q.pdf")
+	run(t, "qpdf", "--qdf", "--object-streams=disable", path, qdf)
+	plain, err := os.ReadFile(qdf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(plain, []byte("<0000> <FFFF> <0000>")) {
+		t.Error("an identity range over all codes")
+	}
+	entries := 0
+	for _, b := range cmapBlock.FindAllSubmatch(plain, -1) {
+		n, _ := strconv.Atoi(string(b[1]))
+		lines := strings.Split(strings.TrimSpace(string(b[3])), "\n")
+		if n > 100 || n != len(lines) {
+			t.Errorf("a %s block of %d entries says %d", b[2], len(lines), n)
+		}
+		for _, l := range lines {
+			if string(b[2]) == "bfchar" {
+				entries++
+				if !bfcharLine.MatchString(l) {
+					t.Errorf("bad bfchar %q", l)
+				}
+				continue
+			}
+			e := bfrangeLine.FindStringSubmatch(l)
+			if e == nil {
+				t.Errorf("bad bfrange %q", l)
+				continue
+			}
+			lo, _ := strconv.ParseUint(e[1], 16, 16)
+			hi, _ := strconv.ParseUint(e[2], 16, 16)
+			dst, _ := strconv.ParseUint(e[3], 16, 16)
+			if lo > hi || lo>>8 != hi>>8 || dst&0xFF+hi-lo > 0xFF {
+				t.Errorf("bfrange %q crosses its last byte", l)
+			}
+			entries += int(hi - lo + 1)
+		}
+	}
+	if entries < 100 {
+		t.Errorf("only %d codes in the ToUnicode maps", entries)
+	}
+}
