@@ -366,3 +366,54 @@ func keys(m map[string]linebreak.Item) []string {
 	}
 	return out
 }
+
+// TestLigatures: running text is set with the font's ligatures, each
+// standing for its letters, but none across a hyphenation point: each
+// piece between break points is shaped alone ("of-fice" is "of" and "fi"
+// "ce"; French, not hyphenated with English patterns, keeps "officiel"'s
+// ffi and "souffle"'s ffl).
+func TestLigatures(t *testing.T) {
+	p, _ := buildItems(t, []edition.Inline{txt("An office, "),
+		&edition.Foreign{Lang: "fr", Content: []edition.Inline{txt("officiel, souffle")}}, txt(", in flow.")})
+	var boxes []string
+	ligatures := map[string]bool{}
+	for i, it := range p.items {
+		if it.Kind != linebreak.Box {
+			continue
+		}
+		var s string
+		var w float64
+		for _, f := range p.pieces[i].frags {
+			text := ""
+			for _, g := range f.glyphs {
+				text += g.Text
+				if len(g.Text) > 1 {
+					ligatures[g.Text] = true
+				}
+			}
+			if text != f.Text {
+				t.Errorf("run %q: glyphs stand for %q", f.Text, text)
+			}
+			s += f.Text
+			w += float64(shape.Width(f.glyphs)) * f.Size / 1000
+		}
+		if math.Abs(w-it.Width) > 1e-9 {
+			t.Errorf("box %q: width %.3f, its glyphs %.3f", s, it.Width, w)
+		}
+		boxes = append(boxes, s)
+	}
+	if got := strings.Join(boxes, "|"); !strings.Contains(got, "of|fice") {
+		t.Errorf("boxes %s: want office broken as of-fice", got)
+	}
+	for _, l := range []string{"fi", "ffi", "ffl", "fl"} {
+		if !ligatures[l] {
+			t.Errorf("no %s ligature in %v", l, ligatures)
+		}
+	}
+	// A tracked (letter-spaced) run has none.
+	m, _ := loadMetrics()
+	gs, _ := shapeRun(m[Roman], "office", 10, 0.5, 0)
+	if len(gs) != 6 {
+		t.Errorf("tracked office: %d glyphs, want 6", len(gs))
+	}
+}
