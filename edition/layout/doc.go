@@ -64,7 +64,7 @@
 //     rectos, with the folio at the outer edge; none on opening pages,
 //     which carry a drop folio at the foot, and none on blank pages.
 //   - Dialogue: each turn starts flush left with the speaker's name run in,
-//     in the font's small capitals (capitals kept as capitals, tracked 1 %
+//     in the font's small capitals (capitals kept as capitals, tracked 7.5 %
 //     of the size), a stage direction in italics in parentheses, a colon;
 //     a turn's later paragraphs are indented. No extra space between turns:
 //     the small capitals mark them and the baseline grid is kept.

@@ -487,9 +487,10 @@ func (b *paraBuilder) smallCaps(name string, st textStyle) {
 	}
 }
 
-// Small capitals are tracked by 1% of the size, as a typesetter spaces
-// them a little.
-const smallCapTrack = 0.01
+// Small capitals are tracked by 7.5% of the size, as a typesetter spaces
+// a string of capitals or small capitals (docs/print-measurements.md has
+// how the pages fare with other values).
+const smallCapTrack = 0.075
 
 // finish ends the paragraph: the last word, then TeX's \parfillskip and the
 // forced break.

@@ -97,7 +97,8 @@ func TestTextLayerFixture(t *testing.T) {
 }
 
 // tracedRun is one run of text as MuPDF draws it: a fill_text element of
-// `mutool trace`, its glyphs in drawing order.
+// `mutool trace`, its glyphs in drawing order, and its size across (the
+// type size times the horizontal scale).
 type tracedRun struct {
 	Size   float64
 	Glyphs []tracedGlyph
@@ -209,7 +210,8 @@ func checkDrawnWidths(t *testing.T, d *layout.Document, path string) {
 				}
 			}
 			last := g.Glyphs[len(g.Glyphs)-1]
-			if end := last.X + last.Adv*g.Size*r.HScale/100; math.Abs(end-(r.X+r.W)) > 0.01 {
+			// The span's size (its text matrix) has the scale in it.
+			if end := last.X + last.Adv*g.Size; math.Abs(end-(r.X+r.W)) > 0.01 {
 				t.Errorf("page %d: run %q ends at %.3f, the layout's width says %.3f", i+1, r.Text, end, r.X+r.W)
 			}
 			if text != r.Text {
