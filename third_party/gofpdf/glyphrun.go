@@ -135,7 +135,7 @@ func (f *Fpdf) GlyphRun(x, y float64, glyphs []Glyph) {
 	}
 	font := f.currentFont.utf8File
 	t := f.currentFont.cids
-	b := make([]byte, 0, 48+8*len(glyphs))
+	b := make([]byte, 0, 48+3*len(glyphs))
 	if f.colorFlag {
 		b = append(b, "q "...)
 		b = append(b, f.color.text.str...)
@@ -148,6 +148,7 @@ func (f *Fpdf) GlyphRun(x, y float64, glyphs []Glyph) {
 	b = append(b, " Tm ["...)
 	adj := 0.0  // the TJ adjustment before the next glyph, in thousandths
 	rise := 0.0 // the text rise in force, in thousandths of the size
+	str := false // a string of codes is open
 	for _, g := range glyphs {
 		if g.ID < 0 || g.ID >= len(font.glyphWidths) {
 			f.err = fmt.Errorf("GlyphRun: glyph %d is not in the font", g.ID)
@@ -160,19 +161,40 @@ func (f *Fpdf) GlyphRun(x, y float64, glyphs []Glyph) {
 		}
 		adj -= g.XOffset
 		if adj > 0.0005 || adj < -0.0005 {
+			if str {
+				b, str = append(b, ')'), false
+			}
 			b = append(b, ' ')
 			b = appendFixed(b, adj, 3)
 			b = append(b, ' ')
 		}
 		if g.YOffset != rise {
 			rise = g.YOffset
+			if str {
+				b, str = append(b, ')'), false
+			}
 			b = append(b, "] TJ "...)
 			b = appendFixed(b, rise*f.fontSizePt/1000, 3)
 			b = append(b, " Ts ["...)
 		}
-		const hex = "0123456789ABCDEF"
-		b = append(b, '<', hex[c>>12&15], hex[c>>8&15], hex[c>>4&15], hex[c&15], '>')
+		if !str {
+			b, str = append(b, '('), true
+		}
+		// The code's two bytes, escaped as gofpdf escapes text (escape).
+		for _, x := range [2]byte{byte(c >> 8), byte(c)} {
+			switch x {
+			case '(', ')', '\\':
+				b = append(b, '\\', x)
+			case '\r':
+				b = append(b, '\\', 'r')
+			default:
+				b = append(b, x)
+			}
+		}
 		adj = float64(font.glyphWidths[g.ID]) - g.Advance + g.XOffset
+	}
+	if str {
+		b = append(b, ')')
 	}
 	b = append(b, "] TJ"...)
 	if rise != 0 {

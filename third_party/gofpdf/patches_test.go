@@ -228,7 +228,7 @@ var (
 	toUnicodeRE = regexp.MustCompile(`/ToUnicode (\d+) 0 R`)
 	bfcharRE    = regexp.MustCompile(`^<([0-9A-F]{4})> <([0-9A-F]+)>$`)
 	bfrangeRE   = regexp.MustCompile(`^<([0-9A-F]{4})> <([0-9A-F]{4})> <([0-9A-F]{4})>$`)
-	showRE      = regexp.MustCompile(`<([0-9A-F]+)>|\(((?:[^()\\]|\\.)*)\) ?Tj`)
+	showRE      = regexp.MustCompile(`(?s)<([0-9A-F]+)>|\(((?:[^()\\]|\\.)*)\)`)
 )
 
 // TestToUnicode: the map is compressed; every bfrange stays within one
@@ -296,6 +296,7 @@ func TestToUnicode(t *testing.T) {
 	}
 	// Every code drawn has its text.
 	content := string(doc[bytes.Index(doc, []byte("BT")):bytes.Index(doc, []byte("endstream"))])
+	shown := 0
 	for _, m := range showRE.FindAllStringSubmatch(content, -1) {
 		var codes []int
 		if m[1] != "" {
@@ -313,7 +314,11 @@ func TestToUnicode(t *testing.T) {
 			if text[c] == "" {
 				t.Errorf("code %04X drawn but not in the ToUnicode map", c)
 			}
+			shown++
 		}
+	}
+	if shown < 300 {
+		t.Errorf("only %d codes found drawn", shown)
 	}
 	for c, want := range map[int]string{'o': "o", 'A': "A", 0x17E: "ž"} {
 		if text[c] != want {
