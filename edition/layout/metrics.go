@@ -10,12 +10,29 @@ import "edition/edition/layout/shape"
 // to the hundredth of a point.
 type Metrics struct {
 	*shape.Face
+	// common holds, for the characters below len(common) (Latin, Greek,
+	// Cyrillic, punctuation: all the book's), each one's advance plus one,
+	// 0 for a character the font lacks: Width and Covers are asked for
+	// every character and space set, many times over as make-up sets
+	// paragraphs again.
+	common [0x3000]uint16
 }
 
 // Width returns the advance of r's glyph in thousandths of an em, 0 for a
 // missing glyph.
 func (m *Metrics) Width(r rune) int {
+	if r >= 0 && int(r) < len(m.common) {
+		return max(int(m.common[r])-1, 0)
+	}
 	return m.RuneWidth(r)
+}
+
+// Covers reports whether the font has a glyph for r.
+func (m *Metrics) Covers(r rune) bool {
+	if r >= 0 && int(r) < len(m.common) {
+		return m.common[r] != 0
+	}
+	return m.Face.Covers(r)
 }
 
 // parseMetrics reads a TrueType or OpenType font.
@@ -24,7 +41,13 @@ func parseMetrics(font []byte) (*Metrics, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Metrics{f}, nil
+	m := &Metrics{Face: f}
+	for r := range m.common {
+		if f.Covers(rune(r)) {
+			m.common[r] = uint16(f.RuneWidth(rune(r)) + 1)
+		}
+	}
+	return m, nil
 }
 
 // shapeRun sets s in face m at size as glyphs — with standard ligatures

@@ -89,12 +89,7 @@ type Face struct {
 	hb    *harfbuzz.Font
 	buf   *harfbuzz.Buffer
 	feats []harfbuzz.Feature
-	cache map[key][]Glyph
-}
-
-type key struct {
-	text string
-	f    Features
+	cache [8]map[string][]Glyph // by the features' bits, then the text
 }
 
 // Parse reads a TrueType or OpenType font: only the tables shaping needs
@@ -113,7 +108,7 @@ func Parse(data []byte) (*Face, error) {
 		return nil, fmt.Errorf("unitsPerEm is 0")
 	}
 	f := &Face{face: face, upem: upem, hb: harfbuzz.NewFont(face),
-		buf: harfbuzz.NewBuffer(), cache: map[key][]Glyph{}}
+		buf: harfbuzz.NewBuffer()}
 	f.findActive()
 	if err := f.vertical(data); err != nil {
 		return nil, err
@@ -246,12 +241,16 @@ var (
 func (f *Face) Shape(text string, feat Features) []Glyph {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	k := key{text, feat}
-	if g, ok := f.cache[k]; ok {
+	c := f.cache[feat&7]
+	if g, ok := c[text]; ok {
 		return g
 	}
+	if c == nil {
+		c = map[string][]Glyph{}
+		f.cache[feat&7] = c
+	}
 	g := f.shape(text, feat)
-	f.cache[k] = g
+	c[text] = g
 	return g
 }
 
