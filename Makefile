@@ -37,7 +37,8 @@ release: $(BIN)
 	$(EDITION) release --source $(SOURCE) --out $(OUT)/release
 
 # validate checks the release as a whole with the real tools: EPUBCheck and
-# Ace on both EPUBs, qpdf and pdffonts on the PDF, the checksums, the citation
+# Ace on both EPUBs, qpdf, pdffonts, PDFBox Preflight (PDF/A-1b) and pdfcpu
+# (strict) on the PDF, the checksums, the citation
 # files and the EPUB page list against the PDF's folios; then makes the
 # release again and requires the same bytes.
 validate: release

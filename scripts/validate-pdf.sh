@@ -6,8 +6,11 @@
 #   - pdffonts lists fonts and every one is embedded;
 #   - pdfinfo -meta shows an XMP packet linked from the catalog, with
 #     dc:title, dc:creator and dc:language;
-#   - the catalog has /Lang and the trailer an /ID.
-# Needs qpdf and poppler-utils (apt-get install -y qpdf poppler-utils).
+#   - the catalog has /Lang and the trailer an /ID;
+#   - validate-pdfa.sh: PDFBox Preflight finds it valid PDF/A-1b and
+#     pdfcpu validate -m strict passes.
+# Needs qpdf and poppler-utils (apt-get install -y qpdf poppler-utils), and
+# what validate-pdfa.sh needs.
 set -euo pipefail
 
 if [ $# -eq 0 ]; then
@@ -49,6 +52,8 @@ for pdf in "$@"; do
 	grep -q '/ID \[' <<<"$trailer" || fail "trailer has no /ID"
 	root=$(sed -n 's|.*/Root \([0-9]*\) 0 R.*|\1|p' <<<"$trailer")
 	qpdf --show-object="$root" "$pdf" | grep -q '/Lang (' || fail "catalog has no /Lang"
+
+	"$(dirname "$0")/validate-pdfa.sh" "$pdf" || status=1
 
 	[ $status -eq 0 ] && echo "validate-pdf: $pdf: ok ($(pdfinfo "$pdf" | awk '/^Pages:/{print $2}') pages, $(wc -l <<<"$fonts") fonts embedded)"
 done

@@ -13,7 +13,8 @@
 #      page-list of both EPUBs against the folios printed in the PDF;
 #   3. scripts/validate-epub.sh on <slug>.epub and on <slug>.kepub.epub
 #      (EPUBCheck and Ace);
-#   4. scripts/validate-pdf.sh on <slug>.pdf (qpdf --check, pdffonts, XMP).
+#   4. scripts/validate-pdf.sh on <slug>.pdf (qpdf --check, pdffonts, XMP,
+#      PDFBox Preflight PDF/A-1b and pdfcpu strict via validate-pdfa.sh).
 # Every step runs even when an earlier one fails; the exit status is
 # non-zero when any failed, and the last line sums up.
 #

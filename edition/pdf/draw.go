@@ -118,6 +118,8 @@ func style(f layout.Face) string {
 func newDocument(w, h float64) *gofpdf.Fpdf {
 	pdf := gofpdf.NewCustom(&gofpdf.InitType{UnitStr: "pt", Size: gofpdf.SizeType{Wd: w, Ht: h}})
 	pdf.SetCatalogSort(true)
+	// The catalog's /Metadata and /Lang (postprocess.go) are PDF 1.4.
+	pdf.SetPDFVersion("1.4")
 	// Page streams are compressed afterwards with one reused compressor
 	// (see compressContents); the bytes are those gofpdf would write.
 	pdf.SetCompression(false)
@@ -139,8 +141,6 @@ func (wr *Writer) draw(b *edition.Book, d *layout.Document) ([]byte, error) {
 	g := d.Geometry
 	c := cite.Of(b)
 	pdf := wr.document(g.W, g.H)
-	pdf.SetCreationDate(b.Modified)
-	pdf.SetModificationDate(b.Modified)
 	// Only the faces the pages use are embedded: a font subset with no
 	// glyphs would be noise to preflight tools. Faces are added in order,
 	// the ones always used first.
@@ -150,13 +150,7 @@ func (wr *Writer) draw(b *edition.Book, d *layout.Document) ([]byte, error) {
 			pdf.AddUTF8FontFromBytes(family, style(f), f.File())
 		}
 	}
-	pdf.SetTitle(c.FullTitle, true)
-	pdf.SetAuthor(c.ByLine(), true)
-	pdf.SetSubject(c.Description, true)
-	pdf.SetKeywords(c.Keywords(), true)
-	pdf.SetCreator(CreatorTool, true)
-	pdf.SetProducer(Producer, true)
-	pdf.SetXmpMetadata(xmpPacket(c, b.Modified, Producer, CreatorTool))
+	setMetadata(pdf, c, b.Modified)
 
 	dests := map[string]int{}
 	for i := range d.Pages {

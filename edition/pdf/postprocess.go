@@ -2,12 +2,15 @@ package pdf
 
 import (
 	"bytes"
+	"compress/zlib"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
+
+	"edition/icc"
 )
 
 var trailerRE = regexp.MustCompile(`^trailer\n<<\n/Size (\d+)\n/Root (\d+) 0 R\n/Info (\d+) 0 R\n>>\nstartxref\n(\d+)\n%%EOF\n?$`)
@@ -34,50 +37,120 @@ func xmpObject(in []byte) (int, bool) {
 	}
 }
 
-// finishPDF appends an incremental update to a file gofpdf wrote: a new
-// catalog (the old one's entries plus /Metadata pointing at the XMP stream
-// gofpdf wrote but did not link, and /Lang), a cross-reference section for
-// it, and a trailer with an /ID. The /ID is a hash of the original bytes, so
-// the same input gives the same file.
-func finishPDF(in []byte, lang string) ([]byte, error) {
+// update is an incremental update to a file gofpdf wrote: new objects, a
+// new catalog, a cross-reference section for them and a trailer.
+type update struct {
+	in                     []byte
+	size, root, info, prev int
+	catalog                string // the entries of gofpdf's catalog
+	objs                   bytes.Buffer
+	offsets                []int // of the new objects in objs
+}
+
+// newUpdate reads the trailer and catalog of in.
+func newUpdate(in []byte) (*update, error) {
 	m := trailerRE.FindSubmatch(in[max(0, bytes.LastIndex(in, []byte("trailer\n"))):])
 	if m == nil {
 		return nil, errors.New("finish pdf: trailer not as gofpdf writes it")
 	}
-	size, _ := strconv.Atoi(string(m[1]))
-	root, _ := strconv.Atoi(string(m[2]))
-	info, _ := strconv.Atoi(string(m[3]))
-	prev, _ := strconv.Atoi(string(m[4]))
-	head := []byte(fmt.Sprintf("\n%d 0 obj\n<<\n", root))
+	u := &update{in: in}
+	u.size, _ = strconv.Atoi(string(m[1]))
+	u.root, _ = strconv.Atoi(string(m[2]))
+	u.info, _ = strconv.Atoi(string(m[3]))
+	u.prev, _ = strconv.Atoi(string(m[4]))
+	head := []byte(fmt.Sprintf("\n%d 0 obj\n<<\n", u.root))
 	at := bytes.LastIndex(in, head)
 	if at < 0 {
-		return nil, fmt.Errorf("finish pdf: catalog object %d not found", root)
+		return nil, fmt.Errorf("finish pdf: catalog object %d not found", u.root)
 	}
 	body := in[at+len(head):]
 	end := bytes.Index(body, []byte("\n>>\nendobj"))
 	if end < 0 {
 		return nil, errors.New("finish pdf: catalog not closed")
 	}
-	catalog := string(body[:end])
-	xmp, ok := xmpObject(in)
-	if !ok {
-		return nil, errors.New("finish pdf: no XMP metadata stream")
-	}
+	u.catalog = string(body[:end])
+	return u, nil
+}
+
+// next is the number the next object added will have.
+func (u *update) next() int { return u.size + len(u.offsets) }
+
+// add appends an object whose body (a dictionary, an array…) is written by
+// write, and returns its number.
+func (u *update) add(write func(b *bytes.Buffer)) int {
+	n := u.next()
+	u.offsets = append(u.offsets, u.objs.Len())
+	fmt.Fprintf(&u.objs, "%d 0 obj\n", n)
+	write(&u.objs)
+	u.objs.WriteString("\nendobj\n")
+	return n
+}
+
+// addStream appends a stream object of data deflated, with the extra
+// dictionary entries given, and returns its number.
+func (u *update) addStream(entries string, data []byte) int {
+	var z bytes.Buffer
+	zw, _ := zlib.NewWriterLevel(&z, zlib.BestCompression)
+	zw.Write(data) // writes to a bytes.Buffer do not fail
+	zw.Close()
+	return u.add(func(b *bytes.Buffer) {
+		fmt.Fprintf(b, "<<%s /Filter /FlateDecode /Length %d>>\nstream\n", entries, z.Len())
+		b.Write(z.Bytes())
+		b.WriteString("\nendstream")
+	})
+}
+
+// bytes returns the file with the update appended: the new objects, the
+// catalog with the entries given added, the cross-reference section and a
+// trailer with an /ID. The /ID is a hash of the original bytes, so the same
+// input gives the same file.
+func (u *update) bytes(catalogEntries string) []byte {
+	in := u.in
 	sum := sha256.Sum256(in)
 	id := hex.EncodeToString(sum[:16])
-
-	out := bytes.NewBuffer(make([]byte, 0, len(in)+1024))
+	out := bytes.NewBuffer(make([]byte, 0, len(in)+u.objs.Len()+20*len(u.offsets)+1024))
 	out.Write(in)
 	if !bytes.HasSuffix(in, []byte("\n")) {
 		out.WriteByte('\n')
 	}
-	offset := out.Len()
-	fmt.Fprintf(out, "%d 0 obj\n<<\n%s\n/Metadata %d 0 R\n/Lang %s\n>>\nendobj\n", root, catalog, xmp, pdfString(lang))
+	base := out.Len()
+	out.Write(u.objs.Bytes())
+	catalog := out.Len()
+	fmt.Fprintf(out, "%d 0 obj\n<<\n%s\n%s\n>>\nendobj\n", u.root, u.catalog, catalogEntries)
 	xref := out.Len()
-	fmt.Fprintf(out, "xref\n0 1\n0000000000 65535 f \n%d 1\n%010d 00000 n \n", root, offset)
+	fmt.Fprintf(out, "xref\n0 1\n0000000000 65535 f \n%d 1\n%010d 00000 n \n", u.root, catalog)
+	if len(u.offsets) > 0 {
+		fmt.Fprintf(out, "%d %d\n", u.size, len(u.offsets))
+		for _, off := range u.offsets {
+			fmt.Fprintf(out, "%010d 00000 n \n", base+off)
+		}
+	}
 	fmt.Fprintf(out, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n/Prev %d\n/ID [<%s> <%s>]\n>>\nstartxref\n%d\n%%%%EOF\n",
-		size, root, info, prev, id, id, xref)
-	return out.Bytes(), nil
+		u.next(), u.root, u.info, u.prev, id, id, xref)
+	return out.Bytes()
+}
+
+// finishPDF appends an incremental update to a file gofpdf wrote, adding
+// what PDF/A-1b asks of the document as a whole: the sRGB output intent
+// with its ICC profile, and a new catalog (the old one's entries plus
+// /Metadata pointing at the XMP stream gofpdf wrote but did not link, /Lang
+// and /OutputIntents); then a cross-reference section and a trailer with an
+// /ID.
+func finishPDF(in []byte, lang string) ([]byte, error) {
+	u, err := newUpdate(in)
+	if err != nil {
+		return nil, err
+	}
+	xmp, ok := xmpObject(in)
+	if !ok {
+		return nil, errors.New("finish pdf: no XMP metadata stream")
+	}
+	profile := u.addStream(" /N 3", icc.SRGB)
+	intent := u.add(func(b *bytes.Buffer) {
+		fmt.Fprintf(b, "<</Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier %s /RegistryName %s /Info %s /DestOutputProfile %d 0 R>>",
+			pdfString("sRGB IEC61966-2.1"), pdfString("http://www.color.org"), pdfString("sRGB"), profile)
+	})
+	return u.bytes(fmt.Sprintf("/Metadata %d 0 R\n/Lang %s\n/OutputIntents [%d 0 R]", xmp, pdfString(lang), intent)), nil
 }
 
 // pdfString writes s as a PDF literal string; s is ASCII (a language tag).

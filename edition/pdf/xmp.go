@@ -5,13 +5,41 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jung-kurt/gofpdf"
+
 	"edition/edition/cite"
 )
+
+// setMetadata sets the document's Info dictionary and its XMP packet from
+// the citation, so that both say the same, as PDF/A asks: an entry empty in
+// one is absent from both, and the dates are in UTC in both.
+func setMetadata(pdf *gofpdf.Fpdf, c cite.Citation, modified time.Time) {
+	set := func(f func(string, bool), s string) {
+		if s != "" {
+			f(s, true)
+		}
+	}
+	set(pdf.SetTitle, c.FullTitle)
+	set(pdf.SetAuthor, c.ByLine())
+	set(pdf.SetSubject, c.Description)
+	set(pdf.SetKeywords, c.Keywords())
+	set(pdf.SetCreator, CreatorTool)
+	set(pdf.SetProducer, Producer)
+	pdf.SetCreationDate(modified.UTC())
+	pdf.SetModificationDate(modified.UTC())
+	pdf.SetXmpMetadata(xmpPacket(c, modified, Producer, CreatorTool))
+}
 
 // xmpPacket returns the XMP metadata of the edition: Dublin Core from the
 // citation (title, creators, the translator as a contributor and as a MARC
 // relator, date, sources, rights, language, subjects, identifier), with the
-// same dates the Info dictionary carries.
+// same dates the Info dictionary carries, and the PDF/A-1b identification.
+//
+// PDF/A-1 (ISO 19005-1, 6.7) asks that the Info dictionary and the XMP say
+// the same: dc:creator holds one entry, the by-line the Info dictionary's
+// /Author carries, and the title, subject, keywords, tools and dates are
+// those of the Info dictionary. Every schema PDF/A-1 does not predefine (the
+// MARC relators) is described in a PDF/A extension schema.
 func xmpPacket(c cite.Citation, modified time.Time, producer, creatorTool string) []byte {
 	var b strings.Builder
 	esc := func(s string) string {
@@ -60,10 +88,15 @@ func xmpPacket(c cite.Citation, modified time.Time, producer, creatorTool string
 	b.WriteString("    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n")
 	b.WriteString("    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n")
 	b.WriteString("    xmlns:xmpMM=\"http://ns.adobe.com/xap/1.0/mm/\"\n")
-	b.WriteString("    xmlns:marcrel=\"http://id.loc.gov/vocabulary/relators/\">\n")
+	b.WriteString("    xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"\n")
+	b.WriteString("    xmlns:marcrel=\"" + marcrelNS + "\">\n")
+	simple("pdfaid:part", "1")
+	simple("pdfaid:conformance", "B")
 	simple("dc:format", "application/pdf")
 	alt("dc:title", c.Language, c.FullTitle)
-	seq("dc:creator", "Seq", names(c.Creators))
+	if by := c.ByLine(); by != "" {
+		seq("dc:creator", "Seq", []string{by})
+	}
 	seq("dc:contributor", "Bag", names(c.Contributors))
 	seq("marcrel:trl", "Seq", names(c.Translators))
 	alt("dc:description", c.Language, c.Description)
@@ -96,6 +129,35 @@ func xmpPacket(c cite.Citation, modified time.Time, producer, creatorTool string
 	simple("pdf:Producer", producer)
 	simple("pdf:Keywords", c.Keywords())
 	simple("xmpMM:DocumentID", c.Identifier)
-	b.WriteString("  </rdf:Description>\n </rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"r\"?>")
+	b.WriteString("  </rdf:Description>\n")
+	b.WriteString(extensionSchemas)
+	b.WriteString(" </rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"r\"?>")
 	return []byte(b.String())
 }
+
+// marcrelNS is the namespace of the MARC relator terms.
+const marcrelNS = "http://id.loc.gov/vocabulary/relators/"
+
+// extensionSchemas describes the XMP properties the packet uses that
+// PDF/A-1 does not predefine, as ISO 19005-1, 6.7.8 asks.
+const extensionSchemas = `  <rdf:Description rdf:about=""
+    xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
+    xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"
+    xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+   <pdfaExtension:schemas><rdf:Bag>
+    <rdf:li rdf:parseType="Resource">
+     <pdfaSchema:schema>MARC Code List for Relators</pdfaSchema:schema>
+     <pdfaSchema:namespaceURI>` + marcrelNS + `</pdfaSchema:namespaceURI>
+     <pdfaSchema:prefix>marcrel</pdfaSchema:prefix>
+     <pdfaSchema:property><rdf:Seq>
+      <rdf:li rdf:parseType="Resource">
+       <pdfaProperty:name>trl</pdfaProperty:name>
+       <pdfaProperty:valueType>seq Text</pdfaProperty:valueType>
+       <pdfaProperty:category>external</pdfaProperty:category>
+       <pdfaProperty:description>Translators of the work</pdfaProperty:description>
+      </rdf:li>
+     </rdf:Seq></pdfaSchema:property>
+    </rdf:li>
+   </rdf:Bag></pdfaExtension:schemas>
+  </rdf:Description>
+`

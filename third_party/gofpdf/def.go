@@ -273,6 +273,8 @@ type linkType struct {
 	x, y, wd, ht float64
 	link         int    // Auto-generated internal link ID or...
 	linkStr      string // ...application-provided external link string
+	contents     string // patch 11: alternate description (/Contents), if any
+	structParent int    // patch 11: /StructParent key, if >= 0
 }
 
 type intLinkType struct {
@@ -577,6 +579,10 @@ type Fpdf struct {
 	modDate          time.Time                  // override for document ModDate value
 	aliasNbPagesStr  string                     // alias for total number of pages
 	pdfVersion       string                     // PDF version number
+	transparency     bool                       // patch 9: an image has an alpha channel
+	pageExtra        map[int]string             // patch 11: raw entries added to a page's dictionary
+	pageObjs         []int                      // patch 11: object number of each page, 1-based, after Output
+	linkObjs         [][]int                    // patch 11: object numbers of each page's link annotations, after Output
 	fontDirStr       string                     // location of font definition files
 	capStyle         int                        // line cap style: butt 0, round 1, square 2
 	joinStyle        int                        // line segment join style: miter 0, round 1, bevel 2

@@ -97,6 +97,7 @@ func fpdfNew(orientationStr, unitStr, sizeStr, fontDirStr string, size SizeType)
 	f.links = append(f.links, intLinkType{}) // links[0] is unused (1-based)
 	f.pageAttachments = make([][]annotationAttach, 0, 8)
 	f.pageAttachments = append(f.pageAttachments, []annotationAttach{}) //
+	f.pageExtra = make(map[int]string)
 	f.aliasMap = make(map[string]string)
 	f.inHeader = false
 	f.inFooter = false
@@ -2169,7 +2170,56 @@ func (f *Fpdf) newLink(x, y, w, h float64, link int, linkStr string) {
 	// f.pageLinks[f.page] = linkList
 	// }
 	f.pageLinks[f.page] = append(f.pageLinks[f.page],
-		linkType{x * f.k, f.hPt - y*f.k, w * f.k, h * f.k, link, linkStr})
+		linkType{x * f.k, f.hPt - y*f.k, w * f.k, h * f.k, link, linkStr, "", -1})
+}
+
+// LinkAnnotation puts a link on a rectangular area of the current page, like
+// Link (when link is not 0) or LinkString (when it is), with an alternate
+// description of the link in UTF-8 (written as /Contents when not empty) and, when
+// structParent is not negative, the /StructParent key of the link in the
+// document's structure parent tree. (Patch 11.)
+func (f *Fpdf) LinkAnnotation(x, y, w, h float64, link int, linkStr, contents string, structParent int) {
+	if contents != "" {
+		contents = utf8toutf16(contents)
+	}
+	f.pageLinks[f.page] = append(f.pageLinks[f.page],
+		linkType{x * f.k, f.hPt - y*f.k, w * f.k, h * f.k, link, linkStr, contents, structParent})
+}
+
+// SetPageExtra adds entries, written as they are given (for example
+// "/StructParents 0 /Tabs /S"), to the dictionary of the current page.
+// (Patch 11.)
+func (f *Fpdf) SetPageExtra(entries string) {
+	f.pageExtra[f.page] = entries
+}
+
+// PageObjectNumber returns the object number of page n (1-based) in the
+// document written by Output, or 0 before Output. (Patch 11.)
+func (f *Fpdf) PageObjectNumber(n int) int {
+	if n < 1 || n >= len(f.pageObjs) {
+		return 0
+	}
+	return f.pageObjs[n]
+}
+
+// LinkObjectNumbers returns the object numbers of the link annotations of
+// page n (1-based), in the order they were added, in the document written by
+// Output; nil before Output. (Patch 11.)
+func (f *Fpdf) LinkObjectNumbers(n int) []int {
+	if n < 1 || n >= len(f.linkObjs) {
+		return nil
+	}
+	return f.linkObjs[n]
+}
+
+// SetPDFVersion raises the version the header states to v ("1.4", "1.5"…)
+// when the document uses features of that version the package does not
+// know about (a catalog entry added afterwards, say). The version is never
+// lowered below what the package's own features need. (Patch 8.)
+func (f *Fpdf) SetPDFVersion(v string) {
+	if v > f.pdfVersion {
+		f.pdfVersion = v
+	}
 }
 
 // Link puts a link on a rectangular area of the page. Text or image links are
@@ -3888,6 +3938,10 @@ func (f *Fpdf) putpages() {
 		hPt = f.defPageSize.Wd * f.k
 	}
 	pagesObjectNumbers := make([]int, nb+1) // 1-based
+	// Patch 11: the link annotations are numbered after the pages and their
+	// content streams.
+	nextAnnot := f.n + 2*nb + 1
+	f.linkObjs = make([][]int, nb+1)
 	for n := 1; n <= nb; n++ {
 		// Page
 		f.newobj()
@@ -3902,34 +3956,25 @@ func (f *Fpdf) putpages() {
 			f.outf("/%s [%.2f %.2f %.2f %.2f]", t, pb.X, pb.Y, pb.Wd, pb.Ht)
 		}
 		f.out("/Resources 2 0 R")
-		// Links
+		// Links (patch 11: each link annotation is an indirect object,
+		// written after the pages, so that it can be referred to)
 		if len(f.pageLinks[n])+len(f.pageAttachments[n]) > 0 {
 			var annots fmtBuffer
 			annots.printf("/Annots [")
-			for _, pl := range f.pageLinks[n] {
-				annots.printf("<</Type /Annot /Subtype /Link /Rect [%.2f %.2f %.2f %.2f] /Border [0 0 0] ",
-					pl.x, pl.y, pl.x+pl.wd, pl.y-pl.ht)
-				if pl.link == 0 {
-					annots.printf("/A <</S /URI /URI %s>>>>", f.textstring(pl.linkStr))
-				} else {
-					l := f.links[pl.link]
-					var sz SizeType
-					var h float64
-					sz, ok = f.pageSizes[l.page]
-					if ok {
-						h = sz.Ht
-					} else {
-						h = hPt
-					}
-					// dbg("h [%.2f], l.y [%.2f] f.k [%.2f]\n", h, l.y, f.k)
-					annots.printf("/Dest [%d 0 R /XYZ 0 %.2f null]>>", 1+2*l.page, h-l.y*f.k)
-				}
+			for range f.pageLinks[n] {
+				annots.printf("%d 0 R ", nextAnnot)
+				f.linkObjs[n] = append(f.linkObjs[n], nextAnnot)
+				nextAnnot++
 			}
 			f.putAttachmentAnnotationLinks(&annots, n)
 			annots.printf("]")
 			f.out(annots.String())
 		}
-		if f.pdfVersion > "1.3" {
+		if extra := f.pageExtra[n]; extra != "" {
+			f.out(extra)
+		}
+		// Patch 9: a transparency group only when something is transparent.
+		if f.pdfVersion > "1.3" && (len(f.blendMap) > 0 || f.transparency) {
 			f.out("/Group <</Type /Group /S /Transparency /CS /DeviceRGB>>")
 		}
 		f.outf("/Contents %d 0 R>>", f.n+1)
@@ -3946,6 +3991,34 @@ func (f *Fpdf) putpages() {
 		}
 		f.out("endobj")
 	}
+	// Patch 11: the link annotations, with the Print flag (/F 4) that PDF/A
+	// requires.
+	for n := 1; n <= nb; n++ {
+		for _, pl := range f.pageLinks[n] {
+			f.newobj()
+			annot := sprintf("<</Type /Annot /Subtype /Link /Rect [%.2f %.2f %.2f %.2f] /Border [0 0 0] /F 4 ",
+				pl.x, pl.y, pl.x+pl.wd, pl.y-pl.ht)
+			if pl.contents != "" {
+				annot += "/Contents " + f.textstring(pl.contents) + " "
+			}
+			if pl.structParent >= 0 {
+				annot += sprintf("/StructParent %d ", pl.structParent)
+			}
+			if pl.link == 0 {
+				annot += sprintf("/A <</S /URI /URI %s>>>>", f.textstring(pl.linkStr))
+			} else {
+				l := f.links[pl.link]
+				h := hPt
+				if sz, ok := f.pageSizes[l.page]; ok {
+					h = sz.Ht
+				}
+				annot += sprintf("/Dest [%d 0 R /XYZ 0 %.2f null]>>", 1+2*l.page, h-l.y*f.k)
+			}
+			f.out(annot)
+			f.out("endobj")
+		}
+	}
+	f.pageObjs = pagesObjectNumbers
 	// Pages root
 	f.offsets[1] = f.buffer.Len()
 	f.out("1 0 obj")
@@ -4639,10 +4712,24 @@ func (f *Fpdf) putinfo() {
 	if len(f.creator) > 0 {
 		f.outf("/Creator %s", f.textstring(f.creator))
 	}
+	// Patch 12: the dates carry their time zone (+00'00' for UTC), as the XMP
+	// dates do; PDF/A asks that both say the same.
 	creation := timeOrNow(f.creationDate)
-	f.outf("/CreationDate %s", f.textstring("D:"+creation.Format("20060102150405")))
+	f.outf("/CreationDate %s", f.textstring(pdfDate(creation)))
 	mod := timeOrNow(f.modDate)
-	f.outf("/ModDate %s", f.textstring("D:"+mod.Format("20060102150405")))
+	f.outf("/ModDate %s", f.textstring(pdfDate(mod)))
+}
+
+// pdfDate writes t as a PDF date with its time zone, D:YYYYMMDDHHmmSSOHH'mm'
+// (+00'00' in UTC). (Patch 12.)
+func pdfDate(t time.Time) string {
+	s := "D:" + t.Format("20060102150405")
+	_, off := t.Zone()
+	sign := byte('+')
+	if off < 0 {
+		sign, off = '-', -off
+	}
+	return s + sprintf("%c%02d'%02d'", sign, off/3600, off/60%60)
 }
 
 func (f *Fpdf) putcatalog() {
@@ -4683,13 +4770,20 @@ func (f *Fpdf) putcatalog() {
 	// Name dictionary :
 	//	-> Javascript
 	//	-> Embedded files
+	// Patch 10: no name dictionary when there is nothing to name (PDF/A
+	// forbids an /EmbeddedFiles entry, even an empty one).
+	if f.javascript == nil && len(f.attachments) == 0 {
+		return
+	}
 	f.out("/Names <<")
 	// JavaScript
 	if f.javascript != nil {
 		f.outf("/JavaScript %d 0 R", f.nJs)
 	}
 	// Embedded files
-	f.outf("/EmbeddedFiles %s", f.getEmbeddedFiles())
+	if len(f.attachments) > 0 {
+		f.outf("/EmbeddedFiles %s", f.getEmbeddedFiles())
+	}
 	f.out(">>")
 }
 
@@ -4698,6 +4792,8 @@ func (f *Fpdf) putheader() {
 		f.pdfVersion = "1.4"
 	}
 	f.outf("%%PDF-%s", f.pdfVersion)
+	// Patch 8: a comment of bytes above 127 marks the file as binary.
+	f.out("%\xe2\xe3\xcf\xd3")
 }
 
 func (f *Fpdf) puttrailer() {
@@ -4744,8 +4840,16 @@ func (f *Fpdf) putbookmarks() {
 			lru[o.level] = i
 			level = o.level
 		}
-		n := f.n + 1
+		// children[l][i] counts the items of level l whose parent is i.
+		children := map[int]map[int]int{}
 		for _, o := range f.outlines {
+			if children[o.level] == nil {
+				children[o.level] = map[int]int{}
+			}
+			children[o.level][o.parent]++
+		}
+		n := f.n + 1
+		for i, o := range f.outlines {
 			f.newobj()
 			f.outf("<</Title %s", f.textstring(o.text))
 			f.outf("/Parent %d 0 R", n+o.parent)
@@ -4762,13 +4866,19 @@ func (f *Fpdf) putbookmarks() {
 				f.outf("/Last %d 0 R", n+o.last)
 			}
 			f.outf("/Dest [%d 0 R /XYZ 0 %.2f null]", 1+2*o.p, (f.h-o.y)*f.k)
-			f.out("/Count 0>>")
+			// Patch 10: an item with children is closed: its /Count is
+			// minus the number of its children; an item without has none.
+			if kids := children[o.level+1][i]; kids > 0 {
+				f.outf("/Count %d", -kids)
+			}
+			f.out(">>")
 			f.out("endobj")
 		}
 		f.newobj()
 		f.outlineRoot = f.n
 		f.outf("<</Type /Outlines /First %d 0 R", n)
-		f.outf("/Last %d 0 R>>", n+lru[0])
+		// Patch 10: the root counts the items shown: those of level 0.
+		f.outf("/Last %d 0 R /Count %d>>", n+lru[0], children[0][nb])
 		f.out("endobj")
 	}
 }

@@ -204,6 +204,7 @@ func (f *Fpdf) parsepngstream(buf *bytes.Buffer, readdpi bool) (info *ImageInfoT
 		}
 		data = sliceCompress(color.Bytes())
 		info.smask = sliceCompress(alpha.Bytes())
+		f.transparency = true
 		if f.pdfVersion < "1.4" {
 			f.pdfVersion = "1.4"
 		}
