@@ -61,7 +61,7 @@ func TestCompressContents(t *testing.T) {
 			t.Fatalf("run %d: %d bytes, want gofpdf's %d", i, len(got), len(want))
 		}
 	}
-	if _, err := finishPDF(want, "en"); err != nil {
+	if _, err := finishPDF(want, "en", nil, nil); err != nil {
 		t.Errorf("the result does not finish: %v", err)
 	}
 }

@@ -177,7 +177,7 @@ func (wr *Writer) draw(b *edition.Book, d *layout.Document) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return finishPDF(out, d.Lang)
+	return finishPDF(out, d.Lang, nil, nil)
 }
 
 // drawPage draws the items of p, in order, on a new page.

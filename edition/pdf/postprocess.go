@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"unicode/utf16"
 
 	"edition/icc"
 )
@@ -130,13 +131,22 @@ func (u *update) bytes(catalogEntries string) []byte {
 	return out.Bytes()
 }
 
+// objectNumbers tells where gofpdf wrote pages and link annotations (see
+// its PageObjectNumber and LinkObjectNumbers).
+type objectNumbers interface {
+	PageObjectNumber(page int) int
+	LinkObjectNumbers(page int) []int
+}
+
 // finishPDF appends an incremental update to a file gofpdf wrote, adding
-// what PDF/A-1b asks of the document as a whole: the sRGB output intent
-// with its ICC profile, and a new catalog (the old one's entries plus
-// /Metadata pointing at the XMP stream gofpdf wrote but did not link, /Lang
-// and /OutputIntents); then a cross-reference section and a trailer with an
-// /ID.
-func finishPDF(in []byte, lang string) ([]byte, error) {
+// what PDF/A-1b and PDF/UA-1 ask of the document as a whole: the sRGB
+// output intent with its ICC profile; when tree is not nil, the structure
+// tree (its pages' and links' numbers told by objs); and a new catalog,
+// the old one's entries plus /Metadata pointing at the XMP stream gofpdf
+// wrote but did not link, /Lang, /OutputIntents and, for a tagged file,
+// /MarkInfo, /StructTreeRoot and /ViewerPreferences with /DisplayDocTitle.
+// Then come a cross-reference section and a trailer with an /ID.
+func finishPDF(in []byte, lang string, tree *structTree, objs objectNumbers) ([]byte, error) {
 	u, err := newUpdate(in)
 	if err != nil {
 		return nil, err
@@ -150,12 +160,31 @@ func finishPDF(in []byte, lang string) ([]byte, error) {
 		fmt.Fprintf(b, "<</Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier %s /RegistryName %s /Info %s /DestOutputProfile %d 0 R>>",
 			pdfString("sRGB IEC61966-2.1"), pdfString("http://www.color.org"), pdfString("sRGB"), profile)
 	})
-	return u.bytes(fmt.Sprintf("/Metadata %d 0 R\n/Lang %s\n/OutputIntents [%d 0 R]", xmp, pdfString(lang), intent)), nil
+	catalog := fmt.Sprintf("/Metadata %d 0 R\n/Lang %s\n/OutputIntents [%d 0 R]", xmp, pdfString(lang), intent)
+	if tree != nil {
+		root, err := tree.write(u, objs.PageObjectNumber, objs.LinkObjectNumbers)
+		if err != nil {
+			return nil, err
+		}
+		catalog += fmt.Sprintf("\n/MarkInfo <</Marked true>>\n/StructTreeRoot %d 0 R\n/ViewerPreferences <</DisplayDocTitle true>>", root)
+	}
+	return u.bytes(catalog), nil
 }
 
-// pdfString writes s as a PDF literal string; s is ASCII (a language tag).
+// pdfString writes s as a PDF string: a literal string when s is ASCII, else
+// UTF-16BE with a byte order mark, in hexadecimal.
 func pdfString(s string) string {
 	var b bytes.Buffer
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			b.WriteString("<FEFF")
+			for _, u := range utf16.Encode([]rune(s)) {
+				fmt.Fprintf(&b, "%04X", u)
+			}
+			b.WriteByte('>')
+			return b.String()
+		}
+	}
 	b.WriteByte('(')
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; c {

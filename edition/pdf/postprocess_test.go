@@ -32,14 +32,14 @@ func minimalPDF(t *testing.T, xmp bool) []byte {
 
 func TestFinishPDF(t *testing.T) {
 	in := minimalPDF(t, true)
-	out, err := finishPDF(in, "en")
+	out, err := finishPDF(in, "en", nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.HasPrefix(out, in) {
 		t.Error("the update is not incremental: the original bytes changed")
 	}
-	again, _ := finishPDF(in, "en")
+	again, _ := finishPDF(in, "en", nil, nil)
 	if !bytes.Equal(out, again) {
 		t.Error("two updates of the same bytes differ")
 	}
@@ -49,10 +49,10 @@ func TestFinishPDF(t *testing.T) {
 			t.Errorf("update lacks %q:\n%s", want, tail)
 		}
 	}
-	if _, err := finishPDF(minimalPDF(t, false), "en"); err == nil {
+	if _, err := finishPDF(minimalPDF(t, false), "en", nil, nil); err == nil {
 		t.Error("a PDF without an XMP stream was accepted")
 	}
-	if _, err := finishPDF([]byte("%PDF-1.3\nnot really"), "en"); err == nil {
+	if _, err := finishPDF([]byte("%PDF-1.3\nnot really"), "en", nil, nil); err == nil {
 		t.Error("garbage accepted")
 	}
 	qpdf, err := exec.LookPath("qpdf")

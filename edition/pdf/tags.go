@@ -1,0 +1,239 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strconv"
+)
+
+// structTree is the logical structure of a tagged PDF, collected as the
+// pages are drawn: the structure elements, and as their content the
+// marked-content sequences (each run of text, by page and MCID) and the
+// link annotations, in drawing order, which is the reading order.
+//
+// Element 0 is the root, a Document element. An element's kids are its
+// content and its child elements, in the order they were added, so a note
+// mark sits between the words around it.
+type structTree struct {
+	elems []structElem
+	// marks[p] lists, for page p (from 0), the element of each MCID.
+	marks [][]int
+	// annots lists the link annotations in order: their page and element.
+	// Annotation i has the parent tree key len(marks)+i.
+	annots []structAnnot
+	// links[p] counts the link annotations of page p.
+	links []int
+}
+
+// structElem is one structure element.
+type structElem struct {
+	typ    string // a standard structure type: Document, H1, P, Lbl, Link…
+	parent int    // -1 for the root
+	lang   string // BCP 47 tag, when it differs from the document's
+	id     string // element identifier (/ID), unique in the document
+	kids   []structKid
+}
+
+// structKid is one kid of an element: a child element, a marked-content
+// sequence or a link annotation.
+type structKid struct {
+	elem  int // the child element, or -1
+	page  int // the page, from 0, of a marked-content sequence or an annotation
+	mcid  int // the MCID of a marked-content sequence, or -1
+	annot int // the index in annots of an annotation, or -1
+}
+
+// structAnnot is a link annotation of the tree.
+type structAnnot struct {
+	page, elem int
+	index      int // the annotation's place among the page's links, from 0
+}
+
+// newStructTree returns a tree of pages pages holding only the Document
+// element, in language lang.
+func newStructTree(pages int, lang string) *structTree {
+	return &structTree{
+		elems: []structElem{{typ: "Document", parent: -1, lang: lang}},
+		marks: make([][]int, pages),
+		links: make([]int, pages),
+	}
+}
+
+// add adds an element of type typ as the last kid of parent and returns
+// its index. lang is empty when the element is in its parent's language;
+// id is empty for an element nothing refers to.
+func (t *structTree) add(typ string, parent int, lang, id string) int {
+	i := len(t.elems)
+	t.elems = append(t.elems, structElem{typ: typ, parent: parent, lang: lang, id: id})
+	t.elems[parent].kids = append(t.elems[parent].kids, structKid{elem: i, mcid: -1, annot: -1})
+	return i
+}
+
+// mark adds a marked-content sequence on page (from 0) as the last kid of
+// elem and returns its MCID.
+func (t *structTree) mark(page, elem int) int {
+	mcid := len(t.marks[page])
+	t.marks[page] = append(t.marks[page], elem)
+	t.elems[elem].kids = append(t.elems[elem].kids, structKid{elem: -1, page: page, mcid: mcid, annot: -1})
+	return mcid
+}
+
+// link adds the next link annotation of page (from 0) as the last kid of
+// elem and returns its key in the parent tree (its /StructParent).
+func (t *structTree) link(page, elem int) int {
+	t.annots = append(t.annots, structAnnot{page: page, elem: elem, index: t.links[page]})
+	t.links[page]++
+	t.elems[elem].kids = append(t.elems[elem].kids, structKid{elem: -1, page: page, mcid: -1, annot: len(t.annots) - 1})
+	return len(t.marks) + len(t.annots) - 1
+}
+
+// pageKey is the parent tree key of page p (from 0): its /StructParents.
+func (t *structTree) pageKey(p int) int { return p }
+
+// firstPage returns the page of the first content of e or of its
+// descendants, or -1 when it has none.
+func (t *structTree) firstPage(e int) int {
+	for _, k := range t.elems[e].kids {
+		switch {
+		case k.elem >= 0:
+			if p := t.firstPage(k.elem); p >= 0 {
+				return p
+			}
+		default:
+			return k.page
+		}
+	}
+	return -1
+}
+
+// write adds the tree to the update u: one object per element, the parent
+// tree, the ID tree and the structure tree root, whose number it returns.
+// pageObj gives the object number of page p (from 1), linkObjs the object
+// numbers of its link annotations in order.
+func (t *structTree) write(u *update, pageObj func(int) int, linkObjs func(int) []int) (int, error) {
+	base := u.next()
+	obj := func(e int) int { return base + e }
+	parentTree := base + len(t.elems)
+	root := parentTree + 1
+	annotObj := make([]int, len(t.annots))
+	for i, a := range t.annots {
+		objs := linkObjs(a.page + 1)
+		if a.index >= len(objs) {
+			return 0, fmt.Errorf("tagged pdf: page %d has %d link annotations, the structure %d or more", a.page+1, len(objs), a.index+1)
+		}
+		annotObj[i] = objs[a.index]
+	}
+	ids := map[string]int{}
+	for i, e := range t.elems {
+		if e.id == "" {
+			continue
+		}
+		if _, dup := ids[e.id]; dup {
+			return 0, fmt.Errorf("tagged pdf: two structure elements with the ID %q", e.id)
+		}
+		ids[e.id] = i
+	}
+	for i, e := range t.elems {
+		n := u.add(func(b *bytes.Buffer) {
+			fmt.Fprintf(b, "<</Type /StructElem /S /%s", e.typ)
+			if e.parent < 0 {
+				fmt.Fprintf(b, " /P %d 0 R", root)
+			} else {
+				fmt.Fprintf(b, " /P %d 0 R", obj(e.parent))
+			}
+			pg := t.firstPage(i)
+			if pg >= 0 {
+				fmt.Fprintf(b, " /Pg %d 0 R", pageObj(pg+1))
+			}
+			if e.lang != "" {
+				fmt.Fprintf(b, " /Lang %s", pdfString(e.lang))
+			}
+			if e.id != "" {
+				fmt.Fprintf(b, " /ID %s", pdfString(e.id))
+			}
+			b.WriteString(" /K [")
+			for j, k := range e.kids {
+				if j > 0 {
+					b.WriteByte(' ')
+				}
+				switch {
+				case k.elem >= 0:
+					fmt.Fprintf(b, "%d 0 R", obj(k.elem))
+				case k.annot >= 0:
+					fmt.Fprintf(b, "<</Type /OBJR /Obj %d 0 R /Pg %d 0 R>>", annotObj[k.annot], pageObj(k.page+1))
+				case k.page == pg:
+					b.WriteString(strconv.Itoa(k.mcid))
+				default:
+					fmt.Fprintf(b, "<</Type /MCR /Pg %d 0 R /MCID %d>>", pageObj(k.page+1), k.mcid)
+				}
+			}
+			b.WriteString("]>>")
+		})
+		if n != obj(i) {
+			return 0, fmt.Errorf("tagged pdf: element %d written as object %d, not %d", i, n, obj(i))
+		}
+	}
+	u.add(func(b *bytes.Buffer) {
+		b.WriteString("<</Nums [")
+		for p, marks := range t.marks {
+			fmt.Fprintf(b, "\n%d [", t.pageKey(p))
+			for j, e := range marks {
+				if j > 0 {
+					b.WriteByte(' ')
+				}
+				fmt.Fprintf(b, "%d 0 R", obj(e))
+			}
+			b.WriteString("]")
+		}
+		for i, a := range t.annots {
+			fmt.Fprintf(b, "\n%d %d 0 R", len(t.marks)+i, obj(a.elem))
+		}
+		b.WriteString("\n]>>")
+	})
+	n := u.add(func(b *bytes.Buffer) {
+		fmt.Fprintf(b, "<</Type /StructTreeRoot /K [%d 0 R] /ParentTree %d 0 R /ParentTreeNextKey %d",
+			obj(0), parentTree, len(t.marks)+len(t.annots))
+		if len(ids) > 0 {
+			names := make([]string, 0, len(ids))
+			for id := range ids {
+				names = append(names, id)
+			}
+			sort.Strings(names)
+			b.WriteString(" /IDTree <</Names [")
+			for j, id := range names {
+				if j > 0 {
+					b.WriteByte(' ')
+				}
+				fmt.Fprintf(b, "%s %d 0 R", pdfString(id), obj(ids[id]))
+			}
+			b.WriteString("]>>")
+		}
+		b.WriteString(">>")
+	})
+	if n != root {
+		return 0, fmt.Errorf("tagged pdf: structure tree root written as object %d, not %d", n, root)
+	}
+	return root, nil
+}
+
+// markedContent writes, around what draw writes on the current page, a
+// marked-content sequence: of a structure element of type tag with the
+// MCID mcid, or, when tag is "Artifact", of an artifact whose property
+// list (without its brackets; empty for none) is props.
+func markedContent(pdf rawWriter, tag string, mcid int, props string, draw func()) {
+	switch {
+	case tag != "Artifact":
+		pdf.RawWriteStr(fmt.Sprintf("/%s <</MCID %d>> BDC\n", tag, mcid))
+	case props != "":
+		pdf.RawWriteStr("/Artifact <<" + props + ">> BDC\n")
+	default:
+		pdf.RawWriteStr("/Artifact BMC\n")
+	}
+	draw()
+	pdf.RawWriteStr("EMC\n")
+}
+
+// rawWriter writes operators into the current page's content stream
+// (gofpdf's RawWriteStr).
+type rawWriter interface{ RawWriteStr(string) }
