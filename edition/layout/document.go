@@ -134,6 +134,13 @@ type Run struct {
 	W float64
 	// Text is the text the run stands for.
 	Text string
+	// Space tells that the text has a word space after the run, which is
+	// not drawn: the space before the next run on the line, or the one a
+	// line broken at a space ends with.
+	Space bool
+	// Hyphen marks a hyphen added where a word is broken at the end of a
+	// line: it is drawn, but it is not part of the text.
+	Hyphen bool
 	// Glyphs are the shaped glyphs that draw Text, in visual order: with
 	// standard ligatures in running text, the font's small capitals for a
 	// speaker's name, kerning where the font has it. Track is added after

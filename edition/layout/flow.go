@@ -291,7 +291,8 @@ func (fb *flowBuilder) note(n *edition.Note) {
 		b.pos = p.Pos
 		st := textStyle{face: Roman, size: fb.g.NoteSize}
 		if i == 0 {
-			num := frag{Text: fmt.Sprintf("%d", n.Number), Face: Roman, Size: fb.g.NoteSize, Back: n.Number}
+			// The number is set in a box of its own, a space before the text.
+			num := frag{Text: fmt.Sprintf("%d", n.Number), Face: Roman, Size: fb.g.NoteSize, Back: n.Number, space: true}
 			num.glyphs, num.W = shapeRun(fb.m[Roman], num.Text, num.Size, 0, 0)
 			w := fb.g.NoteSize * 1.5
 			if num.W+fb.g.NoteSize*0.5 > w {

@@ -131,6 +131,10 @@ func (L *pageSet) front(fb *flowBuilder) error {
 		for i, l := range ls {
 			pl := placed{x: left, y: y, line: l, role: TOCItemRole, key: "toc:" + s.id}
 			pl.line.frags = withLink(l.frags, "#"+s.id)
+			if i == len(ls)-1 {
+				// The title and its folio are one entry, a space apart.
+				spaceAfter(&pl.line)
+			}
 			ct.lines = append(ct.lines, pl)
 			if i == len(ls)-1 {
 				nl := num[0]

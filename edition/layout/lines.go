@@ -100,6 +100,7 @@ func placeLine(p *paragraph, start, end int, ratio, expand, shift float64) line 
 		case it.Kind == linebreak.Glue && excess > 0 && spaceStretch > 0 && it.Stretch < linebreak.FillStretch:
 			w := linebreak.SetWidth(it, ratio) + excess*it.Stretch/spaceStretch
 			l.spaces = append(l.spaces, w)
+			spaceAfter(&l)
 			x += w
 			continue
 		}
@@ -122,9 +123,15 @@ func placeLine(p *paragraph, start, end int, ratio, expand, shift float64) line 
 			w := linebreak.SetWidth(it, ratio)
 			if i+1 < end { // the parfillskip at the end is not a space
 				l.spaces = append(l.spaces, w)
+				if !p.pieces[i].urlGlue { // nor a URL's break point
+					spaceAfter(&l)
+				}
 			}
 			x += w
 		}
+	}
+	if end < len(p.items) && p.items[end].Kind == linebreak.Glue {
+		spaceAfter(&l) // a line broken at a space
 	}
 	if end < len(p.items) && p.items[end].Kind == linebreak.Penalty {
 		for _, f := range p.pieces[end].frags {
@@ -143,6 +150,13 @@ func placeLine(p *paragraph, start, end int, ratio, expand, shift float64) line 
 	// The parfillskip's space is not part of what is set.
 	l.width = lastInk(l)
 	return l
+}
+
+// spaceAfter records that a word space follows the last run of l.
+func spaceAfter(l *line) {
+	if n := len(l.frags); n > 0 {
+		l.frags[n-1].space = true
+	}
 }
 
 // lastInk is the right edge of the line's last run.

@@ -211,7 +211,7 @@ func (mb *modelBuilder) line(out *Page, pl placed) {
 		}
 		x, y := pl.x+f.X, pl.y-f.Rise
 		out.Items = append(out.Items, Item{Kind: RunItem, Role: role, Element: elem, Lang: f.lang,
-			Run: Run{Face: f.Face, Size: f.Size, HScale: hscale(f.Expand), Track: f.Track, X: x, Y: y, W: f.W, Text: f.Text, Glyphs: f.glyphs}})
+			Run: Run{Face: f.Face, Size: f.Size, HScale: hscale(f.Expand), Track: f.Track, X: x, Y: y, W: f.W, Text: f.Text, Glyphs: f.glyphs, Space: f.space, Hyphen: f.hyphen}})
 		switch {
 		case f.Note > 0:
 			out.Items = append(out.Items, Item{Kind: LinkItem, Role: NoteRefRole, Element: elem,

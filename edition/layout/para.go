@@ -42,6 +42,11 @@ type frag struct {
 	// link numbers the links of a paragraph from 1, so that the runs of
 	// one link are known as one; 0 outside links.
 	link int
+	// space tells that a word space follows the run in the text: on its
+	// line, or at the end of a line broken at a space. hyphen marks a hyphen
+	// added at a line break, which is not part of the text. (Both for the
+	// text a tagged PDF carries; see Run.)
+	space, hyphen bool
 }
 
 // labelKind tells which label of a turn a run belongs to.
@@ -373,7 +378,7 @@ func (b *paraBuilder) flush() {
 		prev := word[rs[i-1].frag]
 		switch breaks[i] {
 		case 1:
-			h := frag{Text: "-", Face: prev.Face, Size: prev.Size, URL: prev.URL, link: prev.link, lang: prev.lang, label: prev.label}
+			h := frag{Text: "-", Face: prev.Face, Size: prev.Size, URL: prev.URL, link: prev.link, lang: prev.lang, label: prev.label, hyphen: true}
 			h.glyphs, h.W = shapeRun(b.m[h.Face], "-", h.Size, 0, 0)
 			b.addPenalty(h.W, hyphenPenalty, true, []frag{h})
 			// The added hyphen is expanded with its line, and hangs.

@@ -10,13 +10,28 @@
 //     subsets), each page's items in order — runs of shaped glyphs with
 //     their tracking, rules, links to named destinations and URLs — the
 //     outline and the Info dictionary.
-//   - xmp.go: the XMP metadata from the citation (package cite).
+//   - xmp.go: the Info dictionary and the XMP metadata, from the citation
+//     (package cite), saying the same things, with the PDF/A-1b and
+//     PDF/UA-1 identifications.
+//   - tags.go: the tagging — marked-content sequences around the runs, the
+//     structure tree of the page model's elements, artifacts for the
+//     furniture.
 //   - compress.go: the page streams, written uncompressed by gofpdf,
 //     deflated afterwards with one reused compressor into the bytes gofpdf
 //     itself would write.
-//   - postprocess.go: an incremental update linking the XMP stream from
-//     the catalog and adding /Lang and a trailer /ID (a hash of the file,
-//     so the same input gives the same bytes).
+//   - postprocess.go: an incremental update adding what concerns the
+//     document as a whole: the sRGB output intent and its ICC profile
+//     (package icc), the structure tree, a catalog linking the XMP stream
+//     with /Lang, /MarkInfo, /StructTreeRoot and /ViewerPreferences, and a
+//     trailer /ID (a hash of the file, so the same input gives the same
+//     bytes).
+//
+// The file is PDF/A-1b (PDFBox Preflight finds it valid) and a tagged PDF
+// declaring PDF/UA-1. gofpdf is patched for what must be inside the objects
+// it writes (third_party/gofpdf/PATCHES.md): the binary header comment, link
+// annotations as objects with the Print flag, /Contents and /StructParent,
+// pages' /StructParents and /Tabs, the outline's /Count, no empty name
+// dictionary, dates with their time zone.
 //
 // Design decisions of the file (those of the printed page are package
 // layout's):
@@ -36,4 +51,18 @@
 //     no call for, are written around the runs that need them.
 //   - Outline entries are at the top level, one per section and one for
 //     the contents, each at the top of its page.
+//   - Structure: section titles and the book's title are H1, paragraphs P
+//     (of the front matter too), the contents a TOC of TOCI each holding a
+//     Link; a speaker's name is a Lbl (and a stage direction a Span) at the
+//     head of the turn's first P; a note mark is a Reference holding a Link
+//     to the note, a note a Note (ID note-N) whose number is a Lbl holding
+//     a Link back to the mark; a passage in another language a Span with
+//     its /Lang. Running heads and folios are pagination artifacts, the
+//     note rule a layout artifact, a hyphen added at a line break an
+//     artifact too.
+//   - Words are drawn one by one; a space character drawn after each word
+//     followed by a word space (no ink) gives the structure's text and what
+//     is copied their spaces, as pdfTeX's \pdfinterwordspaceon does.
+//   - Consecutive runs of one element and language are one marked-content
+//     sequence, to keep the parent tree and the page streams small.
 package pdf

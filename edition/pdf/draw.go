@@ -118,8 +118,9 @@ func style(f layout.Face) string {
 func newDocument(w, h float64) *gofpdf.Fpdf {
 	pdf := gofpdf.NewCustom(&gofpdf.InitType{UnitStr: "pt", Size: gofpdf.SizeType{Wd: w, Ht: h}})
 	pdf.SetCatalogSort(true)
-	// The catalog's /Metadata and /Lang (postprocess.go) are PDF 1.4.
-	pdf.SetPDFVersion("1.4")
+	// The catalog's /Metadata and /Lang (postprocess.go) are PDF 1.4, the
+	// pages' /Tabs (tags.go) PDF 1.5.
+	pdf.SetPDFVersion("1.5")
 	// Page streams are compressed afterwards with one reused compressor
 	// (see compressContents); the bytes are those gofpdf would write.
 	pdf.SetCompression(false)
@@ -163,8 +164,9 @@ func (wr *Writer) draw(b *edition.Book, d *layout.Document) ([]byte, error) {
 			}
 		}
 	}
+	tg := newTagger(pdf, d)
 	for i := range d.Pages {
-		drawPage(pdf, g, &d.Pages[i], dests)
+		drawPage(pdf, g, &d.Pages[i], dests, tg)
 	}
 	if err := pdf.Error(); err != nil {
 		return nil, err
@@ -177,12 +179,14 @@ func (wr *Writer) draw(b *edition.Book, d *layout.Document) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return finishPDF(out, d.Lang, nil, nil)
+	return finishPDF(out, d.Lang, tg.tree, pdf)
 }
 
-// drawPage draws the items of p, in order, on a new page.
-func drawPage(pdf *gofpdf.Fpdf, g layout.Geometry, p *layout.Page, dests map[string]int) {
+// drawPage draws the items of p, in order, on a new page, tagged by tg.
+func drawPage(pdf *gofpdf.Fpdf, g layout.Geometry, p *layout.Page, dests map[string]int, tg *tagger) {
 	pdf.AddPage()
+	tg.startPage(pdf, p.Number-1)
+	defer tg.endPage()
 	// Bookmark writes UTF-16 titles only with a UTF-8 font set.
 	pdf.SetFont(family, style(layout.Roman), g.Size)
 	if p.Outline != "" {
@@ -194,6 +198,7 @@ func drawPage(pdf *gofpdf.Fpdf, g layout.Geometry, p *layout.Page, dests map[str
 	for _, it := range p.Items {
 		switch it.Kind {
 		case layout.RunItem:
+			tg.run(&it)
 			r := &it.Run
 			if r.Face != face || r.Size != size {
 				face, size = r.Face, r.Size
@@ -211,36 +216,65 @@ func drawPage(pdf *gofpdf.Fpdf, g layout.Geometry, p *layout.Page, dests map[str
 				tz = hs
 				pdf.RawWriteStr(fmt.Sprintf("%.2f Tz\n", tz))
 			}
-			drawRun(pdf, r)
+			drawRun(pdf, r, tg.spaced(&it))
 			if r.Track != 0 {
 				pdf.RawWriteStr("0 Tc\n")
 			}
 		case layout.RuleItem:
 			r := &it.Rule
+			tg.rule(&it)
 			pdf.SetLineWidth(r.Width)
 			pdf.Line(r.X1, r.Y1, r.X2, r.Y2)
 		case layout.LinkItem:
 			l := &it.Link
-			if l.Dest != "" {
-				pdf.Link(l.X, l.Y, l.W, l.H, dests[l.Dest])
-			} else {
-				pdf.LinkString(l.X, l.Y, l.W, l.H, l.URL)
-			}
+			contents, key := tg.link(&it)
+			pdf.LinkAnnotation(l.X, l.Y, l.W, l.H, dests[l.Dest], l.URL, contents, key)
 		}
 	}
 }
 
 // drawRun draws a run's shaped glyphs, each with the text it stands for
 // (see gofpdf's GlyphRun, a patch of this project); a run built without
-// glyphs is drawn from its text.
-func drawRun(pdf *gofpdf.Fpdf, r *layout.Run) {
+// glyphs is drawn from its text. With space set, the face's space follows
+// the run's last glyph: see tagger.spaced.
+func drawRun(pdf *gofpdf.Fpdf, r *layout.Run, space bool) {
 	if len(r.Glyphs) == 0 {
-		pdf.Text(r.X, r.Y, r.Text)
+		s := r.Text
+		if space {
+			s += " "
+		}
+		pdf.Text(r.X, r.Y, s)
 		return
 	}
-	gs := make([]gofpdf.Glyph, len(r.Glyphs))
+	gs := make([]gofpdf.Glyph, len(r.Glyphs), len(r.Glyphs)+1)
 	for i, g := range r.Glyphs {
 		gs[i] = gofpdf.Glyph{ID: g.ID, Text: g.Text, Advance: float64(g.Advance), XOffset: float64(g.XOffset), YOffset: float64(g.YOffset)}
 	}
+	if sp, ok := spaceGlyph(r.Face); ok && space {
+		gs = append(gs, sp)
+	}
 	pdf.GlyphRun(r.X, r.Y, gs)
+}
+
+// spaceGlyphs are the faces' space glyphs, shaped once per process.
+var spaceGlyphs = sync.OnceValue(func() (gs [4]*gofpdf.Glyph) {
+	for f := layout.Roman; f <= layout.BoldItalic; f++ {
+		m, err := layout.FaceMetrics(f)
+		if err != nil {
+			continue
+		}
+		if sh := m.Shape(" ", 0); len(sh) == 1 {
+			gs[f] = &gofpdf.Glyph{ID: sh[0].ID, Text: " ", Advance: float64(sh[0].Advance)}
+		}
+	}
+	return gs
+})
+
+// spaceGlyph returns the space glyph of face f; ok is false if the face
+// has none (or could not be read, which Layout would have reported).
+func spaceGlyph(f layout.Face) (gofpdf.Glyph, bool) {
+	if g := spaceGlyphs()[f]; g != nil {
+		return *g, true
+	}
+	return gofpdf.Glyph{}, false
 }

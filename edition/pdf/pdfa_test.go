@@ -66,7 +66,7 @@ func TestPDFAStructure(t *testing.T) {
 
 			xmp := xmpOf(t, pdf)
 			for _, want := range []string{"<pdfaid:part>1</pdfaid:part>", "<pdfaid:conformance>B</pdfaid:conformance>",
-				"<pdfaSchema:prefix>marcrel</pdfaSchema:prefix>"} {
+				"<pdfaSchema:prefix>marcrel</pdfaSchema:prefix>", "<pdfuaid:part>1</pdfuaid:part>", "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>"} {
 				if !strings.Contains(xmp, want) {
 					t.Errorf("XMP lacks %s", want)
 				}

@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"strings"
+
+	"edition/edition/layout"
 )
 
 // structTree is the logical structure of a tagged PDF, collected as the
@@ -222,6 +225,13 @@ func (t *structTree) write(u *update, pageObj func(int) int, linkObjs func(int) 
 // MCID mcid, or, when tag is "Artifact", of an artifact whose property
 // list (without its brackets; empty for none) is props.
 func markedContent(pdf rawWriter, tag string, mcid int, props string, draw func()) {
+	beginMarked(pdf, tag, mcid, props)
+	draw()
+	endMarked(pdf)
+}
+
+// beginMarked begins a marked-content sequence (see markedContent).
+func beginMarked(pdf rawWriter, tag string, mcid int, props string) {
 	switch {
 	case tag != "Artifact":
 		pdf.RawWriteStr(fmt.Sprintf("/%s <</MCID %d>> BDC\n", tag, mcid))
@@ -230,10 +240,216 @@ func markedContent(pdf rawWriter, tag string, mcid int, props string, draw func(
 	default:
 		pdf.RawWriteStr("/Artifact BMC\n")
 	}
-	draw()
-	pdf.RawWriteStr("EMC\n")
 }
+
+// endMarked ends a marked-content sequence.
+func endMarked(pdf rawWriter) { pdf.RawWriteStr("EMC\n") }
 
 // rawWriter writes operators into the current page's content stream
 // (gofpdf's RawWriteStr).
 type rawWriter interface{ RawWriteStr(string) }
+
+// structTypes are the standard structure types (ISO 32000-1, 14.8.4) of
+// the page model's roles. A note's mark is a Reference and a note's number
+// a Lbl, each holding a Link (its content and its link annotation).
+var structTypes = map[layout.Role]string{
+	layout.TitleRole:     "H1",
+	layout.HeadingRole:   "H1",
+	layout.ParagraphRole: "P",
+	layout.SpeakerRole:   "Lbl",
+	layout.DirectionRole: "Span",
+	layout.NoteRefRole:   "Reference",
+	layout.NoteRole:      "Note",
+	layout.NoteLabelRole: "Lbl",
+	layout.LinkRole:      "Link",
+	layout.TOCRole:       "TOC",
+	layout.TOCItemRole:   "TOCI",
+}
+
+// tagger tags the pages as they are drawn: it opens and closes the
+// marked-content sequences around the runs, the structure elements of the
+// page model's elements as their first content is drawn (so each comes in
+// its parent where it is read), and marks the furniture as artifacts.
+// Consecutive runs of one element and language share one sequence.
+type tagger struct {
+	pdf  rawWriter
+	d    *layout.Document
+	tree *structTree
+	// inner[e] is the structure element that holds the content of the
+	// model's element e (a Link inside a Reference or a Lbl, else the
+	// element itself), or -1 before its first content.
+	inner []int
+	// langSpans are the Span elements added for a run in another language.
+	langSpans map[int]bool
+	// text[e] is the text drawn so far of the model's element e.
+	text map[int]string
+	page int
+	// open is the sequence open on the page: its structure element, or -1
+	// for an artifact (with props), or -2 for none.
+	open  int
+	props string
+}
+
+// newTagger returns a tagger for the pages of d drawn on pdf.
+func newTagger(pdf rawWriter, d *layout.Document) *tagger {
+	tg := &tagger{pdf: pdf, d: d, tree: newStructTree(len(d.Pages), d.Lang),
+		inner: make([]int, len(d.Elements)), langSpans: map[int]bool{}, text: map[int]string{}, open: -2}
+	for i := range tg.inner {
+		tg.inner[i] = -1
+	}
+	return tg
+}
+
+// startPage gives the page just added (p from 0) its key in the parent
+// tree and the structure tab order.
+func (tg *tagger) startPage(pdf interface{ SetPageExtra(string) }, p int) {
+	tg.page = p
+	pdf.SetPageExtra(fmt.Sprintf("/StructParents %d /Tabs /S", tg.tree.pageKey(p)))
+}
+
+// endPage closes the sequence open on the page.
+func (tg *tagger) endPage() { tg.close() }
+
+func (tg *tagger) close() {
+	if tg.open != -2 {
+		endMarked(tg.pdf)
+		tg.open = -2
+	}
+}
+
+// run opens, if it is not open already, the sequence the run it is drawn
+// in: of its element, of a Span in its language, or an artifact.
+//
+// A hyphen added at a line break is an artifact: it is not part of the
+// text (ISO 32000-1, 14.8.2.2.2, incidental artifacts).
+func (tg *tagger) run(it *layout.Item) {
+	if it.Element == layout.Artifact || it.Run.Hyphen {
+		tg.artifact(it)
+		return
+	}
+	e := tg.content(it.Element, it.Lang)
+	tg.text[it.Element] += it.Run.Text + " "
+	if tg.open == e {
+		return
+	}
+	tg.close()
+	beginMarked(tg.pdf, tg.tree.elems[e].typ, tg.tree.mark(tg.page, e), "")
+	tg.open = e
+}
+
+// spaced reports whether a space is to be drawn after the run of it: a
+// run of the text followed by a word space. Words are drawn one by one,
+// and the gaps between them are only positions: the space glyph drawn
+// after each word, which has no ink and changes nothing visible, gives the
+// structure tree's text, and what is copied, its spaces. (pdfTeX's
+// \pdfinterwordspaceon does the same.)
+func (tg *tagger) spaced(it *layout.Item) bool {
+	return it.Run.Space && it.Element != layout.Artifact && !it.Run.Hyphen
+}
+
+// artifact opens, if it is not open already, an artifact sequence for the
+// furniture it: running heads and folios are pagination, at the head or
+// the foot; the note rule is layout.
+func (tg *tagger) artifact(it *layout.Item) {
+	props := ""
+	switch it.Role {
+	case layout.RunningHeadRole:
+		props = "/Type /Pagination /Subtype /Header"
+	case layout.FolioRole:
+		props = "/Type /Pagination /Subtype /Footer"
+		if it.Run.Y < tg.d.Geometry.H/2 {
+			props = "/Type /Pagination /Subtype /Header"
+		}
+	case layout.NoteRuleRole:
+		props = "/Type /Layout"
+	}
+	if tg.open == -1 && tg.props == props {
+		return
+	}
+	tg.close()
+	beginMarked(tg.pdf, "Artifact", 0, props)
+	tg.open, tg.props = -1, props
+}
+
+// rule opens the sequence a rule is drawn in.
+func (tg *tagger) rule(it *layout.Item) {
+	if it.Element != layout.Artifact {
+		// Rules are furniture: the page model gives them no element.
+		panic("tagged pdf: a rule in the structure")
+	}
+	tg.artifact(it)
+}
+
+// link returns the alternate description and the parent tree key of the
+// link annotation of it.
+func (tg *tagger) link(it *layout.Item) (contents string, key int) {
+	e := tg.content(it.Element, "")
+	el := tg.d.Elements[it.Element]
+	switch {
+	case it.Link.URL != "":
+		contents = it.Link.URL
+	case el.Role == layout.NoteRefRole:
+		contents = fmt.Sprintf(linkWords(tg.d.Lang)[0], el.Note)
+	case el.Role == layout.NoteLabelRole:
+		contents = fmt.Sprintf(linkWords(tg.d.Lang)[1], el.Note)
+	default:
+		contents = strings.TrimSpace(tg.text[it.Element])
+	}
+	return contents, tg.tree.link(tg.page, e)
+}
+
+// linkWords are the descriptions of a note's link and of its way back, in
+// the book's language (English unless French).
+func linkWords(lang string) [2]string {
+	if lang == "fr" || strings.HasPrefix(lang, "fr-") {
+		return [2]string{"Note %d", "Retour à l’appel de la note %d"}
+	}
+	return [2]string{"Note %d", "Back to the mark of note %d"}
+}
+
+// content returns the structure element that holds the content of the
+// model's element e in language lang (empty: the element's), adding it
+// and its ancestors on first use.
+func (tg *tagger) content(e int, lang string) int {
+	c := tg.inner[e]
+	if c < 0 {
+		el := tg.d.Elements[e]
+		parent := 0
+		if el.Parent >= 0 {
+			parent = tg.content(el.Parent, "")
+		}
+		id := ""
+		if el.Role == layout.NoteRole {
+			id = layout.NoteDest(el.Note)
+		}
+		typ, ok := structTypes[el.Role]
+		if !ok {
+			typ = "Span"
+		}
+		c = tg.tree.add(typ, parent, el.Lang, id)
+		if el.Role == layout.NoteRefRole || el.Role == layout.NoteLabelRole {
+			c = tg.tree.add("Link", c, "", "")
+		}
+		tg.inner[e] = c
+	}
+	if lang == "" || lang == tg.langOf(e) {
+		return c
+	}
+	kids := tg.tree.elems[c].kids
+	if n := len(kids); n > 0 && tg.langSpans[kids[n-1].elem] && tg.tree.elems[kids[n-1].elem].lang == lang {
+		return kids[n-1].elem
+	}
+	s := tg.tree.add("Span", c, lang, "")
+	tg.langSpans[s] = true
+	return s
+}
+
+// langOf is the language of the model's element e.
+func (tg *tagger) langOf(e int) string {
+	for ; e >= 0; e = tg.d.Elements[e].Parent {
+		if l := tg.d.Elements[e].Lang; l != "" {
+			return l
+		}
+	}
+	return tg.d.Lang
+}

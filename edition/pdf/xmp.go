@@ -33,13 +33,15 @@ func setMetadata(pdf *gofpdf.Fpdf, c cite.Citation, modified time.Time) {
 // xmpPacket returns the XMP metadata of the edition: Dublin Core from the
 // citation (title, creators, the translator as a contributor and as a MARC
 // relator, date, sources, rights, language, subjects, identifier), with the
-// same dates the Info dictionary carries, and the PDF/A-1b identification.
+// same dates the Info dictionary carries, and the PDF/A-1b and PDF/UA-1
+// identifications.
 //
 // PDF/A-1 (ISO 19005-1, 6.7) asks that the Info dictionary and the XMP say
 // the same: dc:creator holds one entry, the by-line the Info dictionary's
 // /Author carries, and the title, subject, keywords, tools and dates are
 // those of the Info dictionary. Every schema PDF/A-1 does not predefine (the
-// MARC relators) is described in a PDF/A extension schema.
+// MARC relators, PDF/UA's identification) is described in a PDF/A extension
+// schema.
 func xmpPacket(c cite.Citation, modified time.Time, producer, creatorTool string) []byte {
 	var b strings.Builder
 	esc := func(s string) string {
@@ -89,9 +91,11 @@ func xmpPacket(c cite.Citation, modified time.Time, producer, creatorTool string
 	b.WriteString("    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n")
 	b.WriteString("    xmlns:xmpMM=\"http://ns.adobe.com/xap/1.0/mm/\"\n")
 	b.WriteString("    xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"\n")
+	b.WriteString("    xmlns:pdfuaid=\"" + pdfuaidNS + "\"\n")
 	b.WriteString("    xmlns:marcrel=\"" + marcrelNS + "\">\n")
 	simple("pdfaid:part", "1")
 	simple("pdfaid:conformance", "B")
+	simple("pdfuaid:part", "1")
 	simple("dc:format", "application/pdf")
 	alt("dc:title", c.Language, c.FullTitle)
 	if by := c.ByLine(); by != "" {
@@ -135,8 +139,12 @@ func xmpPacket(c cite.Citation, modified time.Time, producer, creatorTool string
 	return []byte(b.String())
 }
 
-// marcrelNS is the namespace of the MARC relator terms.
-const marcrelNS = "http://id.loc.gov/vocabulary/relators/"
+// marcrelNS is the namespace of the MARC relator terms, pdfuaidNS that of
+// PDF/UA's identification (ISO 14289-1, 5).
+const (
+	marcrelNS = "http://id.loc.gov/vocabulary/relators/"
+	pdfuaidNS = "http://www.aiim.org/pdfua/ns/id/"
+)
 
 // extensionSchemas describes the XMP properties the packet uses that
 // PDF/A-1 does not predefine, as ISO 19005-1, 6.7.8 asks.
@@ -155,6 +163,19 @@ const extensionSchemas = `  <rdf:Description rdf:about=""
        <pdfaProperty:valueType>seq Text</pdfaProperty:valueType>
        <pdfaProperty:category>external</pdfaProperty:category>
        <pdfaProperty:description>Translators of the work</pdfaProperty:description>
+      </rdf:li>
+     </rdf:Seq></pdfaSchema:property>
+    </rdf:li>
+    <rdf:li rdf:parseType="Resource">
+     <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
+     <pdfaSchema:namespaceURI>` + pdfuaidNS + `</pdfaSchema:namespaceURI>
+     <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+     <pdfaSchema:property><rdf:Seq>
+      <rdf:li rdf:parseType="Resource">
+       <pdfaProperty:name>part</pdfaProperty:name>
+       <pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+       <pdfaProperty:category>internal</pdfaProperty:category>
+       <pdfaProperty:description>Indicates which part of ISO 14289 standard is followed</pdfaProperty:description>
       </rdf:li>
      </rdf:Seq></pdfaSchema:property>
     </rdf:li>
