@@ -116,10 +116,15 @@ func norm(s string) string { return strings.Join(strings.Fields(s), " ") }
 // over two pages, a French source title with a URL).
 func tagBooks(t *testing.T) map[string]*edition.Book {
 	t.Helper()
-	return map[string]*edition.Book{
-		"real":    realBook(t),
-		"fixture": testbook.Book([][]int{{3}, {2, 4}, {5}, {1}, {9, 2}}, []int{2, 14}, map[string]int{"interview-2": 1, "interview-4": 2}),
-	}
+	fixture := testbook.Book([][]int{{3}, {2, 4}, {5}, {1}, {9, 2}}, []int{2, 14}, map[string]int{"interview-2": 1, "interview-4": 2})
+	// A French passage in a turn, and one in a note.
+	p := &fixture.Interview.Turns[2].Paragraphs[0]
+	p.Content = append(p.Content, testbook.Text(" As they say, "),
+		&edition.Foreign{Lang: "fr", Content: []edition.Inline{testbook.Text("la lutte des classes continue")}}, testbook.Text("."))
+	n := &fixture.Notes[1].Paragraphs[0]
+	n.Content = append(n.Content, testbook.Text(" See "),
+		&edition.Foreign{Lang: "fr", Content: []edition.Inline{&edition.Emphasis{Content: []edition.Inline{testbook.Text("Voyage à Moscou")}}}}, testbook.Text("."))
+	return map[string]*edition.Book{"real": realBook(t), "fixture": fixture}
 }
 
 func renderTo(t *testing.T, b *edition.Book) []byte {
@@ -157,6 +162,7 @@ func TestTaggedBook(t *testing.T) {
 			checkBody(t, b, doc)
 			checkNotes(t, b, doc)
 			checkLinks(t, path, doc)
+			checkForeign(t, b, path, doc)
 			marks := contentMarks(t, path)
 			if len(marks.unmarked) > 0 {
 				t.Errorf("%d runs or paths outside structure and artifacts, first %q", len(marks.unmarked), marks.unmarked[0])
@@ -368,13 +374,50 @@ func checkLinks(t *testing.T, path string, doc *structNode) {
 			}
 		}
 	}
-	french := regexp.MustCompile(`/Lang \(fr\) /P \d+ 0 R /Pg \d+ 0 R /S /Span`).FindAllString(qdf, -1)
-	if len(french) == 0 {
-		t.Error("no Span with /Lang (fr)")
-	}
 	for _, s := range []string{"/MarkInfo << /Marked true >>", "/DisplayDocTitle true", "/Tabs /S", "/StructParents 0", "/ParentTree ", "/Type /StructTreeRoot"} {
 		if !strings.Contains(qdf, s) {
 			t.Errorf("no %s", s)
 		}
+	}
+}
+
+// checkForeign finds each passage of the body and notes in another
+// language as a Span with its text, and as many Spans with /Lang (fr) as
+// there are French passages, front matter included.
+func checkForeign(t *testing.T, b *edition.Book, path string, doc *structNode) {
+	t.Helper()
+	spans := map[string]bool{}
+	for _, s := range doc.find("Span") {
+		spans[norm(s.text())] = true
+	}
+	var passages []string
+	ps := allParagraphs(b)
+	for _, n := range b.Notes {
+		ps = append(ps, n.Paragraphs...)
+	}
+	for _, p := range ps {
+		edition.Walk(p.Content, func(in edition.Inline) bool {
+			if f, ok := in.(*edition.Foreign); ok && f.Lang == "fr" {
+				passages = append(passages, norm(edition.PlainText(f.Content)))
+				return false
+			}
+			return true
+		})
+	}
+	for _, p := range passages {
+		if !spans[p] {
+			t.Errorf("the French passage %q is not a Span of its own", p)
+		}
+	}
+	sources := 0
+	for _, s := range b.Meta.Sources {
+		if s.Lang == "fr" {
+			sources++ // its title on the imprint
+		}
+	}
+	qdf := strings.Join(strings.Fields(run(t, "qpdf", "--qdf", "--object-streams=disable", path, "-")), " ")
+	french := regexp.MustCompile(`/Lang \(fr\) /P \d+ 0 R /Pg \d+ 0 R /S /Span`).FindAllString(qdf, -1)
+	if len(french) < len(passages)+sources || len(french) == 0 {
+		t.Errorf("%d Spans with /Lang (fr), want at least %d (passages) + %d (sources)", len(french), len(passages), sources)
 	}
 }

@@ -281,7 +281,7 @@ type tagger struct {
 	inner []int
 	// langSpans are the Span elements added for a run in another language.
 	langSpans map[int]bool
-	// text[e] is the text drawn so far of the model's element e.
+	// text[e] is the text drawn so far of the model's link element e.
 	text map[int]string
 	page int
 	// open is the sequence open on the page: its structure element, or -1
@@ -328,7 +328,9 @@ func (tg *tagger) run(it *layout.Item) {
 		return
 	}
 	e := tg.content(it.Element, it.Lang)
-	tg.text[it.Element] += it.Run.Text + " "
+	if tg.d.Elements[it.Element].Role == layout.LinkRole {
+		tg.text[it.Element] += it.Run.Text + " "
+	}
 	if tg.open == e {
 		return
 	}
