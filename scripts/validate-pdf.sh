@@ -7,6 +7,8 @@
 #   - pdfinfo -meta shows an XMP packet linked from the catalog, with
 #     dc:title, dc:creator and dc:language;
 #   - the catalog has /Lang and the trailer an /ID;
+#   - it is tagged (pdfinfo: "Tagged: yes"), its structure tree has text
+#     (pdfinfo -struct-text) and its XMP declares PDF/UA-1 (pdfuaid:part);
 #   - validate-pdfa.sh: PDFBox Preflight finds it valid PDF/A-1b and
 #     pdfcpu validate -m strict passes.
 # Needs qpdf and poppler-utils (apt-get install -y qpdf poppler-utils), and
@@ -43,8 +45,11 @@ for pdf in "$@"; do
 		fail "fonts not embedded:"; echo "$notemb" >&2
 	fi
 
+	pdfinfo "$pdf" | grep -q '^Tagged: *yes' || fail "not tagged (pdfinfo: Tagged: no)"
+	[ "$(pdfinfo -struct-text "$pdf" | grep -c '^ *"')" -gt 0 ] || fail "the structure tree holds no text (pdfinfo -struct-text)"
+
 	meta=$(pdfinfo -meta "$pdf")
-	for tag in '<x:xmpmeta' '<dc:title>' '<dc:creator>' '<dc:language>'; do
+	for tag in '<x:xmpmeta' '<dc:title>' '<dc:creator>' '<dc:language>' '<pdfuaid:part>1<'; do
 		grep -q "$tag" <<<"$meta" || fail "XMP metadata lacks $tag (is /Metadata in the catalog?)"
 	done
 
