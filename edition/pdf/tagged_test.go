@@ -2,13 +2,13 @@ package pdf
 
 import (
 	"bytes"
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
 	"edition/edition"
+	"edition/edition/layout"
 	"edition/internal/testbook"
 )
 
@@ -116,7 +116,7 @@ func norm(s string) string { return strings.Join(strings.Fields(s), " ") }
 // over two pages, a French source title with a URL).
 func tagBooks(t *testing.T) map[string]*edition.Book {
 	t.Helper()
-	fixture := testbook.Book([][]int{{3}, {2, 4}, {5}, {1}, {9, 2}}, []int{2, 14}, map[string]int{"interview-2": 1, "interview-4": 2})
+	fixture := testbook.Book([][]int{{3}, {2, 4}, {5}, {1}, {9, 2}, {6}}, []int{2, 14}, map[string]int{"interview-2": 1, "interview-4": 2})
 	// A French passage in a turn, and one in a note.
 	p := &fixture.Interview.Turns[2].Paragraphs[0]
 	p.Content = append(p.Content, testbook.Text(" As they say, "),
@@ -299,25 +299,10 @@ func checkNotes(t *testing.T, b *edition.Book, doc *structNode) {
 		t.Fatalf("%d Note elements, want %d", len(notes), len(b.Notes))
 	}
 	for i, n := range b.Notes {
-		el := notes[i]
-		if el.id != fmt.Sprintf("note-%d", n.Number) {
-			t.Errorf("note %d: ID %q", n.Number, el.id)
+		if notes[i].id != layout.NoteDest(n.Number) {
+			t.Errorf("note %d: ID %q", n.Number, notes[i].id)
 		}
-		lbls := el.find("Lbl")
-		if len(lbls) != 1 || norm(lbls[0].text()) != strconv.Itoa(n.Number) || len(lbls[0].find("Link")) != 1 || lbls[0].find("Link")[0].objs != 1 {
-			t.Errorf("note %d: its number is not one Lbl holding a Link with its annotation", n.Number)
-		}
-		var paras []string
-		for _, p := range el.find("P") {
-			paras = append(paras, norm(p.text()))
-		}
-		var want []string
-		for _, p := range n.Paragraphs {
-			want = append(want, norm(edition.PlainText(p.Content)))
-		}
-		if strings.Join(paras, "\n") != strings.Join(want, "\n") {
-			t.Errorf("note %d: paragraphs\n%q\nwant\n%q", n.Number, paras, want)
-		}
+		checkNote(t, n, notes[i])
 	}
 	refs := doc.find("Reference")
 	cites := 0
@@ -337,6 +322,27 @@ func checkNotes(t *testing.T, b *edition.Book, doc *structNode) {
 		if len(links) != 1 || links[0].objs != 1 || !regexp.MustCompile(`^\d+$`).MatchString(norm(links[0].text())) {
 			t.Errorf("a Reference is not one Link with a number and its annotation: %q", r.text())
 		}
+	}
+}
+
+// checkNote checks a Note element against the model's note n: its number
+// as a Lbl holding a Link with its annotation, then its paragraphs.
+func checkNote(t *testing.T, n edition.Note, el *structNode) {
+	t.Helper()
+	lbls := el.find("Lbl")
+	if len(lbls) != 1 || norm(lbls[0].text()) != strconv.Itoa(n.Number) || len(lbls[0].find("Link")) != 1 || lbls[0].find("Link")[0].objs != 1 {
+		t.Errorf("note %d (%s): its number is not one Lbl holding a Link with its annotation", n.Number, el.id)
+	}
+	var paras []string
+	for _, p := range el.find("P") {
+		paras = append(paras, norm(p.text()))
+	}
+	var want []string
+	for _, p := range n.Paragraphs {
+		want = append(want, norm(edition.PlainText(p.Content)))
+	}
+	if strings.Join(paras, "\n") != strings.Join(want, "\n") {
+		t.Errorf("note %d (%s): paragraphs\n%q\nwant\n%q", n.Number, el.id, paras, want)
 	}
 }
 
