@@ -4,7 +4,7 @@
 # Fills DIR with links to the basic tools a `go test ./...` needs (go and
 # gofmt, a shell, git, make, coreutils, grep, sed, diff) and nothing else,
 # then checks that none of the optional tools the tests use when they are
-# there (pdftotext, pdfinfo, pdffonts, qpdf, mutool, java, pandoc, epubcheck,
+# there (pdftotext, pdfinfo, pdffonts, qpdf, mutool, java, pdfcpu, pandoc, epubcheck,
 # node) can be found in DIR. `PATH=DIR go test ./...` then shows that every
 # test needing a missing tool skips, saying which, instead of failing.
 set -euo pipefail
@@ -22,7 +22,7 @@ for tool in go gofmt sh bash env git make \
 		ln -sf "$(readlink -f "$p")" "$dir/$tool"
 	fi
 done
-for tool in pdftotext pdfinfo pdffonts pdftoppm qpdf mutool java pandoc epubcheck node npm chromium; do
+for tool in pdftotext pdfinfo pdffonts pdftoppm qpdf mutool java pdfcpu pandoc epubcheck node npm chromium; do
 	if PATH=$dir command -v "$tool" >/dev/null 2>&1; then
 		echo "bare-path: $tool is still reachable in $dir" >&2
 		exit 1
