@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"sync"
 	"unicode/utf16"
 
 	"edition/icc"
@@ -87,19 +88,27 @@ func (u *update) add(write func(b *bytes.Buffer)) int {
 	return n
 }
 
-// addStream appends a stream object of data deflated, with the extra
+// addStream appends a stream object of the deflated data z with the extra
 // dictionary entries given, and returns its number.
-func (u *update) addStream(entries string, data []byte) int {
-	var z bytes.Buffer
-	zw, _ := zlib.NewWriterLevel(&z, zlib.BestCompression)
-	zw.Write(data) // writes to a bytes.Buffer do not fail
-	zw.Close()
+func (u *update) addStream(entries string, z []byte) int {
 	return u.add(func(b *bytes.Buffer) {
-		fmt.Fprintf(b, "<<%s /Filter /FlateDecode /Length %d>>\nstream\n", entries, z.Len())
-		b.Write(z.Bytes())
+		fmt.Fprintf(b, "<<%s /Filter /FlateDecode /Length %d>>\nstream\n", entries, len(z))
+		b.Write(z)
 		b.WriteString("\nendstream")
 	})
 }
+
+// deflatedSRGB is the sRGB profile deflated, once per process, with the
+// compressor the page streams use.
+var deflatedSRGB = sync.OnceValue(func() []byte {
+	var z bytes.Buffer
+	zw := zlibPool.Get().(*zlib.Writer)
+	defer zlibPool.Put(zw)
+	zw.Reset(&z)
+	zw.Write(icc.SRGB) // writes to a bytes.Buffer do not fail
+	zw.Close()
+	return z.Bytes()
+})
 
 // bytes returns the file with the update appended: the new objects, the
 // catalog with the entries given added, the cross-reference section and a
@@ -155,7 +164,7 @@ func finishPDF(in []byte, lang string, tree *structTree, objs objectNumbers) ([]
 	if !ok {
 		return nil, errors.New("finish pdf: no XMP metadata stream")
 	}
-	profile := u.addStream(" /N 3", icc.SRGB)
+	profile := u.addStream(" /N 3", deflatedSRGB())
 	intent := u.add(func(b *bytes.Buffer) {
 		fmt.Fprintf(b, "<</Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier %s /RegistryName %s /Info %s /DestOutputProfile %d 0 R>>",
 			pdfString("sRGB IEC61966-2.1"), pdfString("http://www.color.org"), pdfString("sRGB"), profile)
