@@ -373,14 +373,9 @@ func (tg *tagger) artifact(it *layout.Item) {
 	tg.open, tg.props = -1, props
 }
 
-// rule opens the sequence a rule is drawn in.
-func (tg *tagger) rule(it *layout.Item) {
-	if it.Element != layout.Artifact {
-		// Rules are furniture: the page model gives them no element.
-		panic("tagged pdf: a rule in the structure")
-	}
-	tg.artifact(it)
-}
+// rule opens the sequence a rule is drawn in: rules are furniture (the
+// page model gives them no element), artifacts.
+func (tg *tagger) rule(it *layout.Item) { tg.artifact(it) }
 
 // link returns the alternate description and the parent tree key of the
 // link annotation of it.
