@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"edition/icc"
+	"edition/internal/icc"
 	"edition/internal/testbook"
 )
 

@@ -12,7 +12,7 @@ import (
 	"sync"
 	"unicode/utf16"
 
-	"edition/icc"
+	"edition/internal/icc"
 )
 
 var trailerRE = regexp.MustCompile(`^trailer\n<<\n/Size (\d+)\n/Root (\d+) 0 R\n/Info (\d+) 0 R\n>>\nstartxref\n(\d+)\n%%EOF\n?$`)
