@@ -10,6 +10,7 @@ import (
 
 	"edition/edition"
 	"edition/edition/cite"
+	"edition/edition/cover"
 	"edition/edition/epub"
 	"edition/edition/layout"
 	"edition/edition/output"
@@ -118,11 +119,33 @@ func textEdition(j *job) ([]output.File, error) {
 
 // epubEdition writes the EPUB with the print edition's page breaks, so that
 // a reader can cite the print page from the e-book.
+//
+// When the PDF is not built, the other core has nothing to do while the page
+// breaks are made, so the cover is drawn on it meanwhile. (When the PDF is
+// built, that core prepares the PDF's fonts during the layout, and drawing
+// the cover there as well made the whole build slower: docs/benchmarks.md.)
 func epubEdition(j *job) ([]output.File, error) {
-	if _, err := j.printLayout(); err != nil {
+	r := &epub.Renderer{}
+	var drawn chan error
+	if !j.drawing {
+		drawn = make(chan error, 1)
+		go func() {
+			var err error
+			r.Cover, err = cover.PNG(j.book)
+			drawn <- err
+		}()
+	}
+	_, err := j.printLayout()
+	if drawn != nil {
+		if cerr := <-drawn; err == nil && cerr != nil {
+			err = fmt.Errorf("render epub: %w", cerr)
+		}
+	}
+	if err != nil {
 		return nil, err
 	}
-	return render(j.name("epub"), &epub.Renderer{PageBreaks: j.breaks}, j.book)
+	r.PageBreaks = j.breaks
+	return render(j.name("epub"), r, j.book)
 }
 
 func pdfEdition(j *job) ([]output.File, error) {

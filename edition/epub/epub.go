@@ -48,6 +48,10 @@ type Renderer struct {
 	// the package's dc:source for the pagination. Empty means a description
 	// built from the metadata ("<title>, print edition, version <v>").
 	PaginationSource string
+	// Cover is the cover image, as cover.PNG makes it for the book, when
+	// the caller has drawn it already (for instance while the page breaks
+	// were being made); nil draws it.
+	Cover []byte
 }
 
 var _ edition.Renderer = (*Renderer)(nil)
@@ -111,9 +115,12 @@ type document struct {
 
 // plan writes every content document from the model.
 func (r *Renderer) plan(b *edition.Book, c cite.Citation) (*publication, error) {
-	image, err := cover.PNG(b)
-	if err != nil {
-		return nil, err
+	image := r.Cover
+	if image == nil {
+		var err error
+		if image, err = cover.PNG(b); err != nil {
+			return nil, err
+		}
 	}
 	p := &publication{book: b, cite: c, coverPNG: image}
 	w, err := newWriter(b, r.PageBreaks)
