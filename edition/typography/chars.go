@@ -55,6 +55,10 @@ func protectURLs(r []rune, owner []int32) {
 		for b > a && strings.ContainsRune(")]}>\"'”’.,;:!?", r[b-1]) {
 			b--
 		}
+		if a == b || (r[a] != 'h' && r[a] != 'w' && r[a] != 'm') {
+			i = j
+			continue
+		}
 		w := string(r[a:min(b, a+8)])
 		if strings.HasPrefix(w, "http://") || strings.HasPrefix(w, "https://") ||
 			strings.HasPrefix(w, "www.") || strings.HasPrefix(w, "mailto:") {

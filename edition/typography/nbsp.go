@@ -3,6 +3,7 @@ package typography
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Where a line must not break, the space becomes a no-break space (U+00A0):
@@ -56,20 +57,22 @@ type token struct {
 // noBreakSpaces puts the no-break spaces, in place. It only ever turns a
 // space into a no-break space, so it is its own fixed point.
 func noBreakSpaces(s stream) {
+	// One string for the whole stream, sliced into words: it holds the
+	// same runes, one for one, as s.r.
+	str := string(s.r)
 	var toks []token
-	start := 0
-	for i := 0; i <= len(s.r); i++ {
-		if i < len(s.r) && !spaceRune(s.r[i]) {
-			continue
-		}
-		if i > start {
-			sp := -1
-			if i < len(s.r) {
-				sp = i
+	start, i := 0, 0 // the word's byte offset in str; the rune's index in s.r
+	for off, r := range str {
+		if spaceRune(r) {
+			if off > start {
+				toks = append(toks, token{str[start:off], i})
 			}
-			toks = append(toks, token{string(s.r[start:i]), sp})
+			start = off + utf8.RuneLen(r)
 		}
-		start = i + 1
+		i++
+	}
+	if start < len(str) {
+		toks = append(toks, token{str[start:], -1})
 	}
 	set := func(i int) {
 		if i >= 0 && s.owner[i] >= 0 {
