@@ -259,11 +259,16 @@ func mix(a, b uint8, k int) uint8 {
 // fill paints r with palette entry i.
 func (c *canvas) fill(r image.Rectangle, i uint8) {
 	r = r.Intersect(c.img.Rect)
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		row := c.img.Pix[y*c.img.Stride+r.Min.X : y*c.img.Stride+r.Max.X]
-		for x := range row {
-			row[x] = i
-		}
+	if r.Empty() {
+		return
+	}
+	stride := c.img.Stride
+	first := c.img.Pix[r.Min.Y*stride+r.Min.X : r.Min.Y*stride+r.Max.X]
+	for x := range first {
+		first[x] = i
+	}
+	for y := r.Min.Y + 1; y < r.Max.Y; y++ {
+		copy(c.img.Pix[y*stride+r.Min.X:y*stride+r.Max.X], first)
 	}
 }
 
