@@ -9,7 +9,7 @@ OUT     ?= build
 BIN     := $(OUT)/bin/edition
 EDITION := $(BIN)
 
-.PHONY: all text epub pdf citation check release validate test bench clean FORCE
+.PHONY: all text epub pdf citation check release validate test bench bench-process clean FORCE
 
 all: $(BIN)
 	$(EDITION) build --source $(SOURCE) --out $(OUT)
@@ -54,8 +54,15 @@ test:
 	@# The patched gofpdf (third_party/gofpdf/PATCHES.md) is a module of its own.
 	cd third_party/gofpdf && $(GO) vet . && $(GO) test .
 
-bench:
+# bench runs every Go benchmark; bench-process measures whole processes of
+# the built command against pandoc and the issue 13 targets
+# (docs/benchmarks.md: instructions with valgrind, one hyperfine run, the
+# long books); it prints figures and skips what is not installed.
+bench: bench-process
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+bench-process:
+	scripts/bench-process.sh $(SOURCE)
 
 clean:
 	rm -rf $(OUT)

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# bench-process.sh measures whole processes of the built `edition` (issue 13):
+#
+#   1. instructions per command, counted by valgrind's callgrind (every
+#      thread; exact to a few parts in a thousand, and not disturbed by
+#      other work on the machine), when valgrind is installed;
+#   2. wall time of each command and of pandoc making the EPUB alone, in
+#      ONE hyperfine run, with the load average before and after, and the
+#      ratios the targets are stated in;
+#   3. the long books (internal/cmd/bigbook): 10× and the longest the loader
+#      accepts (interview.md at most 1 MiB: 39× this book; the 100× book of
+#      the targets is refused by that limit), time and peak memory
+#      (/usr/bin/time -v) and the time ratio against the length ratio.
+#
+# Usage: scripts/bench-process.sh [SOURCE]   (default: source)
+# Environment: RUNS (hyperfine runs, default 30), BIG=0 skips step 3.
+# Nothing here is a test: it prints figures, it does not pass or fail.
+set -euo pipefail
+src=${1:-source}
+runs=${RUNS:-30}
+tmp=$(mktemp -d /tmp/bench-process.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+ed=$tmp/edition
+go build -trimpath -o "$ed" ./cmd/edition
+export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1700000000}
+
+echo "# $(date -u +%FT%TZ), $(nproc) cores, $(go version | cut -d' ' -f3-4), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+echo "# load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+cmds=(
+	"--help"
+	"check --source $src"
+	"build --source $src --out $tmp/o --format text"
+	"build --source $src --out $tmp/o --format epub"
+	"build --source $src --out $tmp/o --format pdf"
+	"build --source $src --out $tmp/o"
+)
+
+if command -v valgrind >/dev/null; then
+	echo
+	echo "## Instructions (valgrind --tool=callgrind, all threads)"
+	for c in "${cmds[@]}"; do
+		# Go's asynchronous preemption signals upset callgrind; turning
+		# them off does not change what the program computes.
+		# shellcheck disable=SC2086
+		n=$(GODEBUG=asyncpreemptoff=1 valgrind --tool=callgrind --callgrind-out-file=/dev/null \
+			"$ed" $c 2>&1 >/dev/null | sed -n 's/.*Collected : //p')
+		printf '%14s  edition %s\n' "$(printf "%'d" "$n")" "$c"
+	done
+else
+	echo "(valgrind not installed: no instruction counts)"
+fi
+
+if command -v hyperfine >/dev/null && command -v pandoc >/dev/null; then
+	echo
+	echo "## Wall time, one hyperfine run (-N -w 3 -r $runs)"
+	md=("$src"/preface.md "$src"/interview.md "$src"/colophon.md "$src"/endnotes.md)
+	hcmds=("pandoc ${md[*]} -o $tmp/p.epub")
+	for c in "${cmds[@]}"; do hcmds+=("$ed $c"); done
+	hyperfine -N -w 3 -r "$runs" --export-json "$tmp/h.json" "${hcmds[@]}" >/dev/null 2>&1
+	echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+	python3 - "$tmp/h.json" <<'EOF'
+import json, sys
+rs = json.load(open(sys.argv[1]))["results"]
+name = lambda c: "pandoc (4 files) -o p.epub" if c.startswith("pandoc") else "edition " + " ".join(w for w in c.split()[1:] if not w.startswith("/"))
+print(f"{'command':52s} {'mean':>9s} {'min':>9s} {'median':>9s} {'user':>9s}")
+for r in rs:
+    print(f"{name(r['command'])[:52]:52s} {r['mean']*1e3:7.1f}ms {r['min']*1e3:7.1f}ms {r['median']*1e3:7.1f}ms {r['user']*1e3:7.1f}ms")
+p = rs[0]
+help_, check = rs[1], rs[2]
+print()
+print("pandoc's EPUB / edition (target >= 10 for every edition; by median, by min, by user CPU):")
+for r in rs[3:]:
+    print(f"  {name(r['command'])[:50]:50s} {p['median']/r['median']:5.1f}x {p['min']/r['min']:5.1f}x {p['user']/r['user']:5.1f}x")
+print(f"check - --help (target <= 10 ms): median {1e3*(check['median']-help_['median']):.1f} ms, min {1e3*(check['min']-help_['min']):.1f} ms, user {1e3*(check['user']-help_['user']):.1f} ms")
+EOF
+else
+	echo "(hyperfine or pandoc not installed: no wall times)"
+fi
+
+if [ "${BIG:-1}" != 0 ] && [ -x /usr/bin/time ]; then
+	echo
+	echo "## Long books (/usr/bin/time -v, one run each)"
+	declare -A secs
+	max=$(( (1 << 20) / $(stat -c %s "$src/interview.md") ))
+	for n in 10 "$max"; do
+		go run ./internal/cmd/bigbook "$src" "$tmp/big$n" "$n"
+		/usr/bin/time -v "$ed" build --source "$tmp/big$n" --out "$tmp/o$n" 2>"$tmp/t$n" >/dev/null
+		el=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$tmp/t$n")
+		rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$tmp/t$n")
+		usr=$(sed -n 's/.*User time (seconds): //p' "$tmp/t$n")
+		secs[$n]=$(echo "$el" | awk -F: '{print $(NF-1)*60+$NF}')
+		echo "${n}x: ${secs[$n]} s wall, ${usr} s user, $((rss / 1024)) MiB peak RSS"
+	done
+	echo "10x -> ${max}x: time ratio $(awk -v a="${secs[10]}" -v b="${secs[$max]}" 'BEGIN{printf "%.1f", b/a}') for a length ratio of $(awk -v m="$max" 'BEGIN{printf "%.1f", m/10}') (targets, at 100x: <= 2 s, <= 1 GiB, ratio <= 11)"
+	echo "# load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+fi
