@@ -22,9 +22,11 @@ var zlibPool = sync.Pool{New: func() any {
 	return w
 }}
 
+// The patterns are compiled when a PDF is first written, not at package
+// initialisation, which every run of the command pays (issue 13).
 var (
-	startxrefRE = regexp.MustCompile(`^startxref\n(\d+)\n%%EOF\n?$`)
-	contentsRE  = regexp.MustCompile(`/Contents (\d+) 0 R>>\nendobj\n$`)
+	startxrefRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^startxref\n(\d+)\n%%EOF\n?$`) })
+	contentsRE  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`/Contents (\d+) 0 R>>\nendobj\n$`) })
 )
 
 // compressContents deflates the page content streams of a file gofpdf
@@ -35,7 +37,7 @@ var (
 // its font streams itself either way.
 func compressContents(in []byte) ([]byte, error) {
 	tail := max(0, bytes.LastIndex(in, []byte("startxref\n")))
-	m := startxrefRE.FindSubmatchIndex(in[tail:])
+	m := startxrefRE().FindSubmatchIndex(in[tail:])
 	if m == nil {
 		return nil, errors.New("compress pdf: no startxref")
 	}
@@ -63,7 +65,7 @@ func compressContents(in []byte) ([]byte, error) {
 		if obj == nil {
 			continue
 		}
-		cm := contentsRE.FindSubmatch(obj)
+		cm := contentsRE().FindSubmatch(obj)
 		if cm == nil {
 			return nil, fmt.Errorf("compress pdf: page object %d has no /Contents", i)
 		}

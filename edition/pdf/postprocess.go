@@ -15,7 +15,10 @@ import (
 	"edition/internal/icc"
 )
 
-var trailerRE = regexp.MustCompile(`^trailer\n<<\n/Size (\d+)\n/Root (\d+) 0 R\n/Info (\d+) 0 R\n>>\nstartxref\n(\d+)\n%%EOF\n?$`)
+// trailerRE is compiled on first use, not at package initialisation.
+var trailerRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^trailer\n<<\n/Size (\d+)\n/Root (\d+) 0 R\n/Info (\d+) 0 R\n>>\nstartxref\n(\d+)\n%%EOF\n?$`)
+})
 
 // xmpObject returns the number of the first object of in that begins, on a
 // line of its own, "N 0 obj" followed by gofpdf's XMP stream dictionary.
@@ -51,7 +54,7 @@ type update struct {
 
 // newUpdate reads the trailer and catalog of in.
 func newUpdate(in []byte) (*update, error) {
-	m := trailerRE.FindSubmatch(in[max(0, bytes.LastIndex(in, []byte("trailer\n"))):])
+	m := trailerRE().FindSubmatch(in[max(0, bytes.LastIndex(in, []byte("trailer\n"))):])
 	if m == nil {
 		return nil, errors.New("finish pdf: trailer not as gofpdf writes it")
 	}
