@@ -27,5 +27,11 @@ func main() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 	}
-	os.Exit(Run(os.Args[1:], os.Stdout, os.Stderr))
+	code := Run(os.Args[1:], os.Stdout, os.Stderr)
+	stopProfile()
+	os.Exit(code)
 }
+
+// stopProfile ends the CPU profile a build with the tag "profile" may have
+// started (profile.go); otherwise it does nothing.
+var stopProfile = func() {}

@@ -1,0 +1,36 @@
+//go:build profile
+
+package main
+
+import (
+	"fmt"
+	"os"
+	"runtime"
+	"runtime/pprof"
+)
+
+// With the build tag "profile", EDITION_CPUPROFILE=FILE writes a CPU
+// profile of the whole command (everything after package initialisation)
+// to FILE, sampled at 1 kHz so that a process of a few tens of
+// milliseconds leaves some samples; profiles of many runs are merged with
+// `go tool pprof -proto`. docs/benchmarks.md (issue 13) shows how.
+func init() {
+	name := os.Getenv("EDITION_CPUPROFILE")
+	if name == "" {
+		return
+	}
+	f, err := os.Create(name)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "edition: %v\n", err)
+		os.Exit(exitUsage)
+	}
+	runtime.SetCPUProfileRate(1000)
+	if err := pprof.StartCPUProfile(f); err != nil {
+		fmt.Fprintf(os.Stderr, "edition: %v\n", err)
+		os.Exit(exitUsage)
+	}
+	stopProfile = func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}
+}
