@@ -80,9 +80,9 @@ func noBreakSpaces(s stream) {
 		}
 	}
 	for k := 0; k+1 < len(toks); k++ {
-		a := strings.TrimLeft(toks[k].text, "([{“‘\"'")
+		a := trimOpening(toks[k].text)
 		b := toks[k+1].text
-		bw := strings.TrimRight(b, ",.;:!?)]}”’\"'…")
+		bw := trimClosing(b)
 		switch {
 		case abbreviations[a] && startsWithDigit(b),
 			partWords[strings.ToLower(a)] && (startsWithDigit(b) || roman(bw)),
@@ -92,11 +92,33 @@ func noBreakSpaces(s stream) {
 			set(toks[k].space)
 		}
 		if k+2 < len(toks) && degrees(a) && toks[k+1].text == "to" &&
-			degrees(strings.TrimRight(toks[k+2].text, ",.;:!?)]}”’\"'…")) {
+			degrees(trimClosing(toks[k+2].text)) {
 			set(toks[k].space)
 			set(toks[k+1].space)
 		}
 	}
+}
+
+// trimOpening strips opening brackets and quotes from the start of a word;
+// trimClosing strips closing punctuation from its end. A word that begins
+// (ends) with an ASCII letter or digit, as most do, is returned as it is
+// without the cost of a non-ASCII cutset.
+func trimOpening(s string) string {
+	if s != "" && asciiAlnum(s[0]) {
+		return s
+	}
+	return strings.TrimLeft(s, "([{“‘\"'")
+}
+
+func trimClosing(s string) string {
+	if s != "" && asciiAlnum(s[len(s)-1]) {
+		return s
+	}
+	return strings.TrimRight(s, ",.;:!?)]}”’\"'…")
+}
+
+func asciiAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 func startsWithDigit(s string) bool { return s != "" && isDigit(rune(s[0])) }
