@@ -12,6 +12,7 @@ import (
 	"edition/edition/cite"
 	"edition/edition/cover"
 	"edition/edition/epub"
+	"edition/edition/hyphen"
 	"edition/edition/layout"
 	"edition/edition/output"
 	"edition/edition/pdf"
@@ -232,6 +233,19 @@ func parseFormats(list string) ([]format, error) {
 		}
 	}
 	return out, nil
+}
+
+// prepare starts, on another core, the work the chosen formats need that
+// does not depend on the book: when the print layout is made (for the EPUB's
+// page breaks or the PDF), the hyphenation patterns are read while the
+// source loads (a few milliseconds per process; docs/benchmarks.md).
+func prepare(chosen []format) {
+	for _, f := range chosen {
+		if f.name == "epub" || f.name == "pdf" {
+			go hyphen.English()
+			return
+		}
+	}
 }
 
 // buildFiles renders every chosen format of the job's book in memory, the

@@ -20,6 +20,7 @@ func runRelease(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	start := time.Now()
+	prepare(formats)
 	b, code := loadBook(*source, stderr)
 	if b == nil {
 		return code

@@ -177,6 +177,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	start := time.Now()
+	prepare(chosen)
 	b, code := loadBook(*source, stderr)
 	if b == nil {
 		return code
