@@ -1,6 +1,11 @@
 package layout
 
-import "edition/edition/layout/shape"
+import (
+	"sync"
+	"sync/atomic"
+
+	"edition/edition/layout/shape"
+)
 
 // Metrics are one face of the family, ready to set and measure text: the
 // face as package shape reads it (its OpenType features — ligatures, small
@@ -10,29 +15,68 @@ import "edition/edition/layout/shape"
 // to the hundredth of a point.
 type Metrics struct {
 	*shape.Face
-	// common holds, for the characters below len(common) (Latin, Greek,
-	// Cyrillic, punctuation: all the book's), each one's advance plus one,
-	// 0 for a character the font lacks: Width and Covers are asked for
-	// every character and space set, many times over as make-up sets
-	// paragraphs again.
-	common [0x3000]uint16
+	// blocks hold, for the characters below 0x3000 (Latin, Greek,
+	// Cyrillic, punctuation: all the book's), 256 to a block, each one's
+	// advance plus one, 0 for a character the font lacks: Width and Covers
+	// are asked for every character and space set, many times over as
+	// make-up sets paragraphs again. A block is filled from the font's cmap
+	// the first time one of its characters is asked for, so that a run pays
+	// only for the blocks its text uses.
+	blocks [0x3000 / blockSize]widthBlock
+	mu     sync.Mutex // held while a block is filled
+}
+
+// blockSize is the number of characters in one block of Metrics' table.
+const blockSize = 256
+
+// widthBlock is one block of Metrics' table; ready is set once w is filled.
+type widthBlock struct {
+	ready atomic.Bool
+	w     [blockSize]uint16
 }
 
 // Width returns the advance of r's glyph in thousandths of an em, 0 for a
 // missing glyph.
 func (m *Metrics) Width(r rune) int {
-	if r >= 0 && int(r) < len(m.common) {
-		return max(int(m.common[r])-1, 0)
+	if r >= 0 && int(r) < len(m.blocks)*blockSize {
+		return max(int(m.block(r)[r%blockSize])-1, 0)
 	}
 	return m.RuneWidth(r)
 }
 
 // Covers reports whether the font has a glyph for r.
 func (m *Metrics) Covers(r rune) bool {
-	if r >= 0 && int(r) < len(m.common) {
-		return m.common[r] != 0
+	if r >= 0 && int(r) < len(m.blocks)*blockSize {
+		return m.block(r)[r%blockSize] != 0
 	}
 	return m.Face.Covers(r)
+}
+
+// block returns the filled block of the table that holds r, which is below
+// 0x3000; the metrics of a face are shared by every goroutine of the
+// process.
+func (m *Metrics) block(r rune) *[blockSize]uint16 {
+	b := &m.blocks[r/blockSize]
+	if !b.ready.Load() {
+		m.fill(b, r/blockSize*blockSize)
+	}
+	return &b.w
+}
+
+// fill fills block b, whose first character is first, unless another
+// goroutine has filled it meanwhile.
+func (m *Metrics) fill(b *widthBlock, first rune) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if b.ready.Load() {
+		return
+	}
+	for i := range b.w {
+		if r := first + rune(i); m.Face.Covers(r) {
+			b.w[i] = uint16(m.RuneWidth(r) + 1)
+		}
+	}
+	b.ready.Store(true)
 }
 
 // parseMetrics reads a TrueType or OpenType font.
@@ -41,13 +85,7 @@ func parseMetrics(font []byte) (*Metrics, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := &Metrics{Face: f}
-	for r := range m.common {
-		if f.Covers(rune(r)) {
-			m.common[r] = uint16(f.RuneWidth(rune(r)) + 1)
-		}
-	}
-	return m, nil
+	return &Metrics{Face: f}, nil
 }
 
 // shapeRun sets s in face m at size as glyphs — with standard ligatures
