@@ -236,7 +236,7 @@ func TestSpecialFiles(t *testing.T) {
 		{"directory", &fstest.MapFile{Mode: fs.ModeDir}, "interview.md: is a directory, not a file"},
 		{"named pipe", &fstest.MapFile{Mode: fs.ModeNamedPipe}, "interview.md: is a named pipe, not a regular file"},
 		{"device", &fstest.MapFile{Mode: fs.ModeDevice | fs.ModeCharDevice}, "interview.md: is a device, not a regular file"},
-		{"too large", &fstest.MapFile{Data: make([]byte, MaxMarkdownSize+1)}, "interview.md: file is larger than the limit of 1 MiB"},
+		{"too large", &fstest.MapFile{Data: make([]byte, MaxMarkdownSize+1)}, "interview.md: file is larger than the limit of 8 MiB"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			fsys := fixture(t)
@@ -251,7 +251,7 @@ func TestSpecialFiles(t *testing.T) {
 	// grows while it is read) is cut off at the limit.
 	fsys := endless{fixture(t)}
 	_, err := FS(fsys)
-	if want := "interview.md: file is larger than the limit of 1 MiB"; err == nil || !strings.Contains(err.Error(), want) {
+	if want := "interview.md: file is larger than the limit of 8 MiB"; err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("got %v, want %s", err, want)
 	}
 	// metadata.yaml has its own limit.
