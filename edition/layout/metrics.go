@@ -38,42 +38,42 @@ type widthBlock struct {
 // Width returns the advance of r's glyph in thousandths of an em, 0 for a
 // missing glyph.
 func (m *Metrics) Width(r rune) int {
-	if r >= 0 && int(r) < len(m.blocks)*blockSize {
-		return max(int(m.block(r)[r%blockSize])-1, 0)
+	if uint(r) < uint(len(m.blocks)*blockSize) {
+		b := &m.blocks[uint(r)/blockSize]
+		if !b.ready.Load() {
+			m.fill(uint(r) / blockSize)
+		}
+		return max(int(b.w[uint(r)%blockSize])-1, 0)
 	}
 	return m.RuneWidth(r)
 }
 
 // Covers reports whether the font has a glyph for r.
 func (m *Metrics) Covers(r rune) bool {
-	if r >= 0 && int(r) < len(m.blocks)*blockSize {
-		return m.block(r)[r%blockSize] != 0
+	if uint(r) < uint(len(m.blocks)*blockSize) {
+		b := &m.blocks[uint(r)/blockSize]
+		if !b.ready.Load() {
+			m.fill(uint(r) / blockSize)
+		}
+		return b.w[uint(r)%blockSize] != 0
 	}
 	return m.Face.Covers(r)
 }
 
-// block returns the filled block of the table that holds r, which is below
-// 0x3000; the metrics of a face are shared by every goroutine of the
+// fill fills block i of the table, unless another goroutine has filled it
+// meanwhile: the metrics of a face are shared by every goroutine of the
 // process.
-func (m *Metrics) block(r rune) *[blockSize]uint16 {
-	b := &m.blocks[r/blockSize]
-	if !b.ready.Load() {
-		m.fill(b, r/blockSize*blockSize)
-	}
-	return &b.w
-}
-
-// fill fills block b, whose first character is first, unless another
-// goroutine has filled it meanwhile.
-func (m *Metrics) fill(b *widthBlock, first rune) {
+func (m *Metrics) fill(i uint) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	b := &m.blocks[i]
 	if b.ready.Load() {
 		return
 	}
-	for i := range b.w {
-		if r := first + rune(i); m.Face.Covers(r) {
-			b.w[i] = uint16(m.RuneWidth(r) + 1)
+	first := rune(i * blockSize)
+	for j := range b.w {
+		if r := first + rune(j); m.Face.Covers(r) {
+			b.w[j] = uint16(m.RuneWidth(r) + 1)
 		}
 	}
 	b.ready.Store(true)

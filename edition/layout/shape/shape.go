@@ -203,8 +203,11 @@ func (f *Face) thousandths(v float64) int {
 	return int(math.Round(1000 / f.upem * v))
 }
 
-// Covers reports whether the font maps r to a glyph.
+// Covers reports whether the font maps r to a glyph. (It holds the
+// mutex: go-text's cmap lookup fills a cache.)
 func (f *Face) Covers(r rune) bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	_, ok := f.face.NominalGlyph(r)
 	return ok
 }
@@ -212,6 +215,8 @@ func (f *Face) Covers(r rune) bool {
 // RuneWidth returns the advance of r's glyph in thousandths of an em, 0
 // when the font has none.
 func (f *Face) RuneWidth(r rune) int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	g, ok := f.face.NominalGlyph(r)
 	if !ok {
 		return 0
