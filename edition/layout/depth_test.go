@@ -180,12 +180,12 @@ var knownShort = map[string][]string{
 	// next two lines end a paragraph and the last carries a note mark,
 	// whose two-line note does not fit with them.
 	"": {"10", "14"},
-	// Folio 9: the next line but one carries a note mark, and the note
-	// may only split with three lines on each side, which do not fit;
-	// the line before would be an orphan. Folio 10 (verso), a line
+	// (Folio 9, short because its next line but one carries a note mark
+	// whose split does not fit, is made full by two of its paragraphs
+	// set again.) Folio 10 (verso), a line
 	// short: the next paragraph's first line alone would be an orphan,
 	// and with both pages a line short the recto breaks against a rule.
-	"a5":    {"9", "10"},
+	"a5":    {"10"},
 	"6x9in": nil,
 }
 
@@ -303,5 +303,36 @@ func TestSectionLastPage(t *testing.T) {
 			}
 			checkMakeUp(t, L)
 		})
+	}
+}
+
+// TestTwoParagraphs makes up a fixture (one-paragraph turns of one to six
+// repetitions, found among random ones) with a page that no paragraph set
+// again alone can make full: two of its paragraphs set again do.
+func TestTwoParagraphs(t *testing.T) {
+	var turns [][]int
+	for _, n := range []int{2, 3, 2, 5, 5, 2, 6, 2, 1, 2, 2, 2, 6, 3, 3, 2, 6, 6, 6, 3, 2, 6, 5, 1, 2, 5, 4, 5, 1, 3} {
+		turns = append(turns, []int{n})
+	}
+	book := testbook.Book(turns, nil, nil)
+	faults := func() []string {
+		L, err := makePages(book, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkMakeUp(t, L)
+		f, _, _ := depthFaults(L)
+		return f
+	}
+	pairsOn = false
+	before := faults()
+	pairsOn = true
+	after := faults()
+	t.Logf("one paragraph set again: %v; two: %v", before, after)
+	if len(before) == 0 {
+		t.Fatal("the fixture no longer has a page that one paragraph set again cannot fill")
+	}
+	if len(after) != 0 {
+		t.Errorf("two paragraphs set again leave pages short: %v", after)
 	}
 }

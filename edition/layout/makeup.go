@@ -468,12 +468,39 @@ func (m *makeup) fixPage(rows []row, carry []noteLine, depth int, prev []row) pa
 		return r
 	}
 	var best *choice
+	var bestRows []row
 	m.variants(rows, max(r.j, r.k), prev, func(c choice) {
 		t := m.layPage(m.splice(rows, c), carry, depth)
 		if t.ok() && (best == nil || c.cost < best.cost) {
 			best = &c
 		}
 	})
+	if best == nil && pairsOn {
+		// Two paragraphs of the page set again (each a line longer, say),
+		// the pair that makes the page end right at the least cost. A
+		// paragraph set again is not set again twice (variants skips it).
+		var firsts []choice
+		m.variants(rows, max(r.j, r.k), prev, func(c choice) {
+			firsts = append(firsts, c)
+		})
+		for _, c1 := range firsts {
+			rows1 := append([]row(nil), m.splice(rows, c1)...)
+			t1 := m.layPage(rows1, carry, depth)
+			m.variants(rows1, max(t1.j, t1.k), prev, func(c choice) {
+				c.cost += c1.cost
+				if best != nil && c.cost >= best.cost {
+					return
+				}
+				if t := m.layPage(m.splice(rows1, c), carry, depth); t.ok() {
+					bestRows = append(bestRows[:0], m.splice(rows1, c)...)
+					best = &c
+				}
+			})
+		}
+		if best != nil {
+			return m.layPage(bestRows, carry, depth)
+		}
+	}
 	if best == nil {
 		// TeX's \brokenpenalty is a cost, not a rule: a page full to its
 		// last line that ends on a hyphen rather than a short one.
@@ -690,6 +717,10 @@ func splitOK(lines []noteLine, k int) bool {
 	last := k+1 == len(lines) || lines[k+1].para != b.para
 	return !first && !last
 }
+
+// pairsOn lets tests show what setting two paragraphs of a page again
+// changes.
+var pairsOn = true
 
 // lookBackOn lets tests show what looking back a spread changes.
 var lookBackOn = true

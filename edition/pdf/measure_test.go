@@ -115,7 +115,7 @@ var reachedSpace = [2]float64{1.42, 1.83}
 // where the reasons are given, seen here from the PDF.
 var knownShort = map[string][]int{
 	edition.DefaultTrim: {10, 14},
-	"a5":                {9, 10},
+	"a5":                {10},
 	"6x9in":             nil,
 }
 
