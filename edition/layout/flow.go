@@ -88,7 +88,7 @@ type noteLine struct {
 
 func (fb *flowBuilder) body(p *paraBuilder) []line {
 	para := p.finish()
-	lines, err := setJustified(para, func(int) float64 { return fb.g.Measure }, fb.params)
+	lines, err := setJustified(para, func(int) float64 { return fb.g.Measure }, fb.params, tightTolerance)
 	if err != nil && fb.err == nil {
 		fb.err = err
 	}

@@ -105,16 +105,17 @@ const (
 	targetSpaceMax = 1.8
 )
 
-// reachedSpace is what the book reaches at the default trim where it
-// misses those targets (docs/print-measurements.md): a figure above it is
-// a regression and fails; one still above the target is logged.
-var reachedSpace = [2]float64{1.42, 1.83}
+// reachedSpaceMax is the widest body space the book reaches at the
+// default trim, above its target (docs/print-measurements.md: one line of
+// the colophon): a wider one is a regression and fails; one still above
+// the target is logged.
+const reachedSpaceMax = 1.83
 
 // knownShort are the folios, per trim, that end short other than as a
 // balanced spread: the same as edition/layout's knownShort (depth_test.go),
 // where the reasons are given, seen here from the PDF.
 var knownShort = map[string][]int{
-	edition.DefaultTrim: {10, 14},
+	edition.DefaultTrim: nil,
 	"a5":                {10},
 	"6x9in":             nil,
 }
@@ -147,12 +148,14 @@ func checkTargets(t *testing.T, trim string, r *measure.Report) {
 	}
 	if trim == edition.DefaultTrim {
 		p95, max := measure.Percentile(r.Spaces, 95), r.Spaces[len(r.Spaces)-1]
-		if p95 > reachedSpace[0]+0.005 || max > reachedSpace[1]+0.005 {
-			t.Errorf("body spaces: p95 %.2f, max %.2f of natural; reached before: %.2f, %.2f", p95, max, reachedSpace[0], reachedSpace[1])
+		if p95 > targetSpaceP95 {
+			t.Errorf("body spaces: p95 %.3f of natural, target %.2f", p95, targetSpaceP95)
 		}
-		if p95 > targetSpaceP95 || max > targetSpaceMax {
-			t.Logf("target not met: body spaces p95 %.2f (target %.2f), max %.2f (target %.2f); wider than 1.8: %v",
-				p95, targetSpaceP95, max, targetSpaceMax, r.Loose)
+		if max > reachedSpaceMax+0.005 {
+			t.Errorf("body spaces: max %.2f of natural; reached before: %.2f", max, reachedSpaceMax)
+		}
+		if max > targetSpaceMax {
+			t.Logf("target not met: body spaces max %.2f (target %.2f); wider than %.1f: %v", max, targetSpaceMax, targetSpaceMax, r.Loose)
 		}
 	}
 	// Font expansion within its limit, in its steps, on some lines.
