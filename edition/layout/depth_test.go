@@ -334,3 +334,63 @@ func TestTwoParagraphs(t *testing.T) {
 		t.Errorf("two paragraphs set again leave pages short: %v", after)
 	}
 }
+
+// TestTightTolerance sets a fixture's body (turns of one to six
+// repetitions, at two trims) with and without a first setting within
+// tightTolerance: with it, every paragraph either keeps all its lines but
+// the last within that badness or is set as without; and fewer lines are
+// looser than that.
+func TestTightTolerance(t *testing.T) {
+	var turns [][]int
+	for i := range 24 {
+		turns = append(turns, []int{1 + i*7%6, 1 + i%3})
+	}
+	book := testbook.Book(turns, nil, nil)
+	limit := math.Cbrt(tightTolerance / 100)
+	for _, trim := range []string{"", "a5"} {
+		t.Run(trim, func(t *testing.T) {
+			set := func(tight float64) (map[string][]line, int) {
+				defer func(v float64) { tightTolerance = v }(tightTolerance)
+				tightTolerance = tight
+				g, _ := NewGeometry(trim)
+				m, err := loadMetrics()
+				if err != nil {
+					t.Fatal(err)
+				}
+				fb := &flowBuilder{g: g, m: m, params: bookParams(g), notes: map[int][]noteLine{}, speakers: map[string]string{"a": "Alpha", "b": "Bert Beta"}}
+				fb.interview(&book.Interview)
+				paras, loose := map[string][]line{}, 0
+				for _, r := range fb.rows {
+					if r.kind != rowText {
+						continue
+					}
+					paras[r.line.para] = append(paras[r.line.para], r.line)
+					if r.idx < r.count-1 && r.line.ratio > limit+1e-9 {
+						loose++
+					}
+				}
+				return paras, loose
+			}
+			tight, looseTight := set(tightTolerance)
+			plain, loosePlain := set(0)
+			t.Logf("lines looser than badness %.0f: %d, %d without", tightTolerance, looseTight, loosePlain)
+			if looseTight >= loosePlain {
+				t.Errorf("%d lines looser than badness %.0f, %d without the tight setting", looseTight, tightTolerance, loosePlain)
+			}
+			for id, lines := range tight {
+				for i, l := range lines[:len(lines)-1] {
+					if l.ratio <= limit+1e-9 {
+						continue
+					}
+					same := len(plain[id]) == len(lines)
+					for j := range lines {
+						same = same && plain[id][j].rune == lines[j].rune
+					}
+					if !same {
+						t.Errorf("paragraph %s: line %d at ratio %.2f, beyond the tight setting's %.2f, and not set as without it", id, i, l.ratio, limit)
+					}
+				}
+			}
+		})
+	}
+}

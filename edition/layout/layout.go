@@ -195,7 +195,7 @@ func bookParams(g Geometry) linebreak.Params {
 // the book's 95th percentile of interword spaces from 1.41 to 1.34 at the
 // default trim, with 55 hyphenated lines instead of 33
 // (docs/print-measurements.md).
-const tightTolerance = 45
+var tightTolerance = 45.0
 
 // The font expansion of justified lines: the largest, and its step (as
 // fractions of the width of a line's expandable runs).
