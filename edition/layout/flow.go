@@ -88,7 +88,7 @@ type noteLine struct {
 
 func (fb *flowBuilder) body(p *paraBuilder) []line {
 	para := p.finish()
-	lines, err := setJustified(para, func(int) float64 { return fb.g.Measure }, fb.params, tightTolerance)
+	lines, err := setJustified(para, func(int) float64 { return fb.g.Measure }, fb.params)
 	if err != nil && fb.err == nil {
 		fb.err = err
 	}
@@ -164,6 +164,7 @@ func (fb *flowBuilder) rebreak(src int32, count, looseness, noHyphen int) []row 
 	maxRatio := 2 * (maxLooseSpace - 1)
 	params.Tolerance = min(params.Tolerance, 100*maxRatio*maxRatio*maxRatio)
 	params.EmergencyStretch = 0
+	params.TightTolerance = 0
 	want := count + looseness
 	if want < 1 {
 		return nil

@@ -176,22 +176,22 @@ func makePages(b *edition.Book, trim string) (*pageSet, error) {
 // Lines are set with font expansion as pdfTeX sets them with microtype's
 // defaults: up to ±2 % in steps of 0.5 % (ExpansionLimit, ExpansionStep),
 // and adjacent lines whose expansions differ by more than 1 % cost
-// \adjdemerits.
+// \adjdemerits. Before TeX's passes, two tight ones (tightTolerance).
 func bookParams(g Geometry) linebreak.Params {
 	p := linebreak.TeX()
 	p.EmergencyStretch = 2 * g.Size
 	p.Expansion = ExpansionLimit
 	p.ExpansionStep = ExpansionStep
 	p.MaxExpansionJump = 2 * ExpansionStep
+	p.TightTolerance = tightTolerance
 	return p
 }
 
-// tightTolerance is the badness a body paragraph's lines are first set
-// within, hyphenated only where they must be (a first pass at the same
-// badness without hyphenation): about 1.38× the natural space at most
-// before font expansion. Only a paragraph that cannot be set so is set with
-// the book's parameters (bookParams: TeX's tolerances and an emergency
-// stretch). Hyphenating rather than spacing wider than this is what brings
+// tightTolerance is the badness a paragraph's lines are first set within
+// (linebreak.Params.TightTolerance: a pass without hyphenation, then one
+// with), before TeX's passes: about 1.38× the natural space at most before
+// font expansion. Only a paragraph that cannot be set so is set with TeX's
+// tolerances and the emergency stretch. Hyphenating rather than spacing wider than this is what brings
 // the book's 95th percentile of interword spaces from 1.41 to 1.34 at the
 // default trim, with 55 hyphenated lines instead of 33
 // (docs/print-measurements.md).

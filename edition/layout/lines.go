@@ -26,27 +26,9 @@ type line struct {
 }
 
 // setJustified breaks p into lines of the widths given, with total-fit line
-// breaking, and places every run of every line. With tight > 0, it first
-// tries every line within that badness (a pass without hyphenation, then
-// one with, no emergency stretch), and only if that fails the params as
-// they are.
-func setJustified(p *paragraph, width func(int) float64, params linebreak.Params, tight float64) ([]line, error) {
-	var breaks []linebreak.Line
-	var err error
-	if tight > 0 && tight < params.Tolerance {
-		tp := params
-		tp.Pretolerance, tp.Tolerance, tp.EmergencyStretch = tight, tight, 0
-		breaks, err = linebreak.Break(p.items, width, tp)
-		for _, br := range breaks {
-			if br.Underfull || br.Overfull {
-				breaks = nil
-				break
-			}
-		}
-	}
-	if breaks == nil {
-		breaks, err = linebreak.Break(p.items, width, params)
-	}
+// breaking, and places every run of every line.
+func setJustified(p *paragraph, width func(int) float64, params linebreak.Params) ([]line, error) {
+	breaks, err := linebreak.Break(p.items, width, params)
 	if err != nil {
 		return nil, fmt.Errorf("paragraph %s: %w", p.id, err)
 	}

@@ -14,7 +14,8 @@
 // penalty at a break contributes its width at the line end (the hyphen of a
 // hyphenated word).
 //
-// Break runs up to four passes, as TeX does:
+// Break runs up to four passes, as TeX does (and two before them with
+// Params.TightTolerance):
 //
 //  1. If Pretolerance >= 0: lines of badness <= Pretolerance, and no breaks
 //     at flagged penalties of non-zero width (hyphenation points). Flagged
@@ -131,6 +132,13 @@ type Params struct {
 	// Pretolerance is the largest badness of the first pass, which tries
 	// no hyphenation (\pretolerance); negative skips that pass.
 	Pretolerance float64
+	// TightTolerance, when positive, adds two passes before the first:
+	// lines of badness at most TightTolerance without hyphenation, then
+	// with it. A paragraph that can be set so is hyphenated rather than
+	// spaced as loosely as Pretolerance allows (no TeX counterpart), even
+	// before its last line (when the pass without hyphenation cannot set
+	// it): a hyphen there is preferred to a line looser than this.
+	TightTolerance float64
 	// LinePenalty is added to each line's badness before squaring
 	// (\linepenalty).
 	LinePenalty float64
@@ -337,6 +345,9 @@ func breakCount(items []Item, width func(line int) float64, p Params) ([]Line, i
 	}
 	var fallback []Line
 	passes := []pass{}
+	if p.TightTolerance > 0 {
+		passes = append(passes, pass{threshold: p.TightTolerance, noHyphens: true, tight: true}, pass{threshold: p.TightTolerance, tight: true})
+	}
 	if p.Pretolerance >= 0 {
 		passes = append(passes, pass{threshold: p.Pretolerance, noHyphens: true})
 	}
@@ -355,6 +366,11 @@ func breakCount(items []Item, width func(line int) float64, p Params) ([]Line, i
 				// the tolerance: the hyphen is the lesser evil.
 				return fallback, b.visits, nil
 			}
+			return lines, b.visits, nil
+		}
+		if ps.tight {
+			// Within TightTolerance, a hyphen before the last line
+			// is the lesser evil than a looser line.
 			return lines, b.visits, nil
 		}
 		if fallback == nil {
@@ -385,6 +401,7 @@ type pass struct {
 	noHyphens bool    // skip flagged penalties of non-zero width
 	emergency float64 // extra background stretch for badness
 	last      bool    // last resort: allow artificial overfull breaks
+	tight     bool    // a pass of Params.TightTolerance
 }
 
 type node struct {

@@ -539,3 +539,57 @@ func BenchmarkBreak(b *testing.B) {
 		}
 	}
 }
+
+// TestTightTolerance sets two texts at several measures with and without
+// Params.TightTolerance: with it, a paragraph whose TeX setting has a line
+// looser than that badness is set with every line but the last within it
+// wherever a setting so exists, hyphenated if need be, and the hard rules
+// hold.
+func TestTightTolerance(t *testing.T) {
+	const tight = 45
+	maxR := math.Cbrt(tight / 100.0)
+	improved := 0
+	for _, text := range []string{bookPara, frogKing} {
+		for _, width := range []float64{250, 300, 330, 390} {
+			p := build(text, true)
+			params := TeX()
+			params.EmergencyStretch = 2 * spaceW
+			plain, err := Break(p.items, fixed(width), params)
+			if err != nil {
+				t.Fatal(err)
+			}
+			params.TightTolerance = tight
+			lines, err := Break(p.items, fixed(width), params)
+			if err != nil {
+				t.Fatal(err)
+			}
+			check(t, p, lines, fixed(width), params)
+			loose := func(ls []Line) int {
+				n := 0
+				for _, l := range ls[:len(ls)-1] {
+					if l.Ratio > maxR+1e-9 {
+						n++
+					}
+				}
+				return n
+			}
+			// A tight pass with hyphenation at tight's badness: does
+			// a setting within it exist?
+			tp := TeX()
+			tp.Pretolerance, tp.Tolerance = -1, tight
+			exists, _ := Break(p.items, fixed(width), tp)
+			if exists != nil && !underfull(exists) && loose(lines) > 0 {
+				t.Errorf("width %.0f: %d lines looser than badness %d, though a setting within it exists", width, loose(lines), tight)
+			}
+			if loose(lines) < loose(plain) {
+				improved++
+			}
+			if loose(lines) > loose(plain) {
+				t.Errorf("width %.0f: %d lines looser than badness %d with the tight passes, %d without", width, loose(lines), tight, loose(plain))
+			}
+		}
+	}
+	if improved == 0 {
+		t.Error("the tight passes set no paragraph with fewer loose lines")
+	}
+}
