@@ -394,3 +394,34 @@ func TestTightTolerance(t *testing.T) {
 		})
 	}
 }
+
+// TestLookBackTwo makes up a fixture (one-paragraph turns, found among
+// random ones) whose uneven spread at A5 is evened only by making the
+// spread two before it a line short: looking back one spread is not
+// enough.
+func TestLookBackTwo(t *testing.T) {
+	var turns [][]int
+	for _, n := range []int{3, 3, 2, 2, 4, 6, 4, 6, 6, 4, 3, 2, 2, 4, 6, 4, 2, 5, 6, 5, 4, 3, 3, 4, 2, 6, 1, 2, 6, 1} {
+		turns = append(turns, []int{n})
+	}
+	book := testbook.Book(turns, nil, nil)
+	faults := func(spreads int) []string {
+		defer func(v int) { lookBackSpreads = v }(lookBackSpreads)
+		lookBackSpreads = spreads
+		L, err := makePages(book, "a5")
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkMakeUp(t, L)
+		f, _, _ := depthFaults(L)
+		return f
+	}
+	one, two := faults(1), faults(2)
+	t.Logf("looking back one spread: %v; two: %v", one, two)
+	if len(one) == 0 {
+		t.Fatal("the fixture no longer has a spread that looking back one spread leaves uneven")
+	}
+	if len(two) != 0 {
+		t.Errorf("looking back two spreads leaves pages short: %v", two)
+	}
+}

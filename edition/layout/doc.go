@@ -77,10 +77,16 @@
 //     with the text before it, and takes a page a line short rather than
 //     end it on a hyphen when it can. A page those rules leave short is
 //     made full, spread by spread, by setting one paragraph of the page
-//     (or of the facing verso) a line shorter or longer, or without the
-//     hyphen at the foot, if its spaces stay within 1.57× natural; if none
-//     can, both pages of the spread end a line short, on one baseline
-//     (docs/print-measurements.md). A note begins on the page of its
+//     (or of the facing verso), else two of the page, a line shorter or
+//     longer, or without the hyphen at the foot, if its spaces stay within
+//     1.57× natural; if none can, both pages of the spread end a line
+//     short, on one baseline; if they cannot either, the spread one or two
+//     before is made a line short on both pages and the spreads after it
+//     made again (docs/print-measurements.md).
+//   - Paragraphs are first set with every line within badness 45 (spaces
+//     up to about 1.38× natural), hyphenated where that needs it, and only
+//     where that cannot be done with TeX's tolerances: the book's spacing
+//     is even at the price of more hyphens, never more than two in a row. A note begins on the page of its
 //     mark — the citing line moves to the next page otherwise — and splits
 //     to the next page's foot when it is too long, never leaving a lone
 //     line of a note paragraph on either side.

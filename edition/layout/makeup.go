@@ -56,7 +56,9 @@ func breakAllowed(rows []row, i int) bool {
 // bounded. With rebreak nil, pages are made up as the rows come.
 func makeUp(g Geometry, rows []row, notes map[int][]noteLine, rebreak rebreakFunc) []bodyPage {
 	m := &makeup{g: g, src: rows, notes: notes, rebreak: rebreak}
-	var last *state // before the spread made last, if it was full
+	// full holds where make-up stood before each of the last spreads made
+	// full, in a row (at most lookBackSpreads of them).
+	var full []state
 	for {
 		m.fill()
 		if len(m.buf) == 0 {
@@ -65,18 +67,26 @@ func makeUp(g Geometry, rows []row, notes map[int][]noteLine, rebreak rebreakFun
 		if m.buf[0].newPage && len(m.pages)%2 == 1 {
 			// A section opens on a recto (an odd page of the body).
 			m.pages = append(m.pages, bodyPage{blank: true})
-			last = nil
+			full = full[:0]
 		}
 		if len(m.pages)%2 == 1 {
 			before := m.save()
 			clear(m.cache)
 			kind := m.spread()
-			if (kind == spreadUneven || kind == spreadRunt) && last != nil && rebreak != nil && lookBackOn {
-				m.lookBack(*last)
+			if (kind == spreadUneven || kind == spreadRunt) && rebreak != nil && lookBackOn {
+				for back := 1; back <= len(full); back++ {
+					if m.lookBack(full[len(full)-back], back) {
+						break
+					}
+				}
 			}
-			last = nil
-			if kind == spreadFull {
-				last = &before
+			if kind != spreadFull {
+				full = full[:0]
+			} else {
+				if len(full) >= lookBackSpreads {
+					full = append(full[:0], full[1:]...)
+				}
+				full = append(full, before)
 			}
 		} else {
 			clear(m.cache)
@@ -377,23 +387,36 @@ func (m *makeup) restore(s state) {
 	m.pages, m.buf, m.carry, m.next = m.pages[:s.pages], s.buf, s.carry, s.next
 }
 
-// lookBack is make-up looking back a spread when the rules leave the
-// spread just made uneven, or its verso the last page of its section with
-// fewer than minLastLines: the spread before it (begun at prev, both its
-// pages full) is made again a line short on both pages, which moves two
-// lines on, and the spread after is made again. If that leaves the later
-// spread full, or balanced a line short, it stays; else the pages are as
-// they were. It reports whether the pages changed.
-func (m *makeup) lookBack(prev state) bool {
+// lookBackSpreads is how many full spreads make-up may look back (a
+// variable for the tests).
+var lookBackSpreads = 2
+
+// lookBack is make-up looking back when the rules leave the spread just
+// made uneven, or its verso the last page of its section with fewer than
+// minLastLines: the spread begun at prev, back spreads before it (both
+// its pages full, as are those after it), is made again a line short on
+// both pages, which moves two lines on, and the spreads after it are made
+// again. If that leaves them all full, or balanced a line short, they
+// stay; else the pages are as they were. It reports whether the pages
+// changed. The work is bounded: at most lookBackSpreads spreads made
+// again, each as spread makes it.
+func (m *makeup) lookBack(prev state, back int) bool {
 	made := append([]bodyPage(nil), m.pages[prev.pages:]...)
 	after := m.save()
 	m.restore(prev)
 	if m.shortSpread(m.g.Lines-1, m.lastRows()) {
-		m.fill()
-		if len(m.buf) > 0 && !m.buf[0].newPage {
-			if k := m.spread(); k != spreadUneven && k != spreadRunt {
-				return true
+		ok := true
+		for i := 0; i < back && ok; i++ {
+			m.fill()
+			if len(m.buf) == 0 || m.buf[0].newPage {
+				ok = false
+				break
 			}
+			k := m.spread()
+			ok = k != spreadUneven && k != spreadRunt && (i == back-1 || k == spreadFull || k == spreadShort)
+		}
+		if ok {
+			return true
 		}
 	}
 	m.restore(prev)
