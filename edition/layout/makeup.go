@@ -71,7 +71,7 @@ func makeUp(g Geometry, rows []row, notes map[int][]noteLine, rebreak rebreakFun
 		}
 		if len(m.pages)%2 == 1 {
 			before := m.save()
-			clear(m.cache)
+			m.trimCache()
 			kind := m.spread()
 			if (kind == spreadUneven || kind == spreadRunt) && rebreak != nil && lookBackOn {
 				for back := 1; back <= len(full); back++ {
@@ -89,7 +89,7 @@ func makeUp(g Geometry, rows []row, notes map[int][]noteLine, rebreak rebreakFun
 				full = append(full, before)
 			}
 		} else {
-			clear(m.cache)
+			m.trimCache()
 			m.commit(m.fixPage(m.buf, m.carry, g.Lines, m.lastRows()))
 		}
 	}
@@ -125,8 +125,8 @@ type makeup struct {
 	notes   map[int][]noteLine
 	rebreak rebreakFunc
 	pages   []bodyPage
-	// cache holds the paragraphs set again for the spread being made (and
-	// the one before, when make-up looks back).
+	// cache holds the paragraphs set again, for the spreads being made and
+	// those that looking back makes again (see trimCache).
 	cache map[variant][]row
 	// scratch is reused for trial windows; cited for the notes cited.
 	scratch []row
@@ -610,6 +610,18 @@ func hyphenRun(a, b []row) int {
 		}
 	}
 	return longest
+}
+
+// maxCache is how many paragraphs set again make-up keeps: those of the
+// last few spreads, which looking back sets again.
+const maxCache = 256
+
+// trimCache empties the cache of paragraphs set again when it holds
+// maxCache of them, so that memory stays bounded.
+func (m *makeup) trimCache() {
+	if len(m.cache) >= maxCache {
+		clear(m.cache)
+	}
 }
 
 // set returns the paragraph set again as v says, from the cache if it was
