@@ -69,6 +69,16 @@ type flowBuilder struct {
 	// srcs are the body paragraphs as the model gives them, so that page
 	// make-up can set one again with a looseness.
 	srcs []paraSrc
+	// built is the paragraph rebreak set last, as built.
+	built builtPara
+}
+
+// builtPara is a body paragraph built for rebreak: src, its builder and
+// the paragraph of items.
+type builtPara struct {
+	src  int32
+	b    *paraBuilder
+	para *paragraph
 }
 
 // paraSrc is what setting a body paragraph takes.
@@ -169,10 +179,27 @@ func (fb *flowBuilder) rebreak(src int32, count, looseness, noHyphen int) []row 
 	if want < 1 {
 		return nil
 	}
-	var errs edition.ErrorList
-	b := fb.build(s.p, s.indent, s.turn, &errs)
-	defer b.release()
-	para := b.finish()
+	if fb.built.src != src {
+		// Make-up asks for a paragraph's variants one after another:
+		// it is built once for them.
+		if fb.built.b != nil {
+			fb.built.b.release()
+		}
+		var errs edition.ErrorList
+		b := fb.build(s.p, s.indent, s.turn, &errs)
+		fb.built = builtPara{src: src, b: b, para: b.finish()}
+	}
+	para := fb.built.para
+	type closed struct {
+		i       int
+		penalty float64
+	}
+	var shut []closed
+	defer func() { // open again the hyphenation points closed
+		for _, c := range shut {
+			para.items[c.i].Penalty = c.penalty
+		}
+	}()
 	width := func(int) float64 { return fb.g.Measure }
 	var breaks []linebreak.Line
 	for try := 0; try < 4; try++ {
@@ -189,7 +216,9 @@ func (fb *flowBuilder) rebreak(src int32, count, looseness, noHyphen int) []row 
 			break
 		}
 		// Close this hyphenation point and try again.
-		para.items[breaks[noHyphen].End].Penalty = linebreak.Infinity
+		i := breaks[noHyphen].End
+		shut = append(shut, closed{i, para.items[i].Penalty})
+		para.items[i].Penalty = linebreak.Infinity
 		if try == 3 {
 			return nil
 		}
