@@ -17,12 +17,13 @@ import (
 type Book struct {
 	// Meta holds the bibliographic facts of the book.
 	Meta Metadata
-	// Preface is the translator's preface.
+	// Preface is the preface (the translator's, the editor's), if the book
+	// has one (Section.Absent).
 	Preface Section
 	// Interview is the dialogue itself.
 	Interview Interview
-	// Colophon is the note on the text: its status, its source and its
-	// translator.
+	// Colophon is the note on the text — its status, its source, its
+	// translator — if the book has one.
 	Colophon Section
 	// NotesTitle is the heading of the notes as the source gives it.
 	NotesTitle []Inline
@@ -48,6 +49,10 @@ type Section struct {
 	// name and year under the preface).
 	Signature *Paragraph
 }
+
+// Absent reports whether the book leaves the section out: a book needs no
+// preface and no note on the text.
+func (s *Section) Absent() bool { return s.ID == "" }
 
 // Interview is the dialogue: a title and the turns of the speakers.
 type Interview struct {

@@ -128,3 +128,40 @@ func join(s []string) string {
 	}
 	return out
 }
+
+func TestISBNDigits(t *testing.T) {
+	for _, tc := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"978-0-306-40615-7", "9780306406157", true},
+		{"9780306406157", "9780306406157", true},
+		{"urn:isbn:978-1-86197-271-2", "9781861972712", true},
+		{"979 10 90636 07 1", "9791090636071", true},
+		{"978-0-306-40615-8", "", false}, // check digit
+		{"977-0-306-40615-7", "", false}, // prefix
+		{"978-0-306-4061-57-", "", false},
+		{"978--0306406157", "", false},
+		{"0-306-40615-2", "", false}, // ISBN-10
+		{"978030640615X", "", false},
+	} {
+		got, ok := ISBNDigits(tc.in)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("ISBNDigits(%q) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+func TestRelators(t *testing.T) {
+	if n := len(Relators()); n < 250 {
+		t.Errorf("%d relator codes, want the whole MARC list", n)
+	}
+	for r, label := range map[Role]string{Interviewee: "Interviewee", PrefaceWriter: "Writer of preface", "ctb": "Contributor", "rce": "Recording engineer"} {
+		if !r.Known() || r.Label() != label {
+			t.Errorf("%s: known %v, label %q; want %q", r, r.Known(), r.Label(), label)
+		}
+	}
+	if Role("xyz").Known() {
+		t.Error("xyz is known")
+	}
+}

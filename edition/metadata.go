@@ -2,6 +2,7 @@ package edition
 
 import (
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -28,9 +29,24 @@ type Metadata struct {
 	People []Person
 	// Interview describes the event the text records.
 	Interview Event
-	// Translated is when the translation was made (the English edition's
-	// date of issue).
+	// Translated is when the translation was made; zero for a book in the
+	// language it was spoken in.
 	Translated Date
+	// Publisher is who publishes the edition and where; zero when the
+	// source names no publisher.
+	Publisher Publisher
+	// Published is the edition's publication date: distinct from the
+	// interview's date and from the translation's.
+	Published Date
+	// ISBN is the edition's ISBN-13 as the source writes it, hyphens kept
+	// for display ("978-0-306-40615-7"); its check digit has been verified
+	// (ISBNDigits). Empty when the edition has none.
+	ISBN string
+	// EditionStatement names the edition as its title page does ("Second
+	// edition, revised"); empty for a first edition that does not say so.
+	EditionStatement string
+	// Series is the publisher's series the book belongs to, if any.
+	Series Series
 	// Sources are the texts this translation is made from.
 	Sources []Source
 	// Rights is the rights statement for this translation.
@@ -66,12 +82,30 @@ type Person struct {
 	Roles []Role
 }
 
-// Role is a MARC relator code: the part a person has in a work.
+// Publisher is the publisher of an edition.
+type Publisher struct {
+	// Name is the publisher's name ("Example Press").
+	Name string
+	// Place is the place of publication ("London").
+	Place string
+}
+
+// Series is a publisher's series and the book's place in it.
+type Series struct {
+	// Title is the series' title.
+	Title string
+	// Number is the book's number in the series ("3", "IV"); may be empty.
+	Number string
+}
+
+// Role is a MARC relator code: the part a person has in a work. Any code of
+// the Library of Congress list is a Role (Known).
 type Role string
 
-// The relator codes this book uses.
+// The relator codes the renderers name in their own words.
 const (
 	Author        Role = "aut"
+	Creator       Role = "cre"
 	Interviewee   Role = "ive"
 	Interviewer   Role = "ivr"
 	Translator    Role = "trl"
@@ -81,9 +115,31 @@ const (
 )
 
 // Creator reports whether r makes its holder a creator of the work (a
-// dc:creator in EPUB terms) rather than a contributor.
+// dc:creator in EPUB terms) rather than a contributor: an author, a creator,
+// an interviewee or an interviewer. Every other role contributes.
 func (r Role) Creator() bool {
-	return r == Author || r == Interviewee || r == Interviewer
+	return r == Author || r == Creator || r == Interviewee || r == Interviewer
+}
+
+// Known reports whether r is a code of the MARC Code List for Relators.
+func (r Role) Known() bool {
+	_, ok := relators[r]
+	return ok
+}
+
+// Label returns the term the MARC list gives r ("Interviewee", "Writer of
+// preface"), or "" for a code not on it.
+func (r Role) Label() string { return relators[r] }
+
+// Relators returns every code of the MARC Code List for Relators, in code
+// order.
+func Relators() []Role {
+	out := make([]Role, 0, len(relators))
+	for r := range relators {
+		out = append(out, r)
+	}
+	slices.Sort(out)
+	return out
 }
 
 // Has reports whether p has role r.

@@ -70,6 +70,17 @@ type loader struct {
 // UTF-8 and the characters charProblem rejects are reported, and the file
 // is still returned, so that its other problems are found too.
 func (l *loader) read(name string) *srcFile {
+	f, _ := l.readFile(name, false)
+	return f
+}
+
+// readOptional is read for a file the book may leave out: it reports
+// whether the file exists, and a missing one is not an error.
+func (l *loader) readOptional(name string) (*srcFile, bool) {
+	return l.readFile(name, true)
+}
+
+func (l *loader) readFile(name string, optional bool) (*srcFile, bool) {
 	display := name
 	if l.dir != "" {
 		display = filepath.Join(l.dir, name)
@@ -80,6 +91,9 @@ func (l *loader) read(name string) *srcFile {
 	}
 	src, msg, err := readSource(l.fsys, name, limit)
 	if err != nil {
+		if optional && errors.Is(err, fs.ErrNotExist) {
+			return nil, false
+		}
 		msg = "cannot read: " + err.Error()
 		if errors.Is(err, fs.ErrNotExist) {
 			msg = "missing file"
@@ -87,14 +101,14 @@ func (l *loader) read(name string) *srcFile {
 	}
 	if msg != "" {
 		l.errs.Add(edition.Pos{File: display}, msg)
-		return nil
+		return nil, true
 	}
 	f := newSrcFile(display, src)
 	l.checkChars(f)
 	if name != MetadataFile && !l.checkShape(f) {
-		return nil
+		return nil, true
 	}
-	return f
+	return f, true
 }
 
 func (l *loader) load() *edition.Book {
@@ -113,13 +127,14 @@ func (l *loader) load() *edition.Book {
 	}
 	notes := &noteIndex{errs: &l.errs}
 
-	b.Preface.ID = "preface"
+	// The interview is the only text a book must have; a section the
+	// source leaves out keeps an empty ID (Section.Absent).
 	b.Interview.ID = "interview"
-	b.Colophon.ID = "colophon"
 	complete := true // every file that may reference notes was read
-	if f := l.read(PrefaceFile); f != nil {
+	if f, exists := l.readOptional(PrefaceFile); f != nil {
+		b.Preface.ID = "preface"
 		l.section(f, &b.Preface, notes, true)
-	} else {
+	} else if exists {
 		complete = false
 	}
 	if f := l.read(InterviewFile); f != nil {
@@ -127,14 +142,17 @@ func (l *loader) load() *edition.Book {
 	} else {
 		complete = false
 	}
-	if f := l.read(ColophonFile); f != nil {
+	if f, exists := l.readOptional(ColophonFile); f != nil {
+		b.Colophon.ID = "colophon"
 		l.section(f, &b.Colophon, notes, false)
-	} else {
+	} else if exists {
 		complete = false
 	}
-	endnotesRead := false
-	if f := l.read(EndnotesFile); f != nil {
-		endnotesRead = true
+	// Without endnotes.md the book has no notes, and a reference is one
+	// to a note not defined.
+	f, exists := l.readOptional(EndnotesFile)
+	endnotesRead := f != nil || !exists
+	if f != nil {
 		b.NotesTitle = l.endnotes(f, notes)
 	}
 	// Only when every file referencing notes was read is a definition

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -104,6 +105,20 @@ func replace(name, old, new string) edit {
 	}
 }
 
+// replaceRE replaces the one match of the regular expression re in a file
+// by new.
+func replaceRE(name, re, new string) edit {
+	return func(t testing.TB, fsys fstest.MapFS) {
+		t.Helper()
+		rx := regexp.MustCompile(re)
+		s := string(fsys[name].Data)
+		if n := len(rx.FindAllStringIndex(s, -1)); n != 1 {
+			t.Fatalf("%s: %q matches %d times, want once", name, re, n)
+		}
+		fsys[name] = &fstest.MapFile{Data: []byte(rx.ReplaceAllLiteralString(s, new))}
+	}
+}
+
 // remove deletes a file.
 func remove(name string) edit {
 	return func(t testing.TB, fsys fstest.MapFS) { delete(fsys, name) }
@@ -185,8 +200,15 @@ func TestBadInput(t *testing.T) {
 			"interview.md:3:26: note [^third] is referenced but not defined in endnotes.md",
 			"preface.md:4:35: note [^first] is referenced but not defined in endnotes.md",
 			"preface.md:6:18: note [^second] is referenced but not defined in endnotes.md"}},
-		{"missing endnotes", []edit{remove(EndnotesFile)}, []string{"endnotes.md: missing file"}},
-		{"missing colophon", []edit{remove(ColophonFile)}, []string{"colophon.md: missing file"}},
+		// Without endnotes.md every reference is to a note not defined;
+		// without colophon.md its note is never referenced.
+		{"missing endnotes", []edit{remove(EndnotesFile)}, []string{
+			"colophon.md:3:23: note [^fourth] is referenced but not defined in endnotes.md",
+			"interview.md:3:26: note [^third] is referenced but not defined in endnotes.md",
+			"preface.md:4:35: note [^first] is referenced but not defined in endnotes.md",
+			"preface.md:6:18: note [^second] is referenced but not defined in endnotes.md"}},
+		{"missing colophon", []edit{remove(ColophonFile)}, []string{"endnotes.md:11:1: note [^fourth] is defined but never referenced"}},
+		{"missing interview", []edit{remove(InterviewFile)}, []string{"interview.md: missing file"}},
 		{"missing metadata", []edit{remove(MetadataFile)}, []string{"metadata.yaml: missing file"}},
 		{"missing heading",
 			[]edit{replace(ColophonFile, "# Note on the Text\n\n", "")},
@@ -320,7 +342,28 @@ func TestBadInput(t *testing.T) {
 			[]string{`metadata.yaml:25:9: date "1935-02-30" does not exist`}},
 		{"unknown role",
 			[]edit{replace(MetadataFile, "[ivr, aut]", "[ivr, author]")},
-			[]string{`metadata.yaml:20:18: unknown role "author": use a MARC relator code: aut ive ivr trl wpr ann edt`}},
+			[]string{`metadata.yaml:20:18: unknown role "author": not a MARC relator code; did you mean aut (Author)?`}},
+		{"unknown role near a code",
+			[]edit{replace(MetadataFile, "[ivr, aut]", "[ivr, edr]")},
+			[]string{`metadata.yaml:20:18: unknown role "edr": not a MARC relator code; did you mean edc (Editor of compilation) or edd (Editorial director) or edm (Editor of moving image work) or edt (Editor)?`}},
+		{"unknown role by its term",
+			[]edit{replace(MetadataFile, "[ivr, aut]", "[ivr, translator]")},
+			[]string{`metadata.yaml:20:18: unknown role "translator": not a MARC relator code; did you mean trl (Translator)?`}},
+		{"role twice",
+			[]edit{replace(MetadataFile, "[ivr, aut]", "[ivr, ivr]")},
+			[]string{`metadata.yaml:20:18: role "ivr" given twice`}},
+		{"bad isbn",
+			[]edit{replace(MetadataFile, "trim: a5", "trim: a5\nisbn: 978-0-306-40615-8")},
+			[]string{`metadata.yaml:40:7: isbn "978-0-306-40615-8": the ISBN-13's check digit is wrong`}},
+		{"isbn-10",
+			[]edit{replace(MetadataFile, "trim: a5", "trim: a5\nisbn: 0-306-40615-2")},
+			[]string{`metadata.yaml:40:7: isbn "0-306-40615-2": an ISBN-10; give the edition's ISBN-13 (978…)`}},
+		{"isbn not the identifier's",
+			[]edit{replace(MetadataFile, "trim: a5", "trim: a5\nisbn: 978-0-306-40615-7"), replaceRE(MetadataFile, `identifier: .*`, "identifier: urn:isbn:9781861972712")},
+			[]string{`metadata.yaml:40:7: isbn "978-0-306-40615-7" is not the ISBN of the identifier "urn:isbn:9781861972712" (line 3)`}},
+		{"placeholder",
+			[]edit{replace(MetadataFile, "trim: a5", "trim: a5\npublisher:\n  name: \"TODO: the publisher\"")},
+			[]string{`metadata.yaml:41:9: placeholder not replaced: publisher.name (TODO: the publisher)`}},
 		{"bad trim",
 			[]edit{replace(MetadataFile, "trim: a5", "trim: a4")},
 			[]string{`metadata.yaml:39:7: trim "a4": must be one of 5.5x8.5in, a5, 6x9in`}},

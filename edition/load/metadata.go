@@ -38,6 +38,7 @@ func (l *loader) metadata(f *srcFile) (edition.Metadata, bool) {
 	}
 	d.checkValues(root)
 	peopleOK := false
+	var idNode, isbnNode *yaml.Node
 	d.mapping(root, "", []string{"slug", "identifier", "version", "language", "title", "people", "rights", "description"},
 		map[string]func(*yaml.Node){
 			"slug": func(n *yaml.Node) {
@@ -46,7 +47,10 @@ func (l *loader) metadata(f *srcFile) (edition.Metadata, bool) {
 					d.err(n, "slug %q: use lower-case letters, digits and -", m.Slug)
 				}
 			},
-			"identifier":        func(n *yaml.Node) { m.Identifier = d.identifier(n) },
+			"identifier": func(n *yaml.Node) {
+				idNode = n
+				m.Identifier = d.identifier(n)
+			},
 			"version":           func(n *yaml.Node) { m.Version = d.version(n) },
 			"language":          func(n *yaml.Node) { m.Language = d.lang(n) },
 			"original_language": func(n *yaml.Node) { m.OriginalLanguage = d.lang(n) },
@@ -64,6 +68,29 @@ func (l *loader) metadata(f *srcFile) (edition.Metadata, bool) {
 				})
 			},
 			"translated": func(n *yaml.Node) { m.Translated = d.date(n) },
+			"publisher": func(n *yaml.Node) {
+				d.mapping(n, "publisher.", []string{"name"}, map[string]func(*yaml.Node){
+					"name":  func(n *yaml.Node) { m.Publisher.Name = d.str(n) },
+					"place": func(n *yaml.Node) { m.Publisher.Place = d.str(n) },
+				})
+			},
+			"published": func(n *yaml.Node) { m.Published = d.date(n) },
+			"isbn": func(n *yaml.Node) {
+				isbnNode = n
+				m.ISBN = d.str(n)
+				if digits, err := edition.ParseISBN(m.ISBN); err != nil {
+					d.err(n, "isbn %q: %v", m.ISBN, err)
+				} else if len(digits) != 13 {
+					d.err(n, "isbn %q: an ISBN-10; give the edition's ISBN-13 (978…)", m.ISBN)
+				}
+			},
+			"edition": func(n *yaml.Node) { m.EditionStatement = d.str(n) },
+			"series": func(n *yaml.Node) {
+				d.mapping(n, "series.", []string{"title"}, map[string]func(*yaml.Node){
+					"title":  func(n *yaml.Node) { m.Series.Title = d.str(n) },
+					"number": func(n *yaml.Node) { m.Series.Number = d.str(n) },
+				})
+			},
 			"sources": func(n *yaml.Node) {
 				for _, item := range d.seq(n) {
 					var s edition.Source
@@ -95,6 +122,16 @@ func (l *loader) metadata(f *srcFile) (edition.Metadata, bool) {
 	if m.ShortTitle == "" {
 		m.ShortTitle = m.Title
 	}
+	// An ISBN given as the identifier is the edition's ISBN; given twice,
+	// the two must be the same number.
+	if idDigits, ok := edition.ISBNDigits(m.Identifier); ok && strings.HasPrefix(m.Identifier, "urn:isbn:") {
+		if m.ISBN == "" {
+			m.ISBN = strings.TrimPrefix(m.Identifier, "urn:isbn:")
+		} else if isbn, ok := edition.ISBNDigits(m.ISBN); ok && isbn != idDigits && isbnNode != nil {
+			d.err(isbnNode, "isbn %q is not the ISBN of the identifier %q (line %d)", m.ISBN, m.Identifier, idNode.Line)
+		}
+	}
+	d.placeholders(root)
 	return m, peopleOK
 }
 
@@ -220,13 +257,6 @@ func (d *metaDecoder) date(n *yaml.Node) edition.Date {
 	return date
 }
 
-// knownRoles are the MARC relator codes the model knows.
-var knownRoles = map[edition.Role]bool{
-	edition.Author: true, edition.Interviewee: true, edition.Interviewer: true,
-	edition.Translator: true, edition.PrefaceWriter: true, edition.Annotator: true,
-	edition.Editor: true,
-}
-
 // people reads the people list; it reports whether it was usable.
 func (d *metaDecoder) people(n *yaml.Node) ([]edition.Person, bool) {
 	items := d.seq(n)
@@ -260,8 +290,13 @@ func (d *metaDecoder) people(n *yaml.Node) ([]edition.Person, bool) {
 			"roles": func(n *yaml.Node) {
 				for _, r := range d.seq(n) {
 					role := edition.Role(d.str(r))
-					if !knownRoles[role] {
-						d.err(r, "unknown role %q: use a MARC relator code: aut ive ivr trl wpr ann edt", role)
+					if !role.Known() {
+						d.err(r, "unknown role %q: not a MARC relator code%s", role, suggestRole(string(role)))
+						continue
+					}
+					if p.Has(role) {
+						d.err(r, "role %q given twice", role)
+						continue
 					}
 					p.Roles = append(p.Roles, role)
 				}

@@ -342,3 +342,85 @@ func FuzzURL(f *testing.F) {
 		}
 	})
 }
+
+// TestOptionalParts loads a book that has only its metadata and its
+// interview: the preface, the note on the text and the notes are each
+// optional, and absent ones are marked so.
+func TestOptionalParts(t *testing.T) {
+	fsys := fixture(t)
+	delete(fsys, PrefaceFile)
+	delete(fsys, ColophonFile)
+	delete(fsys, EndnotesFile)
+	fsys[InterviewFile] = &fstest.MapFile{Data: []byte("# The Interview\n\nAlice: I am glad to talk.\n")}
+	b, err := FS(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !b.Preface.Absent() || !b.Colophon.Absent() {
+		t.Errorf("preface absent %v, colophon absent %v; want both absent", b.Preface.Absent(), b.Colophon.Absent())
+	}
+	if len(b.Notes) != 0 || b.NotesTitle != nil {
+		t.Errorf("notes %d, title %v; want none", len(b.Notes), b.NotesTitle)
+	}
+	if got := len(b.Paragraphs()); got != 1 {
+		t.Errorf("%d paragraphs, want 1", got)
+	}
+	// The full fixture has every part.
+	b, err = FS(fixture(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.Preface.Absent() || b.Colophon.Absent() {
+		t.Error("a part the source has is marked absent")
+	}
+}
+
+// TestPublisherMetadata reads the optional publishing fields, and the ISBN
+// of an urn:isbn: identifier.
+func TestPublisherMetadata(t *testing.T) {
+	fsys := fixture(t)
+	replace(MetadataFile, "trim: a5", `trim: a5
+publisher:
+  name: Example Press
+  place: London
+published: 2024-05
+isbn: 978-0-306-40615-7
+edition: Second edition
+series:
+  title: Interviews
+  number: "3"`)(t, fsys)
+	b, err := FS(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := b.Meta
+	want := edition.Metadata{Publisher: edition.Publisher{Name: "Example Press", Place: "London"}, Published: edition.Date{Year: 2024, Month: 5},
+		ISBN: "978-0-306-40615-7", EditionStatement: "Second edition", Series: edition.Series{Title: "Interviews", Number: "3"}}
+	if m.Publisher != want.Publisher || m.Published != want.Published || m.ISBN != want.ISBN || m.EditionStatement != want.EditionStatement || m.Series != want.Series {
+		t.Errorf("got %+v %+v %q %q %+v", m.Publisher, m.Published, m.ISBN, m.EditionStatement, m.Series)
+	}
+	fsys = fixture(t)
+	replaceRE(MetadataFile, `identifier: .*`, "identifier: urn:isbn:978-1-86197-271-2")(t, fsys)
+	b, err = FS(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.Meta.ISBN != "978-1-86197-271-2" {
+		t.Errorf("ISBN from the identifier = %q", b.Meta.ISBN)
+	}
+}
+
+// TestAnyRelator accepts every code of the MARC list.
+func TestAnyRelator(t *testing.T) {
+	for _, code := range []string{"ctb", "rce", "spk", "pbl"} {
+		fsys := fixture(t)
+		replace(MetadataFile, "[ivr, aut]", "[ivr, "+code+"]")(t, fsys)
+		b, err := FS(fsys)
+		if err != nil {
+			t.Fatalf("%s: %v", code, err)
+		}
+		if !b.Meta.People[1].Has(edition.Role(code)) {
+			t.Errorf("%s: roles %v", code, b.Meta.People[1].Roles)
+		}
+	}
+}
