@@ -40,7 +40,7 @@ func CFF(w io.Writer, c Citation) error {
 		y.scalar(0, "abstract", c.Description)
 	}
 	y.people(0, "authors", c.Creators)
-	y.identifiers(0, c.Identifier)
+	y.identifiers(0, c)
 	y.list(0, "keywords", c.Subjects)
 
 	y.key(0, "preferred-citation")
@@ -60,7 +60,27 @@ func CFF(w io.Writer, c Citation) error {
 	if c.Version != "" {
 		y.scalar(1, "version", c.Version)
 	}
-	y.identifiers(1, c.Identifier)
+	if c.EditionStatement != "" {
+		y.scalar(1, "edition", c.EditionStatement)
+	}
+	if c.Publisher != "" {
+		y.key(1, "publisher")
+		y.scalar(2, "name", c.Publisher)
+		if c.PublisherPlace != "" {
+			y.scalar(2, "city", c.PublisherPlace)
+		}
+	}
+	if c.Published.Day != 0 {
+		y.scalar(1, "date-published", c.Published.String())
+	}
+	if s := c.SeriesStatement(); s != "" {
+		y.scalar(1, "collection-title", s)
+		y.scalar(1, "collection-type", "series")
+	}
+	if c.ISBN != "" {
+		y.scalar(1, "isbn", c.ISBN)
+	}
+	y.identifiers(1, c)
 	if c.Rights != "" {
 		y.scalar(1, "copyright", c.Rights)
 	}
@@ -198,19 +218,35 @@ func (y *yamlWriter) people(level int, k string, ns []Name) {
 	}
 }
 
-func (y *yamlWriter) identifiers(level int, id string) {
-	if id == "" {
+// identifiers writes the edition's identifier and, when it is not the
+// ISBN, the ISBN as a second one: CFF has no ISBN type of identifier, so
+// it is "other", as urn:isbn:….
+func (y *yamlWriter) identifiers(level int, c Citation) {
+	id := c.Identifier
+	isbn := ""
+	if c.ISBN13 != "" && !strings.HasPrefix(id, "urn:isbn:") {
+		isbn = "urn:isbn:" + c.ISBN13
+	}
+	if id == "" && isbn == "" {
 		return
 	}
 	y.key(level, "identifiers")
-	y.item(level + 1)
-	typ := "other"
-	if strings.HasPrefix(id, "http://") || strings.HasPrefix(id, "https://") {
-		typ = "url"
+	if id != "" {
+		y.item(level + 1)
+		typ := "other"
+		if strings.HasPrefix(id, "http://") || strings.HasPrefix(id, "https://") {
+			typ = "url"
+		}
+		y.scalar(level+2, "type", typ)
+		y.scalar(level+2, "value", id)
+		y.scalar(level+2, "description", "The edition's stable identifier.")
 	}
-	y.scalar(level+2, "type", typ)
-	y.scalar(level+2, "value", id)
-	y.scalar(level+2, "description", "The edition's stable identifier.")
+	if isbn != "" {
+		y.item(level + 1)
+		y.scalar(level+2, "type", "other")
+		y.scalar(level+2, "value", isbn)
+		y.scalar(level+2, "description", "The edition's ISBN.")
+	}
 }
 
 // yamlQuote double-quotes s for YAML, escaping what YAML's double-quoted

@@ -33,17 +33,39 @@ type Citation struct {
 	People []Name
 	// Creators are the people whose first role is a creator role
 	// (Role.Creator), in display order: the interviewee, then the
-	// interviewer.
+	// interviewer. When nobody's first role is one, the first person with
+	// a role is the creator (the metadata lists the primary creator first),
+	// so a book always has one. This is the one split of creators and
+	// contributors every file follows.
 	Creators []Name
 	// Contributors are everyone else, in display order, with all their roles
-	// (the translator, who also wrote the preface and the notes).
+	// (the translator, who also wrote the preface and the notes; an editor;
+	// a participant).
 	Contributors []Name
+	// Participants are the contributors with no role: people who only
+	// speak in the interview. Title pages name them after "with".
+	Participants []Name
 	// Translators are the people with the translator role (trl), in display
 	// order. They are also among the Contributors (or the Creators).
 	Translators []Name
-	// Issued is when this edition's text, the translation, was made
-	// (Metadata.Translated).
+	// Issued is the year a citation gives: the edition's publication date
+	// when the metadata gives one, else the translation's date, else the
+	// interview's date. It is zero only when none of them is known.
 	Issued edition.Date
+	// Published is the edition's publication date (Metadata.Published);
+	// Translated the translation's (Metadata.Translated).
+	Published, Translated edition.Date
+	// Publisher and PublisherPlace name the publisher and the place of
+	// publication.
+	Publisher, PublisherPlace string
+	// ISBN is the edition's ISBN-13 as written for display, hyphens kept;
+	// ISBN13 its thirteen digits. Both empty without one.
+	ISBN, ISBN13 string
+	// EditionStatement names the edition ("Second edition").
+	EditionStatement string
+	// Series and SeriesNumber are the publisher's series and the book's
+	// number in it.
+	Series, SeriesNumber string
 	// Original is the date of the interview itself (Metadata.Interview.Date).
 	Original edition.Date
 	// Reviewed is when the original text was reviewed by its speakers.
@@ -89,7 +111,15 @@ func Of(b *edition.Book) Citation {
 		Subtitle:         m.Subtitle,
 		FullTitle:        m.Title,
 		ShortTitle:       m.ShortTitle,
-		Issued:           m.Translated,
+		Issued:           m.Published,
+		Published:        m.Published,
+		Translated:       m.Translated,
+		Publisher:        m.Publisher.Name,
+		PublisherPlace:   m.Publisher.Place,
+		ISBN:             m.ISBN,
+		EditionStatement: m.EditionStatement,
+		Series:           m.Series.Title,
+		SeriesNumber:     m.Series.Number,
 		Original:         m.Interview.Date,
 		Reviewed:         m.Interview.Reviewed,
 		Place:            m.Interview.Place,
@@ -102,18 +132,43 @@ func Of(b *edition.Book) Citation {
 		Description:      m.Description,
 		Subjects:         append([]string(nil), m.Subjects...),
 	}
+	if c.Issued.IsZero() {
+		c.Issued = m.Translated
+	}
+	if c.Issued.IsZero() {
+		c.Issued = m.Interview.Date
+	}
+	if d, ok := edition.ISBNDigits(m.ISBN); ok {
+		c.ISBN13 = d
+	} else {
+		c.ISBN = ""
+	}
 	if m.Subtitle != "" {
 		c.FullTitle = m.Title + ": " + m.Subtitle
 	}
 	if c.ShortTitle == "" {
 		c.ShortTitle = m.Title
 	}
-	for _, p := range m.People {
+	primary := -1 // the creator when nobody's first role is a creator role
+	for i, p := range m.People {
+		if len(p.Roles) > 0 && p.Roles[0].Creator() {
+			primary = -1
+			break
+		}
+		if primary < 0 && len(p.Roles) > 0 {
+			primary = i
+		}
+	}
+	for i, p := range m.People {
 		n := nameOf(p)
 		c.People = append(c.People, n)
-		if n.Creator() {
+		switch {
+		case n.Creator() || i == primary:
 			c.Creators = append(c.Creators, n)
-		} else {
+		case len(n.Roles) == 0:
+			c.Contributors = append(c.Contributors, n)
+			c.Participants = append(c.Participants, n)
+		default:
 			c.Contributors = append(c.Contributors, n)
 		}
 		if n.Has(edition.Translator) {
@@ -121,6 +176,17 @@ func Of(b *edition.Book) Citation {
 		}
 	}
 	return c
+}
+
+// IsCreator reports whether the person with the given key is one of c's
+// Creators.
+func (c Citation) IsCreator(key string) bool {
+	for _, n := range c.Creators {
+		if n.Key == key {
+			return true
+		}
+	}
+	return false
 }
 
 func nameOf(p edition.Person) Name {

@@ -25,30 +25,39 @@ type cslDate struct {
 // cslItem holds the variables this package writes, in the order it writes
 // them.
 type cslItem struct {
-	ID            string    `json:"id"`
-	Type          string    `json:"type"`
-	Language      string    `json:"language,omitempty"`
-	Title         string    `json:"title,omitempty"`
-	TitleShort    string    `json:"title-short,omitempty"`
-	Author        []cslName `json:"author,omitempty"`
-	Interviewer   []cslName `json:"interviewer,omitempty"`
-	Editor        []cslName `json:"editor,omitempty"`
-	Translator    []cslName `json:"translator,omitempty"`
-	Contributor   []cslName `json:"contributor,omitempty"`
-	Issued        *cslDate  `json:"issued,omitempty"`
-	OriginalDate  *cslDate  `json:"original-date,omitempty"`
-	OriginalTitle string    `json:"original-title,omitempty"`
-	EventDate     *cslDate  `json:"event-date,omitempty"`
-	EventPlace    string    `json:"event-place,omitempty"`
-	Version       string    `json:"version,omitempty"`
-	Abstract      string    `json:"abstract,omitempty"`
-	Keyword       string    `json:"keyword,omitempty"`
-	Note          string    `json:"note,omitempty"`
+	ID               string    `json:"id"`
+	Type             string    `json:"type"`
+	Language         string    `json:"language,omitempty"`
+	Title            string    `json:"title,omitempty"`
+	TitleShort       string    `json:"title-short,omitempty"`
+	Author           []cslName `json:"author,omitempty"`
+	Interviewer      []cslName `json:"interviewer,omitempty"`
+	Editor           []cslName `json:"editor,omitempty"`
+	Translator       []cslName `json:"translator,omitempty"`
+	Contributor      []cslName `json:"contributor,omitempty"`
+	Publisher        string    `json:"publisher,omitempty"`
+	PublisherPlace   string    `json:"publisher-place,omitempty"`
+	Edition          string    `json:"edition,omitempty"`
+	CollectionTitle  string    `json:"collection-title,omitempty"`
+	CollectionNumber string    `json:"collection-number,omitempty"`
+	ISBN             string    `json:"ISBN,omitempty"`
+	Issued           *cslDate  `json:"issued,omitempty"`
+	OriginalDate     *cslDate  `json:"original-date,omitempty"`
+	OriginalTitle    string    `json:"original-title,omitempty"`
+	EventDate        *cslDate  `json:"event-date,omitempty"`
+	EventPlace       string    `json:"event-place,omitempty"`
+	Version          string    `json:"version,omitempty"`
+	Abstract         string    `json:"abstract,omitempty"`
+	Keyword          string    `json:"keyword,omitempty"`
+	Note             string    `json:"note,omitempty"`
 }
 
 // CSLJSON writes the citation as a CSL-JSON array of one item of type
 // "interview": the interviewees as author, the interviewers as interviewer,
-// the translators as translator; issued is the translation's date,
+// the translators as translator, editors who are not creators as editor,
+// everyone else as contributor; publisher, publisher-place, edition,
+// collection-title and -number and ISBN when the metadata gives them;
+// issued is Citation.Issued (publication, translation or interview date),
 // original-date and event-date the interview's, original-title the first
 // source's title. CSL has no variable for the original's address or for an
 // identifier that is not a DOI, ISBN or the like, so the sources and the
@@ -70,9 +79,12 @@ func CSLJSON(w io.Writer, c Citation) error {
 	}
 	item.Author = cslNames(c.Authors())
 	item.Interviewer = cslNames(c.Interviewers())
+	// The creators are author or interviewer above; every other person is
+	// an editor, a translator or else a contributor. A creator who also
+	// translated is among the translators too.
 	for _, n := range c.People {
-		placed := n.Creator()
-		if n.Has(edition.Editor) {
+		placed := c.IsCreator(n.Key)
+		if n.Has(edition.Editor) && !placed {
 			item.Editor = append(item.Editor, cslNameOf(n))
 			placed = true
 		}
@@ -84,6 +96,10 @@ func CSLJSON(w io.Writer, c Citation) error {
 			item.Contributor = append(item.Contributor, cslNameOf(n))
 		}
 	}
+	item.Publisher, item.PublisherPlace = c.Publisher, c.PublisherPlace
+	item.Edition = c.EditionStatement
+	item.CollectionTitle, item.CollectionNumber = c.Series, c.SeriesNumber
+	item.ISBN = c.ISBN
 	item.OriginalDate = cslDateOf(c.Original)
 	item.EventDate = cslDateOf(c.Original)
 	if len(c.Sources) > 0 {
@@ -91,7 +107,8 @@ func CSLJSON(w io.Writer, c Citation) error {
 	}
 	item.Note = strings.Join(c.noteLines(), "\n")
 	// Data, not typeset text: no-break spaces become spaces.
-	for _, f := range []*string{&item.Title, &item.TitleShort, &item.OriginalTitle, &item.EventPlace, &item.Abstract, &item.Keyword, &item.Note} {
+	for _, f := range []*string{&item.Title, &item.TitleShort, &item.OriginalTitle, &item.EventPlace, &item.Abstract, &item.Keyword, &item.Note,
+		&item.Publisher, &item.PublisherPlace, &item.Edition, &item.CollectionTitle, &item.CollectionNumber} {
 		*f = plain(*f)
 	}
 	for _, ns := range [][]cslName{item.Author, item.Interviewer, item.Editor, item.Translator, item.Contributor} {
@@ -122,7 +139,8 @@ func (c Citation) noteLines() []string {
 		}
 		lines = append(lines, label+plain(SourceText(s)))
 	}
-	if c.Identifier != "" {
+	// An ISBN has its own field in every format.
+	if c.Identifier != "" && !strings.HasPrefix(c.Identifier, "urn:isbn:") {
 		lines = append(lines, "Identifier: "+c.Identifier)
 	}
 	return lines

@@ -17,7 +17,9 @@ import (
 // the subsidiary-author tag that Zotero and EndNote read as translator. RIS
 // has no original-date tag (Y2 is the access date), so the interview's date,
 // place and interviewer, the sources and the identifier go in N1 notes; OP,
-// the original publication, names the first source.
+// the original publication, names the first source. The publisher is PB,
+// its place CY, the ISBN SN, the series T3 with its number in SV (as Zotero
+// reads them).
 func RIS(w io.Writer, c Citation) error {
 	var b strings.Builder
 	tag := func(t, value string) {
@@ -45,8 +47,19 @@ func RIS(w io.Writer, c Citation) error {
 		tag("PY", fmt.Sprintf("%04d", c.Issued.Year))
 		tag("DA", risDate(c.Issued))
 	}
+	tag("PB", c.Publisher)
+	tag("CY", c.PublisherPlace)
+	tag("SN", c.ISBN)
+	tag("T3", c.Series)
+	tag("SV", c.SeriesNumber)
 	tag("LA", c.Language)
-	tag("ET", c.Version)
+	// ET is the edition: the statement when there is one, else the
+	// version (which then goes in a note).
+	if c.EditionStatement != "" {
+		tag("ET", c.EditionStatement)
+	} else {
+		tag("ET", c.Version)
+	}
 	if len(c.Sources) > 0 {
 		tag("OP", SourceText(c.Sources[0]))
 	}
@@ -56,6 +69,9 @@ func RIS(w io.Writer, c Citation) error {
 	}
 	tag("N1", c.InterviewStatement())
 	tag("N1", c.TranslationCredit())
+	if c.EditionStatement != "" && c.Version != "" {
+		tag("N1", "Version "+c.Version)
+	}
 	for _, l := range c.noteLines() {
 		tag("N1", l)
 	}

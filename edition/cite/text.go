@@ -63,17 +63,41 @@ func (c Citation) Inlines() []edition.Inline {
 		}
 		parts = append(parts, s+" by "+join(displays(c.Translators)))
 	}
-	var issue []string
-	if c.Version != "" {
-		issue = append(issue, "Version "+c.Version)
+	if c.EditionStatement != "" {
+		parts = append(parts, c.EditionStatement)
 	}
-	if !c.Issued.IsZero() {
-		issue = append(issue, c.Issued.Long())
+	if s := c.SeriesStatement(); s != "" {
+		parts = append(parts, s)
 	}
-	if len(issue) > 0 {
-		parts = append(parts, strings.Join(issue, ", "))
+	if c.Publisher != "" {
+		// Place: Publisher, year; then the version on its own.
+		pub := c.Publisher
+		if c.PublisherPlace != "" {
+			pub = c.PublisherPlace + ": " + pub
+		}
+		if !c.Issued.IsZero() {
+			pub += fmt.Sprintf(", %d", c.Issued.Year)
+		}
+		parts = append(parts, pub)
+		if c.Version != "" {
+			parts = append(parts, "Version "+c.Version)
+		}
+	} else {
+		var issue []string
+		if c.Version != "" {
+			issue = append(issue, "Version "+c.Version)
+		}
+		if !c.Issued.IsZero() {
+			issue = append(issue, c.Issued.Long())
+		}
+		if len(issue) > 0 {
+			parts = append(parts, strings.Join(issue, ", "))
+		}
 	}
-	if c.Identifier != "" {
+	if c.ISBN != "" {
+		parts = append(parts, "ISBN "+c.ISBN)
+	}
+	if c.Identifier != "" && !strings.HasPrefix(c.Identifier, "urn:isbn:") {
 		parts = append(parts, c.Identifier)
 	}
 	for _, p := range parts {
@@ -256,6 +280,7 @@ var roleAgent = map[edition.Role]string{
 	edition.PrefaceWriter: "Writer of the preface",
 	edition.Annotator:     "Annotator",
 	edition.Editor:        "Editor",
+	edition.Creator:       "Creator",
 }
 
 // roleWork names the part of the book each role makes, where that reads
@@ -268,6 +293,7 @@ var roleWork = map[edition.Role]string{
 	edition.PrefaceWriter: "preface",
 	edition.Annotator:     "notes",
 	edition.Editor:        "editing",
+	edition.Creator:       "text",
 }
 
 // creditWork names what the translator's other roles add to the book, for
@@ -278,12 +304,55 @@ var creditWork = map[edition.Role]string{
 }
 
 // RoleLabel names the holder of role r in English ("Interviewee",
-// "Translator"); for a code this package does not know it returns the code.
+// "Translator", "Writer of the preface"): this package's words for the roles
+// it names, else the term of the MARC list ("Recording engineer"), else the
+// code.
 func RoleLabel(r edition.Role) string {
 	if s, ok := roleAgent[r]; ok {
 		return s
 	}
+	if s := r.Label(); s != "" {
+		return s
+	}
 	return string(r)
+}
+
+// WithLine names the participants, the people who only speak, as a title
+// page does after the credits: "With Björn Åkesson". It is empty when there
+// are none.
+func (c Citation) WithLine() string {
+	if len(c.Participants) == 0 {
+		return ""
+	}
+	return "With " + join(displays(c.Participants))
+}
+
+// SeriesStatement is the series and the book's number in it, "Interviews
+// 3", or "" outside a series.
+func (c Citation) SeriesStatement() string {
+	if c.Series == "" {
+		return ""
+	}
+	if c.SeriesNumber != "" {
+		return c.Series + " " + c.SeriesNumber
+	}
+	return c.Series
+}
+
+// Imprint is the publisher's line of a title page: "London: Example Press,
+// 2024", or as much of it as is known; "" without a publisher.
+func (c Citation) Imprint() string {
+	if c.Publisher == "" {
+		return ""
+	}
+	s := c.Publisher
+	if c.PublisherPlace != "" {
+		s = c.PublisherPlace + ": " + s
+	}
+	if !c.Published.IsZero() {
+		s += fmt.Sprintf(", %d", c.Published.Year)
+	}
+	return s
 }
 
 // RoleSummary labels n's part in the book for a title or imprint page: the

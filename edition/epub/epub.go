@@ -25,6 +25,7 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"slices"
 	"sync"
 	"time"
 
@@ -139,6 +140,19 @@ func (r *Renderer) plan(b *edition.Book, c cite.Citation) (*publication, error) 
 	if len(b.NotesTitle) == 0 {
 		p.docs[len(p.docs)-1].title = "Notes"
 	}
+	// A part the book leaves out has no document, no entry in the contents
+	// and no landmark.
+	p.docs = slices.DeleteFunc(p.docs, func(d *document) bool {
+		switch d.id {
+		case "preface":
+			return b.Preface.Absent()
+		case "colophon":
+			return b.Colophon.Absent()
+		case "notes":
+			return len(b.Notes) == 0
+		}
+		return false
+	})
 	for _, d := range p.docs {
 		if d.title == "" {
 			d.title = edition.PlainText(d.titleIn)

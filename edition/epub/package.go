@@ -35,6 +35,11 @@ func (p *publication) packageDoc() []byte {
 		fmt.Fprintf(&b, `<meta refines="#%s" property="%s">%s</meta>`+"\n", id, property, esc(value))
 	}
 	fmt.Fprintf(&b, `<dc:identifier id="pub-id">%s</dc:identifier>`+"\n", esc(c.Identifier))
+	if c.ISBN13 != "" && !strings.HasPrefix(c.Identifier, "urn:isbn:") {
+		// The ISBN as a second identifier (ONIX code list 5: 15 is ISBN-13).
+		fmt.Fprintf(&b, `<dc:identifier id="isbn">urn:isbn:%s</dc:identifier>`+"\n", c.ISBN13)
+		fmt.Fprintf(&b, `<meta refines="#isbn" property="identifier-type" scheme="onix:codelist5">15</meta>`+"\n")
+	}
 	fmt.Fprintf(&b, `<dc:title id="title">%s</dc:title>`+"\n", esc(c.Title))
 	refine("title", "title-type", "main")
 	refine("title", "display-seq", "1")
@@ -64,6 +69,16 @@ func (p *publication) packageDoc() []byte {
 	}
 	if !c.Issued.IsZero() {
 		fmt.Fprintf(&b, "<dc:date>%s</dc:date>\n", esc(c.Issued.String()))
+	}
+	if c.Publisher != "" {
+		fmt.Fprintf(&b, "<dc:publisher>%s</dc:publisher>\n", esc(c.Publisher))
+	}
+	if c.Series != "" {
+		fmt.Fprintf(&b, `<meta property="belongs-to-collection" id="series">%s</meta>`+"\n", esc(c.Series))
+		refine("series", "collection-type", "series")
+		if c.SeriesNumber != "" {
+			refine("series", "group-position", c.SeriesNumber)
+		}
 	}
 	for i, s := range c.Sources {
 		lang := ""

@@ -173,11 +173,24 @@ func (w *writer) titlePage(d *document, c cite.Citation) string {
 	if credit := c.TranslationCredit(); credit != "" {
 		fmt.Fprintf(&b, `<p class="credit">%s</p>`+"\n", esc(credit))
 	}
-	// Contributors who are not translators are not in the credit line.
+	// Contributors who are not translators are not in the credit line;
+	// those who only speak are named after "with".
 	for _, n := range c.Contributors {
-		if !n.Has(edition.Translator) {
+		if !n.Has(edition.Translator) && len(n.Roles) > 0 {
 			fmt.Fprintf(&b, `<p class="credit">%s: %s</p>`+"\n", esc(n.RoleSummary()), esc(n.Display))
 		}
+	}
+	if with := c.WithLine(); with != "" {
+		fmt.Fprintf(&b, `<p class="credit">%s</p>`+"\n", esc(with))
+	}
+	if s := c.EditionStatement; s != "" {
+		fmt.Fprintf(&b, `<p class="edition">%s</p>`+"\n", esc(s))
+	}
+	if s := c.SeriesStatement(); s != "" {
+		fmt.Fprintf(&b, `<p class="series">%s</p>`+"\n", esc(s))
+	}
+	if s := c.Imprint(); s != "" {
+		fmt.Fprintf(&b, `<p class="publisher">%s</p>`+"\n", esc(s))
 	}
 	b.WriteString("</section>\n")
 	b.WriteString(tail)
@@ -210,13 +223,32 @@ func (w *writer) imprint(d *document, c cite.Citation) string {
 		}
 	}
 	b.WriteString("<h2>This edition</h2>\n")
+	if s := c.Imprint(); s != "" {
+		p := "Published by " + c.Publisher
+		if c.PublisherPlace != "" {
+			p += ", " + c.PublisherPlace
+		}
+		if !c.Published.IsZero() {
+			p += ", " + c.Published.Long()
+		}
+		fmt.Fprintf(&b, "<p>%s.</p>\n", esc(p))
+	}
+	if s := c.EditionStatement; s != "" {
+		fmt.Fprintf(&b, "<p>%s</p>\n", esc(sentenceEnd(s)))
+	}
+	if s := c.SeriesStatement(); s != "" {
+		fmt.Fprintf(&b, "<p>%s</p>\n", esc(sentenceEnd(s)))
+	}
 	if c.Rights != "" {
 		fmt.Fprintf(&b, "<p>%s</p>\n", esc(c.Rights))
 	}
 	if c.Version != "" {
 		fmt.Fprintf(&b, "<p>Version %s.</p>\n", esc(c.Version))
 	}
-	if c.Identifier != "" {
+	if c.ISBN != "" {
+		fmt.Fprintf(&b, `<p>ISBN <span class="identifier">%s</span></p>`+"\n", esc(c.ISBN))
+	}
+	if c.Identifier != "" && !strings.HasPrefix(c.Identifier, "urn:isbn:") {
 		fmt.Fprintf(&b, `<p>Identifier: <span class="identifier">%s</span></p>`+"\n", esc(c.Identifier))
 	}
 	b.WriteString("<h2>How to cite this edition</h2>\n")
@@ -495,4 +527,12 @@ func safeURL(u string) bool {
 		return true
 	}
 	return false
+}
+
+// sentenceEnd ends s with a full stop unless it ends a sentence already.
+func sentenceEnd(s string) string {
+	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!") {
+		return s
+	}
+	return s + "."
 }

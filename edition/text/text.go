@@ -32,12 +32,16 @@ func (r *Renderer) Render(w io.Writer, b *edition.Book) error {
 	bw := bufio.NewWriter(w)
 	t := &writer{w: bw, width: width}
 	t.titleBlock(b)
-	t.section(b.Preface.Title, b.Preface.Paragraphs)
-	if s := b.Preface.Signature; s != nil {
-		t.right(inlineText(s.Content))
+	if !b.Preface.Absent() {
+		t.section(b.Preface.Title, b.Preface.Paragraphs)
+		if s := b.Preface.Signature; s != nil {
+			t.right(inlineText(s.Content))
+		}
 	}
 	t.interview(b)
-	t.section(b.Colophon.Title, b.Colophon.Paragraphs)
+	if !b.Colophon.Absent() {
+		t.section(b.Colophon.Title, b.Colophon.Paragraphs)
+	}
 	t.notes(b)
 	t.heading("How to cite this edition")
 	t.wrap("", cite.Of(b).Text())
@@ -113,9 +117,43 @@ func (t *writer) titleBlock(b *edition.Book) {
 		t.blank()
 		t.centreWrapped(credit)
 	}
+	// Other contributors with their parts; those who only speak after
+	// "with".
+	var others []string
+	for _, n := range c.Contributors {
+		if !n.Has(edition.Translator) && len(n.Roles) > 0 {
+			others = append(others, n.Display+", "+strings.ToLower(n.RoleSummary()))
+		}
+	}
+	if with := c.WithLine(); with != "" {
+		others = append(others, with)
+	}
+	if len(others) > 0 {
+		t.blank()
+		for _, s := range others {
+			t.centreWrapped(s)
+		}
+	}
+	var pub []string
+	for _, s := range []string{c.EditionStatement, c.SeriesStatement(), c.Imprint()} {
+		if s != "" {
+			pub = append(pub, s)
+		}
+	}
+	if len(pub) > 0 {
+		t.blank()
+		for _, s := range pub {
+			t.centreWrapped(s)
+		}
+	}
 	t.blank()
 	t.centre("Edition " + m.Version)
-	t.centre(m.Identifier)
+	if c.ISBN != "" {
+		t.centre("ISBN " + c.ISBN)
+	}
+	if !strings.HasPrefix(m.Identifier, "urn:isbn:") {
+		t.centre(m.Identifier)
+	}
 	t.blank()
 	t.line(rule)
 	t.blank()
