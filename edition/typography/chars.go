@@ -406,28 +406,40 @@ func dashSpacing(in stream) stream {
 // spaceRune reports whether r is one of the two spaces the rules write.
 func spaceRune(r rune) bool { return r == ' ' || r == nbsp }
 
-// digitRanges turns a hyphen between two numbers (12-15, 442-444) into an
-// en dash, in place. A chain of numbers and hyphens (1935-06-28, an ISBN) is
-// not a range and is left alone, as is a number glued to a word (V-2).
+// digitRanges turns a hyphen between two numbers (12-15, 442-444) or two
+// times of day (14:02-14:03) into an en dash, in place, also at the end of a
+// sentence (pp. 12-19.). A chain of numbers and hyphens (1935-06-28, an
+// ISBN) is not a range and is left alone, as is a number glued to a word
+// (V-2) or a decimal (1.5-2).
 func digitRanges(s stream) {
 	n := len(s.r)
+	digits := func(k, step int) int { // the first index past the digits from k
+		for k >= 0 && k < n && isDigit(s.r[k]) {
+			k += step
+		}
+		return k
+	}
 	for i := 1; i+1 < n; i++ {
 		if s.r[i] != '-' || s.owner[i] < 0 || !isDigit(s.r[i-1]) || !isDigit(s.r[i+1]) {
 			continue
 		}
-		b := i - 1
-		for b >= 0 && isDigit(s.r[b]) {
-			b--
+		b := digits(i-1, -1)
+		if b >= 1 && s.r[b] == ':' && isDigit(s.r[b-1]) && i-1-b == 2 {
+			b = digits(b-1, -1) // a time, 14:02
 		}
 		if b >= 0 && (s.owner[b] < 0 || unicode.IsLetter(s.r[b]) || isJoiner(s.r[b])) {
 			continue
 		}
-		e := i + 1
-		for e < n && isDigit(s.r[e]) {
-			e++
+		e := digits(i+1, 1)
+		if e+2 < n && s.r[e] == ':' && isDigit(s.r[e+1]) && digits(e+1, 1) == e+3 {
+			e += 3
 		}
-		if e < n && (s.owner[e] < 0 || unicode.IsLetter(s.r[e]) || isJoiner(s.r[e]) ||
-			(s.r[e] == '.' && e+1 < n && isDigit(s.r[e+1]))) {
+		// A full stop ends the range unless a digit follows it (2.5).
+		if e < n && s.r[e] == '.' && (e+1 == n || !isDigit(s.r[e+1])) {
+			s.r[i] = '–'
+			continue
+		}
+		if e < n && (s.owner[e] < 0 || unicode.IsLetter(s.r[e]) || isJoiner(s.r[e])) {
 			continue
 		}
 		s.r[i] = '–'

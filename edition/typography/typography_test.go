@@ -91,6 +91,16 @@ var (
 		{`well-known 19th-century`, `well-known 19th-century`},
 		{`a -5 value`, `a -5 value`},
 		{`a rule ---- here`, `a rule ---- here`},
+		// Before a full stop, and between times of day.
+		{`see pp. 12-19.`, "see pp.\u00a012–19."},
+		{`boxes 10-13. Then`, `boxes 10–13. Then`},
+		{`at 14:02-14:03 exactly`, `at 14:02–14:03 exactly`},
+		{`from 9:30-10:15.`, `from 9:30–10:15.`},
+		{`a 1.5-2 ratio`, `a 1.5-2 ratio`},
+		{`the 1-2.5 range`, `the 1-2.5 range`},
+		{`on 1935-06-28.`, `on 1935-06-28.`},
+		{`ISBN 978-3-16-148410-0.`, `ISBN 978-3-16-148410-0.`},
+		{`at 14:023-15`, `at 14:023-15`},
 		{`— — two`, "—\u00a0— two"},
 	}
 	ellipsisCases = []tableCase{
