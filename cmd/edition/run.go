@@ -123,6 +123,10 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 // It sets the build date from SOURCE_DATE_EPOCH when that is set.
 func loadBook(dir string, stderr io.Writer) (*edition.Book, int) {
 	b, err := load.Dir(dir)
+	if err == nil {
+		// What the print edition cannot set, found without laying it out.
+		err = load.CheckGlyphs(b, os.DirFS(dir), dir, printFontCovers())
+	}
 	if err != nil {
 		var list edition.ErrorList
 		if errors.As(err, &list) {
