@@ -29,9 +29,11 @@ Usage:
   edition build [--source DIR] [--out DIR] [--format LIST] [--trim SIZE]
   edition check [--source DIR]
   edition release [--source DIR] [--out DIR] [--trim SIZE]
+  edition new     DIR
 
 Run "edition COMMAND --help" for a command's flags.
-Exit status: 0 ok, 1 bad source or failed build, 2 bad usage.
+Exit status, the same for every command: 0 ok, 1 bad source or failed
+build, 2 bad usage (unknown command, flag, format or trim size).
 SOURCE_DATE_EPOCH, when set, is the date stamped into every artifact.
 `
 
@@ -49,6 +51,8 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		return runCheck(args[1:], stdout, stderr)
 	case "release":
 		return runRelease(args[1:], stdout, stderr)
+	case "new":
+		return runNew(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

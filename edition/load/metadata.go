@@ -131,6 +131,11 @@ func (l *loader) metadata(f *srcFile) (edition.Metadata, bool) {
 			d.err(isbnNode, "isbn %q is not the ISBN of the identifier %q (line %d)", m.ISBN, m.Identifier, idNode.Line)
 		}
 	}
+	// A citation needs a year: the edition's, the translation's or the
+	// interview's.
+	if m.Published.IsZero() && m.Translated.IsZero() && m.Interview.Date.IsZero() && !d.dateUnsure {
+		d.err(root, "no date to cite the book by: give published (the edition's date), translated or interview.date")
+	}
 	d.placeholders(root)
 	return m, peopleOK
 }
@@ -141,6 +146,9 @@ var slugRE = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 type metaDecoder struct {
 	l *loader
 	f *srcFile
+	// dateUnsure is set when a date is still a placeholder or is wrong
+	// (and so reported already).
+	dateUnsure bool
 }
 
 func (d *metaDecoder) err(n *yaml.Node, format string, args ...any) {
@@ -232,8 +240,13 @@ var dateRE = regexp.MustCompile(`^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$`)
 // date reads YYYY, YYYY-MM or YYYY-MM-DD.
 func (d *metaDecoder) date(n *yaml.Node) edition.Date {
 	s := d.str(n)
+	if strings.HasPrefix(s, Placeholder) {
+		d.dateUnsure = true
+		return edition.Date{} // reported as a placeholder
+	}
 	m := dateRE.FindStringSubmatch(s)
 	if m == nil {
+		d.dateUnsure = true
 		d.err(n, "date %q: must be YYYY, YYYY-MM or YYYY-MM-DD", s)
 		return edition.Date{}
 	}
@@ -251,6 +264,7 @@ func (d *metaDecoder) date(n *yaml.Node) edition.Date {
 		ok = date.Day >= 1 && t.Day() == date.Day
 	}
 	if !ok {
+		d.dateUnsure = true
 		d.err(n, "date %q does not exist", s)
 		return edition.Date{}
 	}
