@@ -104,8 +104,10 @@ var cslNameKeys = map[string]bool{"family": true, "given": true, "dropping-parti
 var cslDateKeys = map[string]bool{"date-parts": true, "season": true, "circa": true, "literal": true, "raw": true, "edtf": true}
 
 // cslCreatorVars are the name variables counted as creators (dc:creator):
-// the others (translator, editors of a container, …) are contributors.
-var cslCreatorVars = []string{"author", "interviewer", "composer", "director", "illustrator", "performer", "organizer", "chair", "curator", "editor", "compiler"}
+// the others (translator, editor, editors of a container, …) are
+// contributors. An editor is a dc:contributor beside the authors of a
+// book; a book whose editor is its creator cites the editor as author.
+var cslCreatorVars = []string{"author", "interviewer", "composer", "director", "illustrator", "performer", "organizer", "chair", "curator", "compiler"}
 
 // parseCSL checks a CSL-JSON file: an array of item objects, each with id,
 // type, title, author and issued, every variable one the schema defines

@@ -57,10 +57,22 @@ func (L *pageSet) front(fb *flowBuilder) error {
 		L.centre(tp, L.setTitle(fb, "subtitle", text(c.Subtitle), textStyle{face: Italic, size: 12}, g.Measure), y, 15, ParagraphRole, "front:subtitle")
 	}
 	y = g.H * 0.5
+	// Each person with a part, the part under the name; those who only
+	// speak after them, on one line after "with".
 	for i, n := range c.People {
+		if len(n.Roles) == 0 {
+			continue
+		}
 		y = L.centre(tp, L.setText(fb, "person", text(n.Display), textStyle{face: Roman, size: 11.5}, g.Measure), y, 13, ParagraphRole, fmt.Sprintf("front:person-%d", i))
 		y = L.centre(tp, L.setText(fb, "role", text(n.RoleSummary()), textStyle{face: Italic, size: 9}, g.Measure), y, 20, ParagraphRole, fmt.Sprintf("front:role-%d", i))
 		y += 2
+	}
+	if with := c.WithLine(); with != "" {
+		y += 6 // set apart from the last credit
+		L.centre(tp, L.setText(fb, "with", text(with), textStyle{face: Italic, size: 10}, g.Measure), y, 13, ParagraphRole, "front:with")
+	}
+	if imp := c.Imprint(); imp != "" {
+		L.centre(tp, L.setText(fb, "publisher", text(imp), textStyle{face: Roman, size: 9}, g.Measure), g.LastBaseline(), 11, ParagraphRole, "front:publisher")
 	}
 
 	// Imprint: small type, ragged right, set from the foot of the page up.
@@ -96,8 +108,30 @@ func (L *pageSet) front(fb *flowBuilder) error {
 		in = append(in, &edition.Text{Text: "."})
 		add(in, st)
 	}
+	if c.Publisher != "" {
+		p := "Published by " + c.Publisher
+		if c.PublisherPlace != "" {
+			p += ", " + c.PublisherPlace
+		}
+		if !c.Published.IsZero() {
+			p += ", " + c.Published.Long()
+		}
+		add(text(p+"."), st)
+	}
+	for _, s := range []string{c.EditionStatement, c.SeriesStatement()} {
+		if s != "" {
+			add(text(strings.TrimSuffix(s, ".")+"."), st)
+		}
+	}
 	add(text(c.Rights), st)
-	add(text("Edition "+c.Version+". Identifier: "+c.Identifier+"."), st)
+	ed := "Edition " + c.Version + "."
+	if c.ISBN != "" {
+		ed += " ISBN " + c.ISBN + "."
+	}
+	if !strings.HasPrefix(c.Identifier, "urn:isbn:") {
+		ed += " Identifier: " + c.Identifier + "."
+	}
+	add(text(ed), st)
 	add(text("How to cite this edition:"), it)
 	blocks = append(blocks, L.setText(fb, "imprint-cite", c.Inlines(), st, g.Measure))
 	blocks[len(blocks)-1] = append(blocks[len(blocks)-1][:0:0], blocks[len(blocks)-1]...)

@@ -92,6 +92,9 @@ func xmpPacket(c cite.Citation, modified time.Time, producer, creatorTool string
 	b.WriteString("    xmlns:xmpMM=\"http://ns.adobe.com/xap/1.0/mm/\"\n")
 	b.WriteString("    xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"\n")
 	b.WriteString("    xmlns:pdfuaid=\"" + pdfuaidNS + "\"\n")
+	if c.ISBN13 != "" {
+		b.WriteString("    xmlns:prism=\"" + prismNS + "\"\n")
+	}
 	b.WriteString("    xmlns:marcrel=\"" + marcrelNS + "\">\n")
 	simple("pdfaid:part", "1")
 	simple("pdfaid:conformance", "B")
@@ -126,6 +129,13 @@ func xmpPacket(c cite.Citation, modified time.Time, producer, creatorTool string
 	seq("dc:language", "Bag", []string{c.Language})
 	seq("dc:subject", "Bag", c.Subjects)
 	simple("dc:identifier", c.Identifier)
+	if c.Publisher != "" {
+		seq("dc:publisher", "Bag", []string{c.Publisher})
+	}
+	if c.ISBN13 != "" {
+		// The ISBN as PRISM names it, also when it is the identifier.
+		simple("prism:isbn", c.ISBN)
+	}
 	simple("xmp:CreateDate", date)
 	simple("xmp:ModifyDate", date)
 	simple("xmp:MetadataDate", date)
@@ -134,7 +144,11 @@ func xmpPacket(c cite.Citation, modified time.Time, producer, creatorTool string
 	simple("pdf:Keywords", c.Keywords())
 	simple("xmpMM:DocumentID", c.Identifier)
 	b.WriteString("  </rdf:Description>\n")
-	b.WriteString(extensionSchemas)
+	if c.ISBN13 != "" {
+		b.WriteString(strings.Replace(extensionSchemas, "   <pdfaExtension:schemas><rdf:Bag>\n", "   <pdfaExtension:schemas><rdf:Bag>\n"+prismSchema, 1))
+	} else {
+		b.WriteString(extensionSchemas)
+	}
 	b.WriteString(" </rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"r\"?>")
 	return []byte(b.String())
 }
@@ -144,6 +158,27 @@ func xmpPacket(c cite.Citation, modified time.Time, producer, creatorTool string
 const (
 	marcrelNS = "http://id.loc.gov/vocabulary/relators/"
 	pdfuaidNS = "http://www.aiim.org/pdfua/ns/id/"
+)
+
+// prismNS is the namespace of PRISM's basic metadata, whose isbn names
+// the edition's ISBN; prismSchema describes it for PDF/A-1, as
+// extensionSchemas does the others.
+const (
+	prismNS     = "http://prismstandard.org/namespaces/basic/2.0/"
+	prismSchema = `    <rdf:li rdf:parseType="Resource">
+     <pdfaSchema:schema>PRISM Basic Metadata</pdfaSchema:schema>
+     <pdfaSchema:namespaceURI>` + prismNS + `</pdfaSchema:namespaceURI>
+     <pdfaSchema:prefix>prism</pdfaSchema:prefix>
+     <pdfaSchema:property><rdf:Seq>
+      <rdf:li rdf:parseType="Resource">
+       <pdfaProperty:name>isbn</pdfaProperty:name>
+       <pdfaProperty:valueType>Text</pdfaProperty:valueType>
+       <pdfaProperty:category>external</pdfaProperty:category>
+       <pdfaProperty:description>ISBN of the publication</pdfaProperty:description>
+      </rdf:li>
+     </rdf:Seq></pdfaSchema:property>
+    </rdf:li>
+`
 )
 
 // extensionSchemas describes the XMP properties the packet uses that
