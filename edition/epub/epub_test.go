@@ -19,6 +19,7 @@ import (
 	"edition/edition"
 	"edition/edition/cite"
 	"edition/internal/realbook"
+	"edition/internal/testbook"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -370,6 +371,7 @@ type opfMeta struct {
 		Rights       []string `xml:"http://purl.org/dc/elements/1.1/ rights"`
 		Descriptions []string `xml:"http://purl.org/dc/elements/1.1/ description"`
 		Subjects     []string `xml:"http://purl.org/dc/elements/1.1/ subject"`
+		Publishers   []string `xml:"http://purl.org/dc/elements/1.1/ publisher"`
 		Metas        []struct {
 			Property string `xml:"property,attr"`
 			Refines  string `xml:"refines,attr"`
@@ -408,7 +410,7 @@ func (m *opfMeta) values(ref, p string) []string {
 // TestMetadataMatchesCitation reads the package metadata back and compares
 // it with cite.Of, the one source of names, roles, dates and titles.
 func TestMetadataMatchesCitation(t *testing.T) {
-	books := map[string]*edition.Book{"fixture": fixture(), "source": realbook.Load(t)}
+	books := map[string]*edition.Book{"fixture": fixture(), "second": testbook.SecondBook(), "source": realbook.Load(t)}
 	for name, b := range books {
 		t.Run(name, func(t *testing.T) {
 			c := cite.Of(b)
@@ -425,10 +427,20 @@ func TestMetadataMatchesCitation(t *testing.T) {
 				}
 			}
 			eq("xml:lang", m.Lang, c.Language)
-			if len(md.Identifiers) != 1 || md.Identifiers[0].ID != m.UniqueID {
+			wantIDs := 1
+			if c.ISBN13 != "" && !strings.HasPrefix(c.Identifier, "urn:isbn:") {
+				wantIDs = 2 // the ISBN besides
+			}
+			if len(md.Identifiers) != wantIDs || md.Identifiers[0].ID != m.UniqueID {
 				t.Fatalf("identifiers %v, unique-identifier %q", md.Identifiers, m.UniqueID)
 			}
 			eq("identifier", md.Identifiers[0].Value, c.Identifier)
+			if wantIDs == 2 {
+				eq("ISBN", md.Identifiers[1].Value, "urn:isbn:"+c.ISBN13)
+				eq("ISBN type", m.values("#"+md.Identifiers[1].ID, "identifier-type"), []string{"15"})
+			}
+			eq("publisher", md.Publishers, nonEmpty(c.Publisher))
+			eq("series", m.values("", "belongs-to-collection"), nonEmpty(c.Series))
 			eq("language", md.Languages, []string{c.Language})
 			eq("title", md.Titles[0].Value, c.Title)
 			eq("title-type", m.values("#"+md.Titles[0].ID, "title-type"), []string{"main"})
@@ -477,6 +489,14 @@ func TestMetadataMatchesCitation(t *testing.T) {
 			}
 		})
 	}
+}
+
+// nonEmpty is s as a list of one, or no list when s is empty.
+func nonEmpty(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return []string{s}
 }
 
 func toString(v any) string {
@@ -537,9 +557,12 @@ func TestEPUBCheck(t *testing.T) {
 	if _, err := os.Stat(jar); err != nil {
 		t.Skip("no " + jar + ": EPUBCheck not run")
 	}
-	books := map[string]*edition.Book{"fixture": fixture(), "source": realbook.Load(t)}
+	books := map[string]*edition.Book{"fixture": fixture(), "second": testbook.SecondBook(), "source": realbook.Load(t)}
 	for name, b := range books {
 		for _, breaks := range [][]edition.PageBreak{nil, fixtureBreaks()} {
+			if name == "second" && breaks != nil {
+				continue // the fixture's page breaks are not in it
+			}
 			if name == "source" && breaks != nil {
 				breaks = sourceBreaks(b)
 			}
