@@ -133,9 +133,14 @@ func makePages(b *edition.Book, trim string) (*pageSet, error) {
 			fb.speakers[p.Key] = p.Speaker
 		}
 	}
-	fb.section(&b.Preface)
+	// A preface or note on the text the book does not have has no pages.
+	if !b.Preface.Absent() {
+		fb.section(&b.Preface)
+	}
 	fb.interview(&b.Interview)
-	fb.section(&b.Colophon)
+	if !b.Colophon.Absent() {
+		fb.section(&b.Colophon)
+	}
 	for i := range b.Notes {
 		fb.note(&b.Notes[i])
 	}
