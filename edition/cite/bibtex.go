@@ -138,9 +138,21 @@ func protect(title string) string {
 }
 
 // bibLanguage names a language as babel, polyglossia and biblatex's langid
-// do ("english", "french"), or "" when this package does not know it.
+// do ("english", "french"; "british" for en-GB, "american" for en-US), or ""
+// when this package does not know it.
 func bibLanguage(tag string) string {
+	primary, region, _ := strings.Cut(strings.ToLower(tag), "-")
+	if primary == "en" {
+		if v, ok := englishVariants[region]; ok {
+			return v
+		}
+	}
 	return strings.ToLower(LanguageName(tag))
+}
+
+// englishVariants are babel's names of the regional variants of English.
+var englishVariants = map[string]string{
+	"gb": "british", "us": "american", "au": "australian", "nz": "newzealand", "ca": "canadian",
 }
 
 // bibKey keeps from s the characters safe in an entry key.
