@@ -55,6 +55,8 @@ func TestExitStatusEveryCommand(t *testing.T) {
 		{[]string{"release", "--source", source, "--out", out, "--trim", "letter"}, exitUsage},
 		{[]string{"release", "--no-such-flag"}, exitUsage},
 		{[]string{"new"}, exitUsage},
+		{[]string{"new", "--help"}, exitOK},
+		{[]string{"check", "--help"}, exitOK},
 		{[]string{"new", "--no-such-flag", filepath.Join(out, "x")}, exitUsage},
 		{[]string{"new", filepath.Join(out, "a"), filepath.Join(out, "b")}, exitUsage},
 	} {
