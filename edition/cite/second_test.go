@@ -211,3 +211,22 @@ func TestSecondPandocReadsBack(t *testing.T) {
 		}
 	}
 }
+
+// TestISBNIdentifier: an urn:isbn: identifier is the ISBN in every format's
+// own field, not a note, and is not repeated.
+func TestISBNIdentifier(t *testing.T) {
+	b := second()
+	b.Meta.Identifier = "urn:isbn:978-0-306-40615-7"
+	c := Of(b)
+	csl := string(render(t, CSLJSON, c))
+	if !strings.Contains(csl, `"ISBN": "978-0-306-40615-7"`) || strings.Contains(csl, "Identifier:") {
+		t.Errorf("CSL-JSON:\n%s", csl)
+	}
+	if strings.Count(c.Text(), "978-0-306-40615-7") != 1 || strings.Contains(c.Text(), "urn:isbn") {
+		t.Errorf("Text() = %q", c.Text())
+	}
+	cff := string(render(t, CFF, c))
+	if strings.Count(cff, "urn:isbn:") != 2 { // the identifier, at the top and in preferred-citation
+		t.Errorf("CFF:\n%s", cff)
+	}
+}

@@ -35,8 +35,11 @@ func (p *publication) packageDoc() []byte {
 		fmt.Fprintf(&b, `<meta refines="#%s" property="%s">%s</meta>`+"\n", id, property, esc(value))
 	}
 	fmt.Fprintf(&b, `<dc:identifier id="pub-id">%s</dc:identifier>`+"\n", esc(c.Identifier))
-	if c.ISBN13 != "" && !strings.HasPrefix(c.Identifier, "urn:isbn:") {
-		// The ISBN as a second identifier (ONIX code list 5: 15 is ISBN-13).
+	// An ISBN is marked as one (ONIX code list 5: 15 is ISBN-13); when the
+	// identifier is not the ISBN, the ISBN is a second identifier.
+	if strings.HasPrefix(c.Identifier, "urn:isbn:") {
+		fmt.Fprintf(&b, `<meta refines="#pub-id" property="identifier-type" scheme="onix:codelist5">15</meta>`+"\n")
+	} else if c.ISBN13 != "" {
 		fmt.Fprintf(&b, `<dc:identifier id="isbn">urn:isbn:%s</dc:identifier>`+"\n", c.ISBN13)
 		fmt.Fprintf(&b, `<meta refines="#isbn" property="identifier-type" scheme="onix:codelist5">15</meta>`+"\n")
 	}
