@@ -1,32 +1,27 @@
 package main
 
 import (
-	"sync"
-
+	"edition/edition/layout"
 	"edition/edition/load"
-	"edition/fonts"
 )
 
-// printFontCovers returns what the print edition can set: the characters of
-// the Basic Multilingual Plane that Charis SIL's roman or italic maps to a
-// glyph. The PDF writer (gofpdf) embeds only the BMP part of a font, so a
-// character beyond it cannot be printed even when the font has it.
-var printFontCovers = sync.OnceValue(func() load.Covers {
-	roman, err := fonts.NewCoverage(fonts.Regular)
+// printFontCovers returns what the print edition can set, from the same
+// metrics the page layout sets the text with (the cmap of Charis SIL's
+// roman and italic, the Basic Multilingual Plane as the PDF writer embeds
+// it), so that check and the print edition cannot disagree.
+func printFontCovers() (load.Covers, error) {
+	roman, err := layout.FaceMetrics(layout.Roman)
 	if err != nil {
-		panic("the embedded Charis SIL Regular does not parse: " + err.Error())
+		return nil, err
 	}
-	italic, err := fonts.NewCoverage(fonts.Italic)
+	italic, err := layout.FaceMetrics(layout.Italic)
 	if err != nil {
-		panic("the embedded Charis SIL Italic does not parse: " + err.Error())
+		return nil, err
 	}
 	return func(r rune, it bool) bool {
-		if r < 0 || r > 0xFFFF {
-			return false
-		}
 		if it {
-			return italic.Has(r)
+			return italic.Covers(r)
 		}
-		return roman.Has(r)
-	}
-})
+		return roman.Covers(r)
+	}, nil
+}

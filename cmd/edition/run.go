@@ -129,7 +129,10 @@ func loadBook(dir string, stderr io.Writer) (*edition.Book, int) {
 	b, err := load.Dir(dir)
 	if err == nil {
 		// What the print edition cannot set, found without laying it out.
-		err = load.CheckGlyphs(b, os.DirFS(dir), dir, printFontCovers())
+		var covers load.Covers
+		if covers, err = printFontCovers(); err == nil {
+			err = load.CheckGlyphs(b, os.DirFS(dir), dir, covers)
+		}
 	}
 	if err != nil {
 		var list edition.ErrorList
