@@ -163,7 +163,7 @@ func Of(b *edition.Book) Citation {
 		n := nameOf(p)
 		c.People = append(c.People, n)
 		switch {
-		case n.Creator() || i == primary:
+		case n.firstRoleCreates() || i == primary:
 			c.Creators = append(c.Creators, n)
 		case len(n.Roles) == 0:
 			c.Contributors = append(c.Contributors, n)
@@ -219,8 +219,10 @@ func nameOf(p edition.Person) Name {
 	return n
 }
 
-// Creator reports whether n's first role is a creator role.
-func (n Name) Creator() bool {
+// firstRoleCreates reports whether n's first role is a creator role. Who is
+// a creator is Citation.Creators (IsCreator), which also has a creator when
+// nobody's first role is one.
+func (n Name) firstRoleCreates() bool {
 	return len(n.Roles) > 0 && n.Roles[0].Creator()
 }
 

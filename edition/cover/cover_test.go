@@ -181,7 +181,7 @@ func TestLayout(t *testing.T) {
 				}
 			}
 			for _, n := range c.People {
-				if (n.Creator() || n.Has(edition.Translator)) && !strings.Contains(text, strings.ToUpper(n.Display)) {
+				if (c.IsCreator(n.Key) || n.Has(edition.Translator)) && !strings.Contains(text, strings.ToUpper(n.Display)) {
 					t.Errorf("%s is not on the cover: %s", n.Display, text)
 				}
 			}
@@ -356,7 +356,7 @@ func TestDescriptionNames(t *testing.T) {
 			t.Errorf("%s: description does not begin with the full title: %q", name, d)
 		}
 		for _, n := range c.People {
-			if (n.Creator() || n.Has(edition.Translator)) && !strings.Contains(d, n.Display) {
+			if (c.IsCreator(n.Key) || n.Has(edition.Translator)) && !strings.Contains(d, n.Display) {
 				t.Errorf("%s: description does not name %s: %q", name, n.Display, d)
 			}
 		}
