@@ -68,9 +68,9 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "edition new: %v\n", err)
 			return exitSource
 		}
-		files = append(files, output.File{Path: filepath.Join(dir, e.Name()), Data: []byte(vars.Replace(string(data)))})
+		files = append(files, output.File{Name: e.Name(), Data: []byte(vars.Replace(string(data)))})
 	}
-	if !write(files, "edition new", stderr) {
+	if !write(dir, files, "edition new", stderr) {
 		return exitSource
 	}
 	fmt.Fprintf(stderr, "Fill in the TODO values of %s, edit the Markdown, then run: edition check --source %s\n",
