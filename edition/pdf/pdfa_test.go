@@ -23,7 +23,13 @@ func pdfaBooks(t *testing.T) map[string][]byte {
 	if err := (Renderer{}).Render(&buf, fixture); err != nil {
 		t.Fatal(err)
 	}
-	return map[string][]byte{"real": renderBook(t, ""), "fixture": buf.Bytes()}
+	// The second book has a publisher and an ISBN: dc:publisher and
+	// prism:isbn, with PRISM described in an extension schema.
+	var second bytes.Buffer
+	if err := (Renderer{}).Render(&second, testbook.SecondBook()); err != nil {
+		t.Fatal(err)
+	}
+	return map[string][]byte{"real": renderBook(t, ""), "fixture": buf.Bytes(), "second": second.Bytes()}
 }
 
 // TestPDFAStructure checks, without external tools, what PDF/A-1b asks of
