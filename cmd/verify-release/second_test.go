@@ -4,7 +4,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
 )
 
@@ -82,11 +81,7 @@ func TestSecondRelease(t *testing.T) {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("the release does not build (%v):\n%s", err, out)
 	}
-	for _, r := range verify(dir) {
-		if len(r.problems) > 0 {
-			t.Errorf("check %s failed:\n  %s", r.name, strings.Join(r.problems, "\n  "))
-		} else {
-			t.Logf("ok %s: %s", r.name, r.summary)
-		}
-	}
+	// Every check must pass; one that needs a tool missing here says so and
+	// is skipped, naming the tool, as for the real book's release.
+	expect(t, dir, nil)
 }
