@@ -97,3 +97,46 @@ func ExampleBreak_protrusion() {
 	// and under an old lime tree         glue +0.04  glyphs +0.0%  hangs 0.0
 	// in the forest was a well.          glue +0.00  glyphs +0.0%  hangs 0.0
 }
+
+// A discretionary break stands for a word whose hyphenation point falls
+// inside a ligature: "office" is o, \discretionary{f-}{fi}{ffi}, ce. Set
+// whole, the word has its ffi ligature (12 units wide here, narrower than
+// three letters); broken, the first line ends "of-" and the next begins
+// "fice" with an fi ligature.
+func ExampleBreak_discretionary() {
+	space := linebreak.Item{Kind: linebreak.Glue, Width: 10.0 / 3, Stretch: 5.0 / 3, Shrink: 10.0 / 9}
+	office := []linebreak.Item{
+		{Kind: linebreak.Box, Width: 5}, // o
+		{Kind: linebreak.Penalty, Penalty: 50, Flagged: true,
+			Width: 10, PostBreak: 8, NoBreak: 12}, // f- | fi | ffi
+		{Kind: linebreak.Box, Width: 10}, // ce
+	}
+	set := func(measure float64) {
+		items := []linebreak.Item{{Kind: linebreak.Box, Width: 15}, space} // "the"
+		items = linebreak.Finish(append(items, office...))
+		lines, _ := linebreak.Break(items, func(int) float64 { return measure }, linebreak.TeX())
+		labels := []string{"the", " ", "o", "ffi", "ce"}
+		for k, l := range lines {
+			text := ""
+			if k > 0 && items[lines[k-1].End].Discretionary() {
+				text = "fi" // the post-break material
+			}
+			for i := l.Start; i < l.End && i < len(labels); i++ {
+				text += labels[i]
+			}
+			if l.Hyphenated {
+				text += "f-" // the pre-break material
+			}
+			fmt.Printf("measure %v line %d: %-9s glue %+.2f\n", measure, k+1, text, l.Ratio)
+		}
+	}
+	set(46)   // 15 + 3⅓ + 5 + 12 + 10 = 45⅓: the word stays whole
+	set(32.5) // "the of-" is 33⅓ and shrinks to 32.2
+	set(30)   // too narrow for that: the word goes to the next line
+	// Output:
+	// measure 46 line 1: the office glue +0.00
+	// measure 32.5 line 1: the of-   glue -0.75
+	// measure 32.5 line 2: fice      glue +0.00
+	// measure 30 line 1: the       glue +0.00
+	// measure 30 line 2: office    glue +0.00
+}

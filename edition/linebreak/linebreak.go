@@ -57,6 +57,18 @@
 // Params.MaxExpansionJump cost AdjDemerits, like adjacent lines of distant
 // fitness classes.
 //
+// # Discretionary breaks
+//
+// A penalty with alternative material is TeX's \discretionary{pre}{post}{no
+// break} (Item.Discretionary): when the line does not break there, its
+// NoBreak width is set in the line like a box's; when it breaks there, its
+// Width (the pre-break material, hyphen included) ends the line and its
+// PostBreak width begins the next one. A word whose hyphenation point falls
+// inside a ligature ("of|fice", ffi) is one: pre "f-", post "fi", no-break
+// "ffi". Like a box, a discretionary is never discarded after a break, and a
+// glue after it is a legal break. An expandable discretionary's three
+// widths all expand with their lines.
+//
 // Protrusion: an item may hang into the margin by Item.ProtrudeLeft when it
 // is the first box of a line, and by Item.ProtrudeRight when it is the last
 // (a box directly before the break, or the penalty a line ends at: the
@@ -122,6 +134,18 @@ type Item struct {
 	// begins a line; ProtrudeRight how far a box (or the hyphen of a
 	// penalty) may hang into the right margin when it ends one.
 	ProtrudeLeft, ProtrudeRight float64
+	// NoBreak is a discretionary penalty's width when the line does not
+	// break there, and PostBreak its width at the start of the next line
+	// when it does (see Discretionary); Width is its pre-break width. A
+	// discretionary's ProtrudeLeft is how far its post-break material may
+	// hang into the left margin.
+	NoBreak, PostBreak float64
+}
+
+// Discretionary reports whether it is a penalty with alternative material
+// (a non-zero NoBreak or PostBreak width).
+func (it Item) Discretionary() bool {
+	return it.Kind == Penalty && (it.NoBreak != 0 || it.PostBreak != 0)
 }
 
 // Params are the parameters of the algorithm, named after TeX's.
@@ -201,7 +225,10 @@ func TeX() Params {
 type Line struct {
 	// Start and End delimit the items set on the line, [Start, End); End
 	// is the index of the break item (a glue, which is not set, or a
-	// penalty, whose Width is set at the line end).
+	// penalty, whose Width is set at the line end). When the previous
+	// line ends at a discretionary, that item's post-break material
+	// begins this line, before Start (which is the discretionary's index
+	// plus one).
 	Start, End int
 	// Ratio is the adjustment ratio r to set the line's glue with
 	// (SetWidth), once its expandable boxes are expanded by Expansion:
@@ -241,7 +268,8 @@ func SetWidth(it Item, ratio float64) float64 {
 
 // SetWidthExpanded is SetWidth in a line whose expandable boxes are
 // expanded by expansion (Line.Expansion): an expandable box is
-// 1+expansion times its width.
+// 1+expansion times its width. A penalty inside a line sets its NoBreak
+// width (non-zero for a discretionary only).
 func SetWidthExpanded(it Item, ratio, expansion float64) float64 {
 	switch it.Kind {
 	case Box:
@@ -254,6 +282,11 @@ func SetWidthExpanded(it Item, ratio, expansion float64) float64 {
 			return it.Width + ratio*it.Stretch
 		}
 		return it.Width + ratio*it.Shrink
+	case Penalty:
+		if it.Expandable {
+			return it.NoBreak * (1 + expansion)
+		}
+		return it.NoBreak
 	}
 	return 0
 }
@@ -317,7 +350,7 @@ func breakCount(items []Item, width func(line int) float64, p Params) ([]Line, i
 		return nil, 0, ErrNotFinished
 	}
 	for i, it := range items {
-		for _, v := range []float64{it.Width, it.Stretch, it.Shrink, it.Penalty, it.ProtrudeLeft, it.ProtrudeRight} {
+		for _, v := range []float64{it.Width, it.Stretch, it.Shrink, it.Penalty, it.ProtrudeLeft, it.ProtrudeRight, it.NoBreak, it.PostBreak} {
 			if math.IsNaN(v) || math.IsInf(v, 0) {
 				return nil, 0, fmt.Errorf("linebreak: item %d (%s) has a NaN or infinite length", i, it.Kind)
 			}
@@ -448,10 +481,15 @@ func newBreaker(items []Item, width func(int) float64, p Params) *breaker {
 			if it.Kind == Box && it.Expandable {
 				b.x[i+1] += it.Width
 			}
+			if it.Kind == Penalty && it.Expandable {
+				b.x[i+1] += it.NoBreak
+			}
 		}
 		switch it.Kind {
 		case Box:
 			b.w[i+1] += it.Width
+		case Penalty:
+			b.w[i+1] += it.NoBreak // a discretionary's unbroken material
 		case Glue:
 			b.w[i+1] += it.Width
 			b.y[i+1] += it.Stretch
@@ -500,6 +538,9 @@ func (b *breaker) after(pos int) int {
 		if b.items[i].Kind == Penalty && b.items[i].Penalty <= -Infinity {
 			break // a forced break must stay reachable
 		}
+		if b.items[i].Discretionary() {
+			break // material, not discarded
+		}
 		i++
 	}
 	return i
@@ -544,7 +585,7 @@ func (b *breaker) run(ps pass) ([]Line, bool) {
 		case Box:
 			continue
 		case Glue:
-			if i == 0 || items[i-1].Kind != Box {
+			if i == 0 || items[i-1].Kind != Box && !items[i-1].Discretionary() {
 				continue
 			}
 		case Penalty:
@@ -577,17 +618,14 @@ func (b *breaker) run(ps pass) ([]Line, bool) {
 				kept = append(kept, a)
 				continue
 			}
-			protL := 0.0
-			if it := items[a.start]; it.Kind == Box {
-				protL = it.ProtrudeLeft
-			}
+			protL, postWidth, postExpand := b.lineStart(a)
 			target := b.lineWidth(a.line) + protL + protR
-			natural := b.w[i] - b.w[a.start] + penWidth
+			natural := b.w[i] - b.w[a.start] + penWidth + postWidth
 			glueStretch := b.y[i] - b.y[a.start]
 			glueShrink := b.z[i] - b.z[a.start]
 			expandable := 0.0
 			if b.x != nil {
-				expandable = b.x[i] - b.x[a.start] + penExpand
+				expandable = b.x[i] - b.x[a.start] + penExpand + postExpand
 			}
 			stretch := glueStretch + b.p.Expansion*expandable
 			shrink := glueShrink + b.p.Expansion*expandable
@@ -654,9 +692,7 @@ func (b *breaker) run(ps pass) ([]Line, bool) {
 		if ps.last && len(cands) == 0 && len(active) == 0 && lastDropped != nil {
 			c := candidate{from: lastDropped, dem: lastDropped.total, ratio: -1, expand: -b.p.Expansion, bad: 10000,
 				fitness: tight, overfull: true, final: isFinal && lastDropped.flagged}
-			if it := items[lastDropped.start]; it.Kind == Box {
-				c.protL = it.ProtrudeLeft
-			}
+			c.protL, _, _ = b.lineStart(lastDropped)
 			c.protR = protR
 			if flagged {
 				c.hyphens = lastDropped.hyphens + 1
@@ -711,6 +747,26 @@ func (b *breaker) run(ps pass) ([]Line, bool) {
 		return nil, false
 	}
 	return b.choose(finals, hardFinalHyphen)
+}
+
+// lineStart returns what the line after the break a begins with: how far
+// its start may protrude into the left margin, and the width and the
+// expandable width of the post-break material of a discretionary at a.
+func (b *breaker) lineStart(a *node) (protL, post, postExpand float64) {
+	if a.pos >= 0 {
+		if it := b.items[a.pos]; it.Discretionary() && it.PostBreak != 0 {
+			if it.Expandable {
+				postExpand = it.PostBreak
+			}
+			return it.ProtrudeLeft, it.PostBreak, postExpand
+		}
+	}
+	if a.start < len(b.items) {
+		if it := b.items[a.start]; it.Kind == Box {
+			protL = it.ProtrudeLeft
+		}
+	}
+	return protL, 0, 0
 }
 
 // lineClass tells line numbers apart only below the easy line.
@@ -812,6 +868,14 @@ func (b *breaker) choose(finals []*node, hard bool) ([]Line, bool) {
 		}
 		if b.x != nil {
 			min -= b.p.Expansion * (b.x[l.End] - b.x[l.Start])
+		}
+		if k > 0 {
+			if it := b.items[lines[k-1].End]; it.Discretionary() {
+				min += it.PostBreak
+				if b.x != nil && it.Expandable {
+					min -= b.p.Expansion * it.PostBreak
+				}
+			}
 		}
 		if min > b.lineWidth(k)+l.ProtrudeLeft+l.ProtrudeRight+1e-6 {
 			l.Overfull = true
