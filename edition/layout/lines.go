@@ -46,10 +46,16 @@ func setJustified(p *paragraph, width func(int) float64, params linebreak.Params
 // glue by ratio and the expandable boxes by expand (the line's font
 // expansion), the line's start hanging shift into the left margin. Glue and
 // penalties at the start of a line are discarded, as TeX discards them after
-// a break.
+// a break. A line that follows a break at a discretionary (the item before
+// start) begins with its post-break runs; a discretionary inside the line
+// sets its no-break runs, one at the end its pre-break runs.
 func placeLine(p *paragraph, start, end int, ratio, expand, shift float64) line {
 	l := line{para: p.id, ratio: ratio, expand: expand, rune: -1}
-	for start < end && p.items[start].Kind != linebreak.Box {
+	post := -1
+	if start > 0 && start <= len(p.items) && p.items[start-1].Discretionary() {
+		post = start - 1
+	}
+	for start < end && p.items[start].Kind != linebreak.Box && !p.items[start].Discretionary() {
 		start++
 	}
 	// A URL's break points stretch no more than urlMaxRatio; what they
@@ -76,10 +82,15 @@ func placeLine(p *paragraph, start, end int, ratio, expand, shift float64) line 
 			nNotes += len(p.pieces[i].notes)
 		case linebreak.Glue:
 			nSpaces++
+		case linebreak.Penalty:
+			nFrags += len(p.pieces[i].noBreak)
 		}
 	}
 	if end < len(p.items) {
 		nFrags += len(p.pieces[end].frags)
+	}
+	if post >= 0 {
+		nFrags += len(p.pieces[post].post)
 	}
 	if nFrags > 0 {
 		l.frags = make([]frag, 0, nFrags)
@@ -91,6 +102,22 @@ func placeLine(p *paragraph, start, end int, ratio, expand, shift float64) line 
 		l.notes = make([]int, 0, nNotes)
 	}
 	x := -shift
+	// place sets runs one after another from x, expanded with the line
+	// when the item they stand for is expandable.
+	place := func(fr []frag, expandable bool) {
+		for _, f := range fr {
+			if expandable && expand != 0 {
+				f.W, f.Expand = f.W*(1+expand), expand
+			}
+			f.X = x
+			l.frags = append(l.frags, f)
+			x += f.W
+		}
+	}
+	if post >= 0 {
+		l.rune = p.pieces[post].postRune
+		place(p.pieces[post].post, p.items[post].Expandable)
+	}
 	for i := start; i < end && i < len(p.items); i++ {
 		it := p.items[i]
 		switch {
@@ -119,6 +146,13 @@ func placeLine(p *paragraph, start, end int, ratio, expand, shift float64) line 
 			}
 			l.notes = append(l.notes, pc.notes...)
 			x += linebreak.SetWidthExpanded(it, ratio, expand)
+		case linebreak.Penalty:
+			if it.Discretionary() {
+				if l.rune < 0 {
+					l.rune = p.pieces[i].rune
+				}
+				place(p.pieces[i].noBreak, it.Expandable)
+			}
 		case linebreak.Glue:
 			w := linebreak.SetWidth(it, ratio)
 			if i+1 < end { // the parfillskip at the end is not a space
@@ -134,14 +168,7 @@ func placeLine(p *paragraph, start, end int, ratio, expand, shift float64) line 
 		spaceAfter(&l) // a line broken at a space
 	}
 	if end < len(p.items) && p.items[end].Kind == linebreak.Penalty {
-		for _, f := range p.pieces[end].frags {
-			if p.items[end].Expandable && expand != 0 {
-				f.W, f.Expand = f.W*(1+expand), expand
-			}
-			f.X += x
-			l.frags = append(l.frags, f)
-			x += f.W
-		}
+		place(p.pieces[end].frags, p.items[end].Expandable)
 	}
 	if l.rune < 0 && start < len(p.pieces) {
 		l.rune = p.pieces[start].rune
@@ -199,6 +226,8 @@ func setRagged(p *paragraph, width float64) []line {
 			}
 			if it.Kind != linebreak.Penalty {
 				x += it.Width
+			} else {
+				x += it.NoBreak // a discretionary unbroken
 			}
 			if x > width && lastBreak >= 0 {
 				i = lastBreak
@@ -258,6 +287,8 @@ func setBalanced(p *paragraph, width float64) []line {
 		prefix[i+1] = prefix[i]
 		if it.Kind != linebreak.Penalty {
 			prefix[i+1] += it.Width
+		} else {
+			prefix[i+1] += it.NoBreak // a discretionary unbroken
 		}
 	}
 	// start(k) is the first item of a line after opportunity k: 0 is the
@@ -285,10 +316,14 @@ func setBalanced(p *paragraph, width float64) []line {
 	penalty := func(b int) float64 {
 		i := breaks[b-1]
 		var word []string
-		for i > 0 && items[i-1].Kind == linebreak.Box {
+		for i > 0 && (items[i-1].Kind == linebreak.Box || items[i-1].Discretionary()) {
 			i--
-			for k := len(p.pieces[i].frags) - 1; k >= 0; k-- {
-				word = append(word, p.pieces[i].frags[k].Text)
+			fr := p.pieces[i].frags
+			if items[i].Kind != linebreak.Box {
+				fr = p.pieces[i].noBreak
+			}
+			for k := len(fr) - 1; k >= 0; k-- {
+				word = append(word, fr[k].Text)
 			}
 		}
 		slices.Reverse(word)

@@ -63,6 +63,12 @@ type piece struct {
 	frags []frag // a box's runs; a penalty's text when the line breaks there
 	rune  int    // plain-text offset of the box's first character
 	notes []int  // notes whose mark is in the box
+	// post and noBreak are a discretionary's runs at the start of the
+	// next line when the line breaks there, and in the line when it does
+	// not (frags holds its pre-break runs); postRune is the plain-text
+	// offset of post's first character, rune that of noBreak's.
+	post, noBreak []frag
+	postRune      int
 	// urlGlue marks the small stretch at a URL's break point.
 	urlGlue bool
 }
@@ -94,9 +100,12 @@ type paraBuilder struct {
 	// its characters, each knowing its run.
 	word  []frag
 	runes []wordRune
-	// breaks, at, buf and arena are scratch space reused from word to word.
-	breaks []int
-	at     []int
+	// breaks, at, cut, runGlyphs, buf and arena are scratch space reused
+	// from word to word.
+	breaks    []int
+	at        []int
+	cut       []int
+	runGlyphs [][]shape.Glyph
 	buf    []byte
 	arena  []frag
 	// wordStart is the plain-text offset of the word's first character.
@@ -329,10 +338,72 @@ func (b *paraBuilder) flush() {
 			breaks[i] = 3
 		}
 	}
+	// Each run of the word is shaped whole, so that a ligature spanning a
+	// hyphenation point is kept when the word is not broken there.
+	// cut[i] is the index in its run's glyphs of the glyph cluster that
+	// starts at rune i, -1 if rune i is inside a cluster (a ligature), -2
+	// throughout a run whose clusters do not follow its characters in
+	// order: such a run is shaped piece by piece, as cut at its breaks.
+	cut := b.cut[:0]
+	runGlyphs := b.runGlyphs[:0]
+	for range len(word) {
+		runGlyphs = append(runGlyphs, nil)
+	}
+	for i := 0; i < len(rs); {
+		fi := rs[i].frag
+		j := i
+		for j < len(rs) && rs[j].frag == fi {
+			cut = append(cut, -1)
+			j++
+		}
+		f := word[fi]
+		gs, _ := shapeRun(b.m[f.Face], text[at[i]:at[j]], f.Size, f.Track, 0)
+		runGlyphs[fi] = gs
+		off, r := at[i], i
+		for k, g := range gs {
+			if g.Text == "" {
+				continue
+			}
+			for r < j && at[r] < off {
+				r++
+			}
+			if r >= j || at[r] != off {
+				off = -1
+				break
+			}
+			cut[r] = k
+			off += len(g.Text)
+		}
+		if off != at[j] || cut[i] != 0 {
+			for r := i; r < j; r++ {
+				cut[r] = -2
+			}
+		}
+		i = j
+	}
+	b.cut, b.runGlyphs = cut, runGlyphs
+	// glyphsOf returns the glyphs and the advance of runes s..e, all of
+	// one run, cut at cluster boundaries.
+	glyphsOf := func(s, e int) ([]shape.Glyph, float64) {
+		fi := rs[s].frag
+		f := word[fi]
+		if cut[s] == -2 {
+			return shapeRun(b.m[f.Face], text[at[s]:at[e]], f.Size, f.Track, 0)
+		}
+		gs := runGlyphs[fi]
+		hi := len(gs)
+		if e < len(rs) && rs[e].frag == fi {
+			hi = cut[e]
+		}
+		g := gs[cut[s]:hi:hi]
+		return g, float64(shape.Width(g))*f.Size/1000 + float64(len(g))*f.Track
+	}
 	// Emit: boxes between breaks.
-	start := 0
 	r0 := b.wordStart
-	emit := func(end int) {
+	emit := func(start, end int) {
+		if start >= end {
+			return
+		}
 		// The box's runs: one per change of run between start and end.
 		n := 1
 		for i := start + 1; i < end; i++ {
@@ -356,7 +427,7 @@ func (b *paraBuilder) flush() {
 			f := word[rs[i].frag]
 			f.Text = text[at[i]:at[j]]
 			f.X = x
-			f.glyphs, f.W = shapeRun(b.m[f.Face], f.Text, f.Size, f.Track, 0)
+			f.glyphs, f.W = glyphsOf(i, j)
 			x += f.W
 			if f.Note > 0 {
 				notes = append(notes, f.Note)
@@ -369,17 +440,69 @@ func (b *paraBuilder) flush() {
 		b.addBox(x, piece{frags: fr, rune: r0, notes: notes})
 		r0 += nr
 	}
+	hyphenAfter := func(prev frag) frag {
+		h := frag{Text: "-", Face: prev.Face, Size: prev.Size, URL: prev.URL, link: prev.link, lang: prev.lang, label: prev.label, hyphen: true}
+		h.glyphs, h.W = shapeRun(b.m[h.Face], "-", h.Size, 0, 0)
+		return h
+	}
+	// disc adds the discretionary of a hyphenation point at rune p inside
+	// the cluster of runes c0..c1 (TeX's \discretionary): before a break,
+	// the cluster's first part and a hyphen; after it, the second part;
+	// unbroken, the cluster itself. Each part is shaped on its own.
+	disc := func(c0, p, c1 int) {
+		f := word[rs[c0].frag]
+		part := func(s, e int) frag {
+			g := f
+			g.Text = text[at[s]:at[e]]
+			g.glyphs, g.W = shapeRun(b.m[g.Face], g.Text, g.Size, g.Track, 0)
+			return g
+		}
+		pre, post := part(c0, p), part(p, c1)
+		h := hyphenAfter(pre)
+		whole := f
+		whole.Text = text[at[c0]:at[c1]]
+		whole.glyphs, whole.W = glyphsOf(c0, c1)
+		it := linebreak.Item{Kind: linebreak.Penalty, Penalty: hyphenPenalty, Flagged: true,
+			Width: pre.W + h.W, PostBreak: post.W, NoBreak: whole.W,
+			Expandable: f.URL == "" && f.Track == 0}
+		_, it.ProtrudeRight = protrudes(b.m[h.Face], '-', h.Size)
+		it.ProtrudeLeft, _ = protrudes(b.m[f.Face], rs[p].r, f.Size)
+		b.p.items = append(b.p.items, it)
+		b.p.pieces = append(b.p.pieces, piece{frags: []frag{pre, h}, post: []frag{post}, noBreak: []frag{whole},
+			rune: r0, postRune: r0 + p - c0})
+		r0 += c1 - c0
+	}
+	start := 0
 	for i := 1; i < len(rs); i++ {
-		if breaks[i] == 0 {
+		if breaks[i] == 0 || i < start {
 			continue
 		}
-		emit(i)
+		if cut[i] == -1 {
+			// Inside a ligature: a hyphenation point becomes a
+			// discretionary, unless the ligature begins or ends the word
+			// (a line must begin and end with material of the word's own);
+			// other breaks are not taken there.
+			c0, c1 := i-1, i+1
+			for cut[c0] == -1 {
+				c0--
+			}
+			for c1 < len(rs) && cut[c1] == -1 {
+				c1++
+			}
+			if breaks[i] != 1 || c0 < start || c0 == 0 || c1 >= len(rs) {
+				continue
+			}
+			emit(start, c0)
+			disc(c0, i, c1)
+			start = c1
+			continue
+		}
+		emit(start, i)
 		start = i
 		prev := word[rs[i-1].frag]
 		switch breaks[i] {
 		case 1:
-			h := frag{Text: "-", Face: prev.Face, Size: prev.Size, URL: prev.URL, link: prev.link, lang: prev.lang, label: prev.label, hyphen: true}
-			h.glyphs, h.W = shapeRun(b.m[h.Face], "-", h.Size, 0, 0)
+			h := hyphenAfter(prev)
 			b.addPenalty(h.W, hyphenPenalty, true, []frag{h})
 			// The added hyphen is expanded with its line, and hangs.
 			it := &b.p.items[len(b.p.items)-1]
@@ -398,7 +521,7 @@ func (b *paraBuilder) flush() {
 			b.p.pieces[len(b.p.pieces)-1].urlGlue = true
 		}
 	}
-	emit(len(rs))
+	emit(start, len(rs))
 }
 
 // TeX's hyphenpenalty and exhyphenpenalty; a break inside a URL costs more.

@@ -368,22 +368,22 @@ func keys(m map[string]linebreak.Item) []string {
 }
 
 // TestLigatures: running text is set with the font's ligatures, each
-// standing for its letters, but none across a hyphenation point: each
-// piece between break points is shaped alone ("of-fice" is "of" and "fi"
-// "ce"; French, not hyphenated with English patterns, keeps "officiel"'s
-// ffi and "souffle"'s ffl).
+// standing for its letters, and a word keeps them where it may be
+// hyphenated: a hyphenation point inside a ligature is a discretionary
+// whose alternatives are each shaped ("office" is o, {f-}{fi}{ffi}, ce);
+// French, not hyphenated with English patterns, keeps "officiel"'s ffi and
+// "souffle"'s ffl in one box.
 func TestLigatures(t *testing.T) {
 	p, _ := buildItems(t, []edition.Inline{txt("An office, "),
 		&edition.Foreign{Lang: "fr", Content: []edition.Inline{txt("officiel, souffle")}}, txt(", in flow.")})
 	var boxes []string
 	ligatures := map[string]bool{}
-	for i, it := range p.items {
-		if it.Kind != linebreak.Box {
-			continue
-		}
+	// runs returns the text of fr, checking that its glyphs stand for it
+	// and that their advances make width.
+	runs := func(fr []frag, width float64) string {
 		var s string
 		var w float64
-		for _, f := range p.pieces[i].frags {
+		for _, f := range fr {
 			text := ""
 			for _, g := range f.glyphs {
 				text += g.Text
@@ -397,13 +397,22 @@ func TestLigatures(t *testing.T) {
 			s += f.Text
 			w += float64(shape.Width(f.glyphs)) * f.Size / 1000
 		}
-		if math.Abs(w-it.Width) > 1e-9 {
-			t.Errorf("box %q: width %.3f, its glyphs %.3f", s, it.Width, w)
+		if math.Abs(w-width) > 1e-9 {
+			t.Errorf("%q: width %.3f, its glyphs %.3f", s, width, w)
 		}
-		boxes = append(boxes, s)
+		return s
 	}
-	if got := strings.Join(boxes, "|"); !strings.Contains(got, "of|fice") {
-		t.Errorf("boxes %s: want office broken as of-fice", got)
+	for i, it := range p.items {
+		switch {
+		case it.Kind == linebreak.Box:
+			boxes = append(boxes, runs(p.pieces[i].frags, it.Width))
+		case it.Discretionary():
+			pc := p.pieces[i]
+			boxes = append(boxes, "{"+runs(pc.frags, it.Width)+"}{"+runs(pc.post, it.PostBreak)+"}{"+runs(pc.noBreak, it.NoBreak)+"}")
+		}
+	}
+	if got := strings.Join(boxes, "|"); !strings.Contains(got, "|o|{f-}{fi}{ffi}|ce,|officiel,|souffle,|") {
+		t.Errorf("boxes %s: want office as o, {f-}{fi}{ffi}, ce, and the French words whole", got)
 	}
 	for _, l := range []string{"fi", "ffi", "ffl", "fl"} {
 		if !ligatures[l] {
@@ -415,5 +424,76 @@ func TestLigatures(t *testing.T) {
 	gs, _ := shapeRun(m[Roman], "office", 10, 0.5, 0)
 	if len(gs) != 6 {
 		t.Errorf("tracked office: %d glyphs, want 6", len(gs))
+	}
+}
+
+// TestDiscretionaryLines sets "An office is different." at many narrow
+// measures: whatever the breaks, every run's glyphs stand for its text, a
+// word's runs follow one another without gap or overlap, the lines give
+// the text back (an added hyphen marked as such), and an unbroken "office"
+// or "different" draws its ligature. At some measure "office" breaks inside
+// its ffi: "of-" (an f and an added hyphen) ends the line and "fice" (an fi
+// ligature) begins the next.
+func TestDiscretionaryLines(t *testing.T) {
+	p, _ := buildItems(t, []edition.Inline{txt("An office is different.")})
+	broken := 0
+	for w := 20.0; w <= 90; w += 0.5 {
+		lines, err := setJustified(p, func(int) float64 { return w }, linebreak.TeX())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var text strings.Builder
+		for k, l := range lines {
+			for j, f := range l.frags {
+				gt := ""
+				for _, g := range f.glyphs {
+					gt += g.Text
+				}
+				if gt != f.Text {
+					t.Errorf("measure %v line %d: run %q drawn as %q", w, k, f.Text, gt)
+				}
+				if j > 0 && !l.frags[j-1].space && math.Abs(l.frags[j-1].X+l.frags[j-1].W-f.X) > 1e-9 {
+					t.Errorf("measure %v line %d: run %q at %.3f, the run before ends at %.3f", w, k, f.Text, f.X, l.frags[j-1].X+l.frags[j-1].W)
+				}
+				if f.hyphen {
+					if j != len(l.frags)-1 || !l.hyphenated {
+						t.Errorf("measure %v line %d: an added hyphen inside the line", w, k)
+					}
+					continue
+				}
+				text.WriteString(f.Text)
+				if f.space {
+					text.WriteByte(' ')
+				}
+			}
+			if !l.hyphenated {
+				continue
+			}
+			n := len(l.frags)
+			if n >= 2 && l.frags[n-2].Text == "f" && len(lines) > k+1 {
+				// "of-fice" or "dif-ferent": the ffi or ff ligature cut.
+				next := lines[k+1].frags[0]
+				if next.Text != "fi" && next.Text != "f" || len(next.glyphs) != 1 || len(l.frags[n-2].glyphs) != 1 {
+					t.Errorf("measure %v: broken as %q (%d glyphs) / %q (%d glyphs), want f / the fi ligature or f",
+						w, l.frags[n-2].Text, len(l.frags[n-2].glyphs), next.Text, len(next.glyphs))
+				}
+				if next.Text == "fi" {
+					broken++
+				}
+			}
+		}
+		if got := text.String(); got != "An office is different." {
+			t.Errorf("measure %v: lines give %q", w, got)
+		}
+		for _, l := range lines {
+			for _, f := range l.frags {
+				if (f.Text == "ffi" || f.Text == "ff") && len(f.glyphs) != 1 {
+					t.Errorf("measure %v: unbroken %q drawn as %d glyphs", w, f.Text, len(f.glyphs))
+				}
+			}
+		}
+	}
+	if broken == 0 {
+		t.Error("office never broken inside its ffi ligature")
 	}
 }
