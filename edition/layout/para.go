@@ -106,8 +106,8 @@ type paraBuilder struct {
 	at        []int
 	cut       []int
 	runGlyphs [][]shape.Glyph
-	buf    []byte
-	arena  []frag
+	buf       []byte
+	arena     []frag
 	// wordStart is the plain-text offset of the word's first character.
 	wordStart int
 	wordEnd   bool // the current word contains at least one character
