@@ -18,9 +18,12 @@
 //     penalties, with what each box draws (runs of one font and size),
 //     hyphenation points from package hyphen, breaks after explicit
 //     hyphens and inside URLs, note marks and small capitals. Every run
-//     is shaped (shapeRun): standard ligatures in running text, but never
-//     across a hyphenation point (each piece between break points is
-//     shaped alone) nor in a letter-spaced run; the font's own small
+//     is shaped (shapeRun): standard ligatures in running text (each run
+//     of a word shaped whole, boxes cut at its glyph clusters; a
+//     hyphenation point inside a ligature is a discretionary break whose
+//     pre-break, post-break and unbroken parts are shaped each, as TeX
+//     does: "of-" / "fice" when broken there, "office" with its ffi when
+//     not), none in a letter-spaced run; the font's own small
 //     capitals (smcp) for speakers' names; kerning where the font has it
 //     (Charis SIL has none). A run's width is its glyphs' advances.
 //   - lines.go: total-fit lines (package linebreak) placed word by word;
