@@ -1,6 +1,6 @@
 // Package edition is the format-neutral model of a book: its metadata, the
-// translator's preface, the interview as a sequence of turns, the colophon
-// (the note on the text) and the numbered notes.
+// translator's preface, one interview or several (each a sequence of turns),
+// the colophon (the note on the text) and the numbered notes.
 //
 // The model knows nothing of Markdown, EPUB or PDF. A loader builds it from
 // the source files; typography is applied to it once; renderers read it and
@@ -20,8 +20,10 @@ type Book struct {
 	// Preface is the preface (the translator's, the editor's), if the book
 	// has one (Section.Absent).
 	Preface Section
-	// Interview is the dialogue itself.
-	Interview Interview
+	// Interviews are the dialogues themselves, in reading order: one for a
+	// book of one interview, several for a volume that collects them (see
+	// Collection).
+	Interviews []Interview
 	// Colophon is the note on the text — its status, its source, its
 	// translator — if the book has one.
 	Colophon Section
@@ -34,7 +36,16 @@ type Book struct {
 	// SOURCE_DATE_EPOCH when that is set, else from Meta.Modified; never from
 	// the clock.
 	Modified time.Time
+	// Warnings are what the loader found doubtful but not wrong, such as
+	// bracketed text that may have been meant as a stage direction; each is
+	// an Error with Warning set. They do not stop a build.
+	Warnings ErrorList
 }
+
+// Collection reports whether the book collects several interviews, each
+// then a chapter of its own with its own title, date, place and
+// participants.
+func (b *Book) Collection() bool { return len(b.Interviews) > 1 }
 
 // Section is a titled run of paragraphs such as the preface or the colophon.
 type Section struct {
@@ -54,14 +65,22 @@ type Section struct {
 // preface and no note on the text.
 func (s *Section) Absent() bool { return s.ID == "" }
 
-// Interview is the dialogue: a title and the turns of the speakers.
+// Interview is one dialogue: a title, the event it records and the turns of
+// the speakers.
 type Interview struct {
-	// ID is "interview".
+	// ID is "interview" in a book of one interview, and "interview-1",
+	// "interview-2"… in a collection. It names files and anchors.
 	ID string
 	// Title is the interview's heading.
 	Title []Inline
+	// Event is when and where the interview took place and who took part.
+	// Its Participants are never empty once loaded: when the metadata names
+	// none, they are the speakers of the turns, in the metadata's order.
+	Event Event
 	// Turns are the speakers' turns in order.
 	Turns []Turn
+	// Pos is where the interview's heading stands in the source.
+	Pos Pos
 }
 
 // Turn is one speaker's uninterrupted contribution to the dialogue.
@@ -72,6 +91,9 @@ type Turn struct {
 	// "stands" or "smiling", without parentheses; empty when there is none.
 	Direction string
 	// Paragraphs are what the speaker says; the first one starts the turn.
+	// Paragraphs with Quotation set are a text the speaker reads out or
+	// quotes at length (a letter, a resolution), set as a block quotation;
+	// consecutive ones form one quotation.
 	Paragraphs []Paragraph
 	// Pos is where the turn starts in the source.
 	Pos Pos
@@ -96,6 +118,8 @@ type Paragraph struct {
 	ID string
 	// Content is the paragraph's inline content.
 	Content []Inline
+	// Quotation is set on a paragraph of a block quotation within a turn.
+	Quotation bool
 	// Pos is where the paragraph starts in the source.
 	Pos Pos
 }
@@ -143,9 +167,21 @@ type PageBreak struct {
 	At Location
 }
 
+// Paragraphs returns the paragraphs of the interview in reading order.
+func (iv *Interview) Paragraphs() []*Paragraph {
+	var out []*Paragraph
+	for t := range iv.Turns {
+		turn := &iv.Turns[t]
+		for i := range turn.Paragraphs {
+			out = append(out, &turn.Paragraphs[i])
+		}
+	}
+	return out
+}
+
 // Paragraphs returns the paragraphs of the book in reading order: the
-// preface (with its signature), every turn's paragraphs, the colophon, then
-// the notes. Renderers that need every paragraph use it to visit each once.
+// preface (with its signature), every interview's turns' paragraphs, the
+// colophon, then the notes. Renderers that need every paragraph use it to visit each once.
 func (b *Book) Paragraphs() []*Paragraph {
 	var out []*Paragraph
 	addSection := func(s *Section) {
@@ -157,11 +193,8 @@ func (b *Book) Paragraphs() []*Paragraph {
 		}
 	}
 	addSection(&b.Preface)
-	for t := range b.Interview.Turns {
-		turn := &b.Interview.Turns[t]
-		for i := range turn.Paragraphs {
-			out = append(out, &turn.Paragraphs[i])
-		}
+	for k := range b.Interviews {
+		out = append(out, b.Interviews[k].Paragraphs()...)
 	}
 	addSection(&b.Colophon)
 	for n := range b.Notes {

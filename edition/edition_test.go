@@ -104,7 +104,10 @@ func TestDateFormats(t *testing.T) {
 func TestParagraphsVisitsEveryParagraphOnceInReadingOrder(t *testing.T) {
 	b := &Book{
 		Preface:   Section{Paragraphs: []Paragraph{{ID: "p1"}}, Signature: &Paragraph{ID: "sig"}},
-		Interview: Interview{Turns: []Turn{{Paragraphs: []Paragraph{{ID: "i1"}, {ID: "i2"}}}, {Paragraphs: []Paragraph{{ID: "i3"}}}}},
+		Interviews: []Interview{
+			{Turns: []Turn{{Paragraphs: []Paragraph{{ID: "i1"}, {ID: "i2"}}}, {Paragraphs: []Paragraph{{ID: "i3"}}}}},
+			{Turns: []Turn{{Paragraphs: []Paragraph{{ID: "j1", Quotation: true}}}}},
+		},
 		Colophon:  Section{Paragraphs: []Paragraph{{ID: "c1"}}},
 		Notes:     []Note{{Number: 1, Paragraphs: []Paragraph{{ID: "n1"}}}},
 	}
@@ -112,7 +115,7 @@ func TestParagraphsVisitsEveryParagraphOnceInReadingOrder(t *testing.T) {
 	for _, p := range b.Paragraphs() {
 		ids = append(ids, p.ID)
 	}
-	want := "p1 sig i1 i2 i3 c1 n1"
+	want := "p1 sig i1 i2 i3 j1 c1 n1"
 	if got := join(ids); got != want {
 		t.Errorf("Paragraphs() = %s, want %s", got, want)
 	}

@@ -5,22 +5,59 @@ import (
 	"strings"
 )
 
-// Error is a problem with the source at a known position.
+// Error is a problem with the source at a known position. A warning is a
+// doubt rather than a fault: something that may not mean what the author
+// meant, which is reported but does not stop a build.
 type Error struct {
-	Pos Pos
-	Msg string
+	Pos     Pos
+	Msg     string
+	Warning bool
 }
 
-// Error formats e as "file:line:col: msg".
-func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
+// Error formats e as "file:line:col: msg", or "file:line:col: warning: msg".
+func (e *Error) Error() string {
+	if e.Warning {
+		return e.Pos.String() + ": warning: " + e.Msg
+	}
+	return e.Pos.String() + ": " + e.Msg
+}
 
-// ErrorList is every problem found in one pass over the source. Its zero
-// value is an empty list ready to use.
+// ErrorList is every problem found in one pass over the source, errors and
+// warnings. Its zero value is an empty list ready to use.
 type ErrorList []*Error
 
 // Add appends a problem at pos.
 func (l *ErrorList) Add(pos Pos, msg string) {
 	*l = append(*l, &Error{Pos: pos, Msg: msg})
+}
+
+// Warn appends a warning at pos.
+func (l *ErrorList) Warn(pos Pos, msg string) {
+	*l = append(*l, &Error{Pos: pos, Msg: msg, Warning: true})
+}
+
+// Count returns the number of errors and of warnings in l.
+func (l ErrorList) Count() (errors, warnings int) {
+	for _, e := range l {
+		if e.Warning {
+			warnings++
+		} else {
+			errors++
+		}
+	}
+	return errors, warnings
+}
+
+// Warnings returns the warnings of l, sorted.
+func (l ErrorList) Warnings() ErrorList {
+	var out ErrorList
+	for _, e := range l {
+		if e.Warning {
+			out = append(out, e)
+		}
+	}
+	out.Sort()
+	return out
 }
 
 // Sort orders the list by file, line, column and then message.
@@ -48,9 +85,10 @@ func (l ErrorList) Error() string {
 	return strings.Join(lines, "\n")
 }
 
-// Err returns the list as an error, sorted, or nil when it is empty.
+// Err returns the list as an error, sorted, warnings included, or nil when
+// it holds no error (warnings alone are not a failure).
 func (l ErrorList) Err() error {
-	if len(l) == 0 {
+	if n, _ := l.Count(); n == 0 {
 		return nil
 	}
 	l.Sort()

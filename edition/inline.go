@@ -3,8 +3,8 @@ package edition
 import "strings"
 
 // Inline is a piece of running text, kept by what it means rather than by how
-// it looks. The concrete kinds are Text, Emphasis, Quoted, Foreign, Link and
-// NoteRef.
+// it looks. The concrete kinds are Text, Emphasis, Quoted, Foreign, Link,
+// NoteRef and Direction.
 type Inline interface {
 	inline()
 }
@@ -74,7 +74,21 @@ type NoteRef struct {
 	Pos Pos
 }
 
-func (*Text) inline()     {}
+// Direction is a stage direction within a speaker's turn ("laughs",
+// "reads"): not spoken, set apart from the speech. Like Quoted, its
+// parentheses are not part of Content: each renderer writes them (see
+// Direction.Marks).
+type Direction struct {
+	Content []Inline
+	// Pos is where the direction stands in the source.
+	Pos Pos
+}
+
+// Marks returns the parentheses that enclose a direction in every edition.
+func (*Direction) Marks() (open, close string) { return "(", ")" }
+
+func (*Direction) inline() {}
+func (*Text) inline()      {}
 func (*Emphasis) inline() {}
 func (*Quoted) inline()   {}
 func (*Foreign) inline()  {}
@@ -93,6 +107,8 @@ func Children(in Inline) []Inline {
 		return n.Content
 	case *Link:
 		return n.Content
+	case *Direction:
+		return n.Content
 	}
 	return nil
 }
@@ -109,7 +125,7 @@ func Walk(content []Inline, fn func(Inline) bool) {
 }
 
 // PlainText returns content as plain characters: the text itself, quotation
-// marks written out, links as their text. Note references take no characters.
+// marks and a direction's parentheses written out, links as their text. Note references take no characters.
 // Location offsets count runes of this string.
 func PlainText(content []Inline) string {
 	var b strings.Builder
@@ -123,6 +139,11 @@ func writePlain(b *strings.Builder, content []Inline) {
 		case *Text:
 			b.WriteString(n.Text)
 		case *Quoted:
+			open, close := n.Marks()
+			b.WriteString(open)
+			writePlain(b, n.Content)
+			b.WriteString(close)
+		case *Direction:
 			open, close := n.Marks()
 			b.WriteString(open)
 			writePlain(b, n.Content)

@@ -27,8 +27,12 @@ type Metadata struct {
 	// People are everyone named on the title page, in display order; the
 	// first is the primary creator.
 	People []Person
-	// Interview describes the event the text records.
+	// Interview describes the event the text records: the interview of a
+	// book of one, the first interview of a collection.
 	Interview Event
+	// Interviews describe each interview of the book, in the order of
+	// interview.md: one entry (Interview) for a book of one interview.
+	Interviews []Event
 	// Translated is when the translation was made; zero for a book in the
 	// language it was spoken in.
 	Translated Date
@@ -152,11 +156,18 @@ func (p Person) Has(r Role) bool {
 	return false
 }
 
-// Event is the interview as an event in time and place.
+// Event is an interview as an event in time and place, with the people who
+// took part.
 type Event struct {
 	Date     Date
 	Place    string
 	Reviewed Date
+	// Participants are the keys of the people who take part (speakers, and
+	// anyone present who does not speak), in display order; empty when the
+	// metadata does not say.
+	Participants []string
+	// Pos is where the metadata describes the event.
+	Pos Pos
 }
 
 // Source is a text the translation is made from.

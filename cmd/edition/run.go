@@ -119,12 +119,13 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	fmt.Fprintf(stderr, "%s: ok: %d turns, %d notes, %d paragraphs (%s)\n",
-		*source, len(b.Interview.Turns), len(b.Notes), len(b.Paragraphs()), since(start))
+		*source, turns(b), len(b.Notes), len(b.Paragraphs()), since(start))
 	return exitOK
 }
 
-// loadBook loads and checks the source, printing every problem to stderr.
-// It sets the build date from SOURCE_DATE_EPOCH when that is set.
+// loadBook loads and checks the source, printing every problem to stderr,
+// warnings too ("file:line:col: warning: …"); warnings alone do not stop
+// it. It sets the build date from SOURCE_DATE_EPOCH when that is set.
 func loadBook(dir string, stderr io.Writer) (*edition.Book, int) {
 	b, err := load.Dir(dir)
 	if err == nil {
@@ -140,11 +141,17 @@ func loadBook(dir string, stderr io.Writer) (*edition.Book, int) {
 			for _, e := range list {
 				fmt.Fprintln(stderr, e)
 			}
-			fmt.Fprintf(stderr, "edition: %d problem(s) in %s\n", len(list), dir)
+			fmt.Fprintf(stderr, "edition: %s in %s\n", problems(list), dir)
 		} else {
 			fmt.Fprintf(stderr, "edition: %v\n", err)
 		}
 		return nil, exitSource
+	}
+	if len(b.Warnings) > 0 {
+		for _, e := range b.Warnings {
+			fmt.Fprintln(stderr, e)
+		}
+		fmt.Fprintf(stderr, "edition: %s in %s\n", problems(b.Warnings), dir)
 	}
 	if t, ok, err := sourceDateEpoch(); err != nil {
 		fmt.Fprintf(stderr, "edition: %v\n", err)
@@ -244,4 +251,26 @@ func size(n int) string {
 
 func since(t time.Time) string {
 	return time.Since(t).Round(100 * time.Microsecond).String()
+}
+
+// turns counts the turns of every interview of b.
+func turns(b *edition.Book) int {
+	n := 0
+	for _, iv := range b.Interviews {
+		n += len(iv.Turns)
+	}
+	return n
+}
+
+// problems counts the errors and warnings of list for the summary line:
+// "2 problem(s)", "2 problem(s) and 1 warning(s)", "1 warning(s)".
+func problems(list edition.ErrorList) string {
+	errs, warns := list.Count()
+	switch {
+	case warns == 0:
+		return fmt.Sprintf("%d problem(s)", errs)
+	case errs == 0:
+		return fmt.Sprintf("%d warning(s)", warns)
+	}
+	return fmt.Sprintf("%d problem(s) and %d warning(s)", errs, warns)
 }

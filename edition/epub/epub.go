@@ -112,6 +112,8 @@ type document struct {
 	inToc    bool
 	landmark string // epub:type of its landmark, if it is one
 	body     string // the complete XHTML document
+	// interview is the interview the document holds, if it holds one.
+	interview *edition.Interview
 }
 
 // plan writes every content document from the model.
@@ -133,10 +135,21 @@ func (r *Renderer) plan(b *edition.Book, c cite.Citation) (*publication, error) 
 		{name: "titlepage.xhtml", id: "titlepage", title: "Title page", inToc: true, landmark: "titlepage"},
 		{name: "imprint.xhtml", id: "imprint", title: "Imprint", inToc: true},
 		{name: "preface.xhtml", id: "preface", titleIn: b.Preface.Title, inToc: true, landmark: "preface"},
-		{name: "interview.xhtml", id: "interview", titleIn: b.Interview.Title, inToc: true, landmark: "bodymatter"},
-		{name: "colophon.xhtml", id: "colophon", titleIn: b.Colophon.Title, inToc: true, landmark: "colophon"},
-		{name: "notes.xhtml", id: "notes", titleIn: b.NotesTitle, inToc: true, landmark: "endnotes"},
 	}
+	// Each interview is a document of its own, the first one the start of
+	// the body matter.
+	for k := range b.Interviews {
+		iv := &b.Interviews[k]
+		d := &document{name: iv.ID + ".xhtml", id: iv.ID, titleIn: iv.Title, inToc: true, interview: iv}
+		if k == 0 {
+			d.landmark = "bodymatter"
+		}
+		p.docs = append(p.docs, d)
+	}
+	p.docs = append(p.docs,
+		&document{name: "colophon.xhtml", id: "colophon", titleIn: b.Colophon.Title, inToc: true, landmark: "colophon"},
+		&document{name: "notes.xhtml", id: "notes", titleIn: b.NotesTitle, inToc: true, landmark: "endnotes"},
+	)
 	if len(b.NotesTitle) == 0 {
 		p.docs[len(p.docs)-1].title = "Notes"
 	}
@@ -163,15 +176,18 @@ func (r *Renderer) plan(b *edition.Book, c cite.Citation) (*publication, error) 
 	}
 	// Where each note's mark stands, for the notes' backlinks.
 	w.refDoc = map[int]string{}
-	for _, s := range []struct {
+	type docParas struct {
 		doc   string
 		paras []*edition.Paragraph
-	}{
-		{"preface.xhtml", sectionParagraphs(&b.Preface)},
-		{"interview.xhtml", interviewParagraphs(&b.Interview)},
-		{"colophon.xhtml", sectionParagraphs(&b.Colophon)},
-		{"notes.xhtml", notesParagraphs(b.Notes)},
-	} {
+	}
+	parts := []docParas{{"preface.xhtml", sectionParagraphs(&b.Preface)}}
+	for k := range b.Interviews {
+		parts = append(parts, docParas{b.Interviews[k].ID + ".xhtml", b.Interviews[k].Paragraphs()})
+	}
+	parts = append(parts,
+		docParas{"colophon.xhtml", sectionParagraphs(&b.Colophon)},
+		docParas{"notes.xhtml", notesParagraphs(b.Notes)})
+	for _, s := range parts {
 		for _, para := range s.paras {
 			w.paraDoc[para.ID] = s.doc
 			edition.Walk(para.Content, func(in edition.Inline) bool {
@@ -193,12 +209,14 @@ func (r *Renderer) plan(b *edition.Book, c cite.Citation) (*publication, error) 
 			body = w.imprint(d, c)
 		case "preface":
 			body = w.section(d, &b.Preface, "frontmatter", "preface", "doc-preface")
-		case "interview":
-			body = w.interview(d)
 		case "colophon":
 			body = w.section(d, &b.Colophon, "backmatter", "colophon", "doc-colophon")
 		case "notes":
 			body = w.notes(d)
+		default:
+			if d.interview != nil {
+				body = w.interview(d, d.interview)
+			}
 		}
 		d.body = body
 	}
@@ -382,16 +400,6 @@ func sectionParagraphs(s *edition.Section) []*edition.Paragraph {
 	}
 	if s.Signature != nil {
 		out = append(out, s.Signature)
-	}
-	return out
-}
-
-func interviewParagraphs(iv *edition.Interview) []*edition.Paragraph {
-	var out []*edition.Paragraph
-	for t := range iv.Turns {
-		for i := range iv.Turns[t].Paragraphs {
-			out = append(out, &iv.Turns[t].Paragraphs[i])
-		}
 	}
 	return out
 }

@@ -285,8 +285,8 @@ func TestSemantics(t *testing.T) {
 			t.Errorf("interview.xhtml lacks %q", want)
 		}
 	}
-	if n := strings.Count(iv, `<div class="turn">`); n != len(b.Interview.Turns) {
-		t.Errorf("%d turns in the document, %d in the model", n, len(b.Interview.Turns))
+	if n := strings.Count(iv, `<div class="turn">`); n != len(b.Interviews[0].Turns) {
+		t.Errorf("%d turns in the document, %d in the model", n, len(b.Interviews[0].Turns))
 	}
 }
 
@@ -528,8 +528,8 @@ func TestRealBook(t *testing.T) {
 	if got := strings.Count(all, `epub:type="noteref"`); got != len(b.Notes) {
 		t.Errorf("%d note marks in the EPUB, %d notes in the model", got, len(b.Notes))
 	}
-	if got := strings.Count(all, `<div class="turn">`); got != len(b.Interview.Turns) {
-		t.Errorf("%d turns in the EPUB, %d in the model", got, len(b.Interview.Turns))
+	if got := strings.Count(all, `<div class="turn">`); got != len(b.Interviews[0].Turns) {
+		t.Errorf("%d turns in the EPUB, %d in the model", got, len(b.Interviews[0].Turns))
 	}
 	// EPUB_OUT=dir keeps the book, plain and with fabricated print pages,
 	// for the validators and for reading (scripts/validate-epub.sh).

@@ -30,7 +30,7 @@ func fixture() *edition.Book {
 			},
 			Signature: &edition.Paragraph{ID: "preface-3", Content: []edition.Inline{t("George Gruenthal, 2017")}},
 		},
-		Interview: edition.Interview{
+		Interviews: []edition.Interview{{
 			ID:    "interview",
 			Title: []edition.Inline{t("The Interview")},
 			Turns: []edition.Turn{
@@ -41,7 +41,7 @@ func fixture() *edition.Book {
 				}},
 				{Speaker: "rolland", Direction: "stands", Paragraphs: []edition.Paragraph{para("interview-4", t("That’s fine."))}},
 			},
-		},
+		}},
 		Colophon: edition.Section{
 			ID:    "colophon",
 			Title: []edition.Inline{t("Note on the Text")},

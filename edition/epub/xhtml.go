@@ -311,17 +311,23 @@ func (w *writer) section(d *document, s *edition.Section, matter, epubType, role
 	return b.String()
 }
 
-// interview writes the dialogue. Each turn is a block of its own holding the
-// turn's paragraphs, so a turn of several paragraphs reads as one; the first
-// paragraph opens with the speaker's name (b: a name set apart without
+// interview writes one interview. Each turn is a block of its own holding
+// the turn's paragraphs, so a turn of several paragraphs reads as one; the
+// first paragraph opens with the speaker's name (b: a name set apart without
 // stress, in small caps by the stylesheet) and any stage direction in
-// italics, in parentheses, as the source gives it.
-func (w *writer) interview(d *document) string {
-	iv := &w.book.Interview
+// italics, in parentheses, as the source gives it. A quotation the speaker
+// reads out is a blockquote within the turn. In a collection, a line under
+// the title names the participants, the place and the date.
+func (w *writer) interview(d *document, iv *edition.Interview) string {
 	var b strings.Builder
 	b.WriteString(w.head(d.title, docCSS, "bodymatter"))
 	fmt.Fprintf(&b, `<section id="%s" epub:type="chapter" role="doc-chapter" aria-labelledby="%s-title">`+"\n", esc(iv.ID), esc(iv.ID))
 	fmt.Fprintf(&b, `<h1 id="%s-title">%s</h1>`+"\n", esc(iv.ID), w.inlines(iv.Title, nil))
+	if w.book.Collection() {
+		if line := cite.Chapter(w.book, iv); line != "" {
+			fmt.Fprintf(&b, `<p class="chapter-event">%s</p>`+"\n", esc(line))
+		}
+	}
 	for t := range iv.Turns {
 		turn := &iv.Turns[t]
 		name := turn.Speaker
@@ -337,12 +343,25 @@ func (w *writer) interview(d *document) string {
 		}
 		label += ": "
 		b.WriteString(`<div class="turn">` + "\n")
+		quoting := false
 		for i := range turn.Paragraphs {
+			p := &turn.Paragraphs[i]
+			if p.Quotation != quoting {
+				if quoting {
+					b.WriteString("</blockquote>\n")
+				} else {
+					b.WriteString("<blockquote>\n")
+				}
+				quoting = p.Quotation
+			}
 			prefix := ""
 			if i == 0 {
 				prefix = label
 			}
-			b.WriteString(w.paragraph(&turn.Paragraphs[i], "", prefix))
+			b.WriteString(w.paragraph(p, "", prefix))
+		}
+		if quoting {
+			b.WriteString("</blockquote>\n")
 		}
 		b.WriteString("</div>\n")
 	}
@@ -487,6 +506,14 @@ func (w *writer) inline(in edition.Inline, c *cursor) string {
 		} else {
 			b.WriteString(w.inlines(n.Content, c))
 		}
+	case *edition.Direction:
+		// As a direction after a speaker's name: italics in parentheses.
+		open, close := n.Marks()
+		w.text(&b, open, c)
+		b.WriteString(`<i class="direction">`)
+		b.WriteString(w.inlines(n.Content, c))
+		b.WriteString("</i>")
+		w.text(&b, close, c)
 	case *edition.NoteRef:
 		// No element inside the link: see notes.
 		fmt.Fprintf(&b, `<a class="noteref" href="notes.xhtml#note-%d" id="noteref-%d" epub:type="noteref" role="doc-noteref">%d</a>`,

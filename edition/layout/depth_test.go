@@ -109,7 +109,7 @@ func TestLoosenessFillsPage(t *testing.T) {
 	}
 	fb := &flowBuilder{g: g, m: m, params: bookParams(g), notes: map[int][]noteLine{}, speakers: map[string]string{"a": "Alpha", "b": "Bert Beta"}}
 	fb.section(&book.Preface)
-	fb.interview(&book.Interview)
+	fb.interview(&book.Interviews[0])
 	fb.section(&book.Colophon)
 	lines := func(p bodyPage) int {
 		n := 0

@@ -75,7 +75,7 @@ func TestGoldenRealBook(t *testing.T) {
 // enough to split over two pages.
 func fixture() *edition.Book {
 	b := testbook.Book([][]int{{3, 1}, {2}, {6}, {1, 1}}, []int{2, 30}, map[string]int{"interview-2": 1, "interview-4": 2})
-	p := &b.Interview.Turns[2].Paragraphs[0]
+	p := &b.Interviews[0].Turns[2].Paragraphs[0]
 	p.Content = append([]edition.Inline{
 		&edition.Foreign{Lang: "fr", Content: []edition.Inline{testbook.Text("Une phrase en français, ")}},
 		&edition.Link{URL: "https://example.org/a/very/long/path/index.html", Content: []edition.Inline{testbook.Text("https://example.org/a/very/long/path/index.html")}},

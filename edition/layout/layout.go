@@ -137,7 +137,9 @@ func makePages(b *edition.Book, trim string) (*pageSet, error) {
 	if !b.Preface.Absent() {
 		fb.section(&b.Preface)
 	}
-	fb.interview(&b.Interview)
+	for k := range b.Interviews {
+		fb.interview(&b.Interviews[k])
+	}
 	if !b.Colophon.Absent() {
 		fb.section(&b.Colophon)
 	}

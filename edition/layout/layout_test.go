@@ -167,7 +167,7 @@ func newFlow(t *testing.T, b *edition.Book) *flowBuilder {
 	}
 	fb := &flowBuilder{g: g, m: m, params: paramsForTest(), notes: map[int][]noteLine{}, speakers: map[string]string{"a": "Alpha", "b": "Bert Beta"}}
 	fb.section(&b.Preface)
-	fb.interview(&b.Interview)
+	fb.interview(&b.Interviews[0])
 	for i := range b.Notes {
 		fb.note(&b.Notes[i])
 	}
@@ -262,7 +262,7 @@ func TestPageBreaks(t *testing.T) {
 
 func TestMissingGlyph(t *testing.T) {
 	b := testbook.Book([][]int{{1}}, nil, nil)
-	b.Interview.Turns[0].Paragraphs[0].Content = append(b.Interview.Turns[0].Paragraphs[0].Content,
+	b.Interviews[0].Turns[0].Paragraphs[0].Content = append(b.Interviews[0].Turns[0].Paragraphs[0].Content,
 		&edition.Text{Text: " 中文", Pos: edition.Pos{File: "interview.md", Line: 7, Col: 3}})
 	_, err := makePages(b, "")
 	list, ok := err.(edition.ErrorList)

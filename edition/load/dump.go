@@ -39,12 +39,18 @@ func Dump(b *edition.Book) string {
 	d.line(0, "book modified %s", b.Modified.Format("2006-01-02T15:04:05Z07:00"))
 
 	d.section(&b.Preface)
-	d.line(0, "interview %s", b.Interview.ID)
-	d.inlines(1, "title", b.Interview.Title)
-	for _, t := range b.Interview.Turns {
-		d.line(1, "turn %s direction %q @%s", t.Speaker, t.Direction, t.Pos)
-		for i := range t.Paragraphs {
-			d.paragraph(2, &t.Paragraphs[i])
+	for k := range b.Interviews {
+		iv := &b.Interviews[k]
+		d.line(0, "interview %s", iv.ID)
+		d.inlines(1, "title", iv.Title)
+		if b.Collection() {
+			d.line(1, "date %q place %q reviewed %q participants %q", iv.Event.Date, iv.Event.Place, iv.Event.Reviewed, iv.Event.Participants)
+		}
+		for _, t := range iv.Turns {
+			d.line(1, "turn %s direction %q @%s", t.Speaker, t.Direction, t.Pos)
+			for i := range t.Paragraphs {
+				d.paragraph(2, &t.Paragraphs[i])
+			}
 		}
 	}
 	d.section(&b.Colophon)
@@ -80,7 +86,11 @@ func (d *dumper) section(s *edition.Section) {
 }
 
 func (d *dumper) paragraph(depth int, p *edition.Paragraph) {
-	d.inlines(depth, fmt.Sprintf("p %s @%s", p.ID, p.Pos), p.Content)
+	kind := "p"
+	if p.Quotation {
+		kind = "quotation p"
+	}
+	d.inlines(depth, fmt.Sprintf("%s %s @%s", kind, p.ID, p.Pos), p.Content)
 }
 
 func (d *dumper) inlines(depth int, head string, content []edition.Inline) {
@@ -103,6 +113,8 @@ func (d *dumper) inlines(depth int, head string, content []edition.Inline) {
 			d.inlines(depth+1, "link "+n.URL, n.Content)
 		case *edition.NoteRef:
 			d.line(depth+1, "noteref %d [^%s] @%s", n.Number, n.Label, n.Pos)
+		case *edition.Direction:
+			d.inlines(depth+1, fmt.Sprintf("direction @%s", n.Pos), n.Content)
 		default:
 			d.line(depth+1, "%T", in)
 		}

@@ -16,6 +16,7 @@ package load
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"path/filepath"
 
@@ -53,6 +54,7 @@ func FSAt(fsys fs.FS, dir string) (*edition.Book, error) {
 	if err := l.errs.Err(); err != nil {
 		return nil, err
 	}
+	b.Warnings = l.errs.Warnings()
 	typography.Apply(b)
 	return b, nil
 }
@@ -129,7 +131,6 @@ func (l *loader) load() *edition.Book {
 
 	// The interview is the only text a book must have; a section the
 	// source leaves out keeps an empty ID (Section.Absent).
-	b.Interview.ID = "interview"
 	complete := true // every file that may reference notes was read
 	if f, exists := l.readOptional(PrefaceFile); f != nil {
 		b.Preface.ID = "preface"
@@ -138,7 +139,10 @@ func (l *loader) load() *edition.Book {
 		complete = false
 	}
 	if f := l.read(InterviewFile); f != nil {
-		l.interview(f, &b.Interview, notes, speakers, metaOK)
+		b.Interviews = l.interviews(f, notes, speakers, metaOK)
+		if metaOK && len(b.Interviews) > 0 {
+			l.events(b)
+		}
 	} else {
 		complete = false
 	}
@@ -159,4 +163,50 @@ func (l *loader) load() *edition.Book {
 	// without reference really one; likewise for references.
 	b.Notes = notes.resolve(endnotesRead, complete)
 	return b
+}
+
+// events gives each interview its event from the metadata, matched in
+// order, and its participants: those the metadata names, who must include
+// every speaker of its turns, or else the speakers in the metadata's order.
+func (l *loader) events(b *edition.Book) {
+	m := &b.Meta
+	if n := len(m.Interviews); n > 0 && n != len(b.Interviews) {
+		switch {
+		case n < len(b.Interviews):
+			l.errs.Add(b.Interviews[n].Pos, fmt.Sprintf("%s describes %d interview(s) but this is interview %d: give interviews: in %s, one entry (date, place, participants) per interview, in this file's order",
+				MetadataFile, n, n+1, MetadataFile))
+		default:
+			l.errs.Add(m.Interviews[len(b.Interviews)].Pos, fmt.Sprintf("%d interview(s) described but %s holds %d (each opened by a # title)",
+				n, InterviewFile, len(b.Interviews)))
+		}
+	}
+	for k := range b.Interviews {
+		iv := &b.Interviews[k]
+		if k < len(m.Interviews) {
+			iv.Event = m.Interviews[k]
+			iv.Event.Participants = append([]string(nil), iv.Event.Participants...)
+		}
+		speaks := map[string]bool{}
+		for _, t := range iv.Turns {
+			speaks[t.Speaker] = true
+		}
+		if len(iv.Event.Participants) > 0 {
+			listed := map[string]bool{}
+			for _, key := range iv.Event.Participants {
+				listed[key] = true
+			}
+			for _, t := range iv.Turns {
+				if t.Speaker != "" && !listed[t.Speaker] {
+					l.errs.Add(t.Pos, fmt.Sprintf("%q speaks but is not among the participants of this interview (%s)", t.Speaker, iv.Event.Pos))
+					listed[t.Speaker] = true // once per interview
+				}
+			}
+			continue
+		}
+		for _, p := range m.People {
+			if speaks[p.Key] {
+				iv.Event.Participants = append(iv.Event.Participants, p.Key)
+			}
+		}
+	}
 }

@@ -36,7 +36,8 @@ var mdParser = sync.OnceValue(func() parser.Parser {
 		parser.WithBlockParsers(append(parser.DefaultBlockParsers(),
 			util.Prioritized(extension.NewFootnoteBlockParser(), 999))...),
 		parser.WithInlineParsers(append(parser.DefaultInlineParsers(),
-			util.Prioritized(noteRefParser{}, 99))...),
+			util.Prioritized(noteRefParser{}, 99),
+			util.Prioritized(directionParser{}, 99))...),
 		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
 	)
 })
@@ -82,6 +83,59 @@ func (noteRefParser) Parse(parent ast.Node, block text.Reader, pc parser.Context
 	return &noteRefNode{bad: true}
 }
 
+// directionNode is a stage direction, {laughs}, in the goldmark tree.
+type directionNode struct {
+	ast.BaseInline
+	// start and stop delimit the direction's text in the source, between
+	// the braces.
+	start, stop int
+	// bad says what is wrong with a brace that opens no direction.
+	bad string
+}
+
+var kindDirection = ast.NewNodeKind("Direction")
+
+// Kind implements ast.Node.
+func (n *directionNode) Kind() ast.NodeKind { return kindDirection }
+
+// Dump implements ast.Node.
+func (n *directionNode) Dump(source []byte, level int) {
+	ast.DumpHelper(n, source, level, map[string]string{"Bad": n.bad}, nil)
+}
+
+// directionParser parses {direction}: a brace, text without braces on the
+// same line, a closing brace. A brace that opens or closes nothing is kept
+// as a node too, so that it is reported rather than printed. Escaped braces
+// (\{ \}) are text, as goldmark never offers them to a parser.
+type directionParser struct{}
+
+func (directionParser) Trigger() []byte { return []byte{'{', '}'} }
+
+func (directionParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	line, seg := block.PeekLine()
+	if len(line) == 0 {
+		return nil
+	}
+	if line[0] == '}' {
+		block.Advance(1)
+		return &directionNode{bad: "} without {: a stage direction is written {…}; escape a literal brace as \\}"}
+	}
+	for i := 1; i < len(line); i++ {
+		switch line[i] {
+		case '}':
+			block.Advance(i + 1)
+			return &directionNode{start: seg.Start + 1, stop: seg.Start + i}
+		case '{':
+			block.Advance(1)
+			return &directionNode{bad: "{ inside a stage direction: a direction is {text} without braces inside"}
+		case '\n', '\r':
+			i = len(line)
+		}
+	}
+	block.Advance(1)
+	return &directionNode{bad: "{ without } on the same line: a stage direction is written {…} on one line; escape a literal brace as \\{"}
+}
+
 // labelRE is what a note label may be.
 var labelRE = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
 
@@ -94,6 +148,13 @@ type conv struct {
 	// inNote is set while converting a note's text, where references to
 	// notes are not allowed.
 	inNote bool
+	// inTurn is set while converting a turn's paragraph, where stage
+	// directions are allowed.
+	inTurn bool
+}
+
+func (c *conv) warnAt(off int, format string, args ...any) {
+	c.l.errs.Warn(c.f.pos(off), fmt.Sprintf(format, args...))
 }
 
 func (c *conv) errAt(off int, format string, args ...any) {
@@ -172,6 +233,9 @@ func (l *loader) section(f *srcFile, s *edition.Section, notes *noteIndex, signe
 		l.errs.Add(b.titlePos, fmt.Sprintf("the %s has no text", s.ID))
 		return
 	}
+	for i := range s.Paragraphs {
+		b.c.dashStart(&s.Paragraphs[i], signed)
+	}
 	if signed {
 		for i := range s.Paragraphs {
 			p := &s.Paragraphs[i]
@@ -203,6 +267,30 @@ func textLen(content []edition.Inline) int {
 		return true
 	})
 	return n
+}
+
+// dashStart warns about a paragraph that begins like a signature but is
+// not one: with an em dash ("— Name", "--- Name"), or with "-- " outside
+// the preface, where no signature is read. signed is set for the preface.
+func (c *conv) dashStart(p *edition.Paragraph, signed bool) {
+	t, ok := firstText(*p)
+	if !ok {
+		return
+	}
+	switch {
+	case strings.HasPrefix(t.Text, "-- "):
+		if !signed {
+			c.l.errs.Warn(p.Pos, "a paragraph beginning with -- is read as a signature only at the end of "+PrefaceFile+"; here it is printed as a paragraph beginning with a dash")
+		}
+	case strings.HasPrefix(t.Text, "—"), strings.HasPrefix(t.Text, "---"):
+		msg := "a paragraph beginning with an em dash is printed as it stands"
+		if signed {
+			msg += ": a signature is written -- Name, as the last paragraph"
+		} else {
+			msg += "; if it is a signature, only the preface has one (-- Name, its last paragraph)"
+		}
+		c.l.errs.Warn(p.Pos, msg)
+	}
 }
 
 // stripPrefix removes prefix from the start of p's text, if p begins with
@@ -283,53 +371,116 @@ func matchLabel(text string, speakers map[string]string) (name, direction string
 	return
 }
 
-// interview loads interview.md into iv. When the metadata could not be
-// read, the speakers are unknown and labels are not checked.
-func (l *loader) interview(f *srcFile, iv *edition.Interview, notes *noteIndex, speakers map[string]string, checkSpeakers bool) {
+// interviews loads interview.md: one interview, or several, each opened by
+// a level-1 heading (its title). When the metadata could not be read, the
+// speakers are unknown and labels are not checked.
+func (l *loader) interviews(f *srcFile, notes *noteIndex, speakers map[string]string, checkSpeakers bool) []edition.Interview {
 	b := l.parse(f, notes, false)
 	if b == nil {
-		return
+		return nil
 	}
-	iv.Title = b.title
+	ivs := []edition.Interview{{Title: b.title, Pos: b.titlePos}}
+	iv := &ivs[0]
 	var turn *edition.Turn
-	n := 0
-	for _, node := range b.blocks {
-		gp, ok := node.(*ast.Paragraph)
-		if !ok {
-			b.c.reject(node)
-			continue
+	paras := 0 // paragraphs of the current interview, in turns or not
+	noText := func() {
+		if len(iv.Turns) == 0 && paras == 0 {
+			l.errs.Add(iv.Pos, "the interview has no text")
 		}
-		p := b.c.paragraph(gp)
-		n++
-		p.ID = fmt.Sprintf("interview-%d", n)
-		if t, ok := firstText(p); ok {
-			if name, dir, size, known, ok := matchLabel(t.Text, speakers); ok {
-				if !known && checkSpeakers {
-					l.errs.Add(p.Pos, fmt.Sprintf("unknown speaker %q (speakers are the speaker fields of %s)", name, MetadataFile))
-				}
-				dir = strings.TrimSpace(dir)
-				if dir == "" && strings.Contains(t.Text[:size], "(") {
-					l.errs.Add(p.Pos, "empty stage direction")
-				}
-				stripPrefix(&p, t.Text[:size], f)
-				if len(p.Content) == 0 {
-					l.errs.Add(p.Pos, fmt.Sprintf("speaker label %q without text", name))
-				}
-				iv.Turns = append(iv.Turns, edition.Turn{Speaker: speakers[name], Direction: dir, Pos: p.Pos})
-				turn = &iv.Turns[len(iv.Turns)-1]
-			}
-		}
+	}
+	// add gives p to the current turn; text before the first turn is an
+	// error.
+	add := func(p edition.Paragraph) {
+		paras++
 		if turn == nil {
 			if checkSpeakers {
 				l.errs.Add(p.Pos, "text before the first turn: the interview's first paragraph must begin with a speaker's label (Name: …)")
 			}
-			continue
+			return
 		}
 		turn.Paragraphs = append(turn.Paragraphs, p)
 	}
-	if len(iv.Turns) == 0 && n == 0 {
-		l.errs.Add(b.titlePos, "the interview has no text")
+	for _, node := range b.blocks {
+		switch n := node.(type) {
+		case *ast.Heading:
+			if n.Level != 1 {
+				b.c.reject(n)
+				continue
+			}
+			// A further title opens the next interview of a collection.
+			noText()
+			pos := f.pos(nodePos(n))
+			title := b.c.inlines(n)
+			if len(title) == 0 {
+				l.errs.Add(pos, "empty title")
+			} else if n := textLen(title); n > MaxTitle {
+				l.errs.Add(pos, fmt.Sprintf("title is %d characters long; the limit is %d", n, MaxTitle))
+			}
+			ivs = append(ivs, edition.Interview{Title: title, Pos: pos})
+			iv, turn, paras = &ivs[len(ivs)-1], nil, 0
+		case *ast.Blockquote:
+			// A quotation read out within the turn.
+			for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+				gp, ok := ch.(*ast.Paragraph)
+				if !ok {
+					b.c.reject(ch)
+					continue
+				}
+				b.c.inTurn = true
+				p := b.c.paragraph(gp)
+				b.c.inTurn = false
+				p.Quotation = true
+				add(p)
+			}
+		case *ast.Paragraph:
+			b.c.inTurn = true
+			p := b.c.paragraph(n)
+			b.c.inTurn = false
+			if t, ok := firstText(p); ok {
+				if name, dir, size, known, ok := matchLabel(t.Text, speakers); ok {
+					if !known && checkSpeakers {
+						l.errs.Add(p.Pos, fmt.Sprintf("unknown speaker %q (speakers are the speaker fields of %s)", name, MetadataFile))
+					}
+					dir = strings.TrimSpace(dir)
+					if dir == "" && strings.Contains(t.Text[:size], "(") {
+						l.errs.Add(p.Pos, "empty stage direction")
+					}
+					stripPrefix(&p, t.Text[:size], f)
+					if len(p.Content) == 0 {
+						l.errs.Add(p.Pos, fmt.Sprintf("speaker label %q without text", name))
+					}
+					iv.Turns = append(iv.Turns, edition.Turn{Speaker: speakers[name], Direction: dir, Pos: p.Pos})
+					turn = &iv.Turns[len(iv.Turns)-1]
+					add(p)
+					continue
+				}
+			}
+			b.c.dashStart(&p, false)
+			add(p)
+		default:
+			b.c.reject(node)
+		}
 	}
+	noText()
+	// Paragraph IDs: interview-N in a book of one interview, as they have
+	// always been; interview-K-N in a collection.
+	for k := range ivs {
+		iv := &ivs[k]
+		iv.ID = "interview"
+		prefix := "interview-"
+		if len(ivs) > 1 {
+			iv.ID = fmt.Sprintf("interview-%d", k+1)
+			prefix = iv.ID + "-"
+		}
+		n := 0
+		for t := range iv.Turns {
+			for i := range iv.Turns[t].Paragraphs {
+				n++
+				iv.Turns[t].Paragraphs[i].ID = fmt.Sprintf("%s%d", prefix, n)
+			}
+		}
+	}
+	return ivs
 }
 
 // firstText returns the text p begins with, if it begins with text.
@@ -396,7 +547,66 @@ func (c *conv) note(fn *east.Footnote) {
 // paragraph converts a paragraph; its ID is set by the caller.
 func (c *conv) paragraph(p *ast.Paragraph) edition.Paragraph {
 	off := nodePos(p)
-	return edition.Paragraph{Pos: c.f.pos(off), Content: c.inlines(p)}
+	para := edition.Paragraph{Pos: c.f.pos(off), Content: c.inlines(p)}
+	c.brackets(p.Lines())
+	return para
+}
+
+// brackets warns about text in square brackets that is neither a link, a
+// foreign-language span nor a note mark: "[laughs]" may have been meant as
+// a stage direction, which is written {laughs}. An editorial insertion in
+// brackets is written with its first bracket escaped, \[matting], which
+// silences the warning. Only brackets closed on the same line are looked
+// at; code spans and autolinks are skipped (the former are rejected).
+func (c *conv) brackets(lines *text.Segments) {
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		line := c.f.src[seg.Start:seg.Stop]
+		for j := 0; j < len(line); j++ {
+			switch line[j] {
+			case '\\':
+				j++
+			case '`', '<':
+				closer := byte('`')
+				if line[j] == '<' {
+					closer = '>'
+				}
+				if k := bytes.IndexByte(line[j+1:], closer); k >= 0 {
+					j += k + 1
+				}
+			case '[':
+				if j+1 < len(line) && line[j+1] == '^' {
+					continue
+				}
+				k := closingBracket(line, j)
+				if k < 0 || k+1 < len(line) && line[k+1] == '(' {
+					continue // a link's text, scanned on
+				}
+				c.warnAt(seg.Start+j, "bracketed text %s is printed as it stands: a stage direction is written {…}; escape the first bracket (\\[) of an editorial insertion", shorten(string(line[j:k+1])))
+				j = k
+			}
+		}
+	}
+}
+
+// closingBracket returns the index of the bracket that closes the one at
+// open in line, or -1.
+func closingBracket(line []byte, open int) int {
+	depth := 0
+	for k := open; k < len(line); k++ {
+		switch line[k] {
+		case '\\':
+			k++
+		case '[':
+			depth++
+		case ']':
+			depth--
+			if depth == 0 {
+				return k
+			}
+		}
+	}
+	return -1
 }
 
 // reject reports a block the conventions give no meaning to.
@@ -494,6 +704,8 @@ func (c *conv) inlines(n ast.Node) []edition.Inline {
 			c.errAt(nodePos(x), "code span is not allowed")
 		case *ast.Image:
 			c.errAt(nodePos(x), "image is not allowed")
+		case *directionNode:
+			out.add(c.direction(x)...)
 		case *noteRefNode:
 			off := nodePos(x)
 			switch {
@@ -513,6 +725,30 @@ func (c *conv) inlines(n ast.Node) []edition.Inline {
 		}
 	}
 	return out.done()
+}
+
+// direction converts {text} into a stage direction, where one is allowed.
+func (c *conv) direction(x *directionNode) []edition.Inline {
+	off := nodePos(x)
+	if x.bad != "" {
+		c.errAt(off, "%s", x.bad)
+		return nil
+	}
+	if !c.inTurn {
+		c.errAt(off, "stage direction {…} outside a turn: directions stand only in what a speaker says, in %s; escape a literal brace as \\{", InterviewFile)
+		return nil
+	}
+	raw := c.f.src[x.start:x.stop]
+	lead := len(raw) - len(bytes.TrimLeft(raw, " \t"))
+	txt := strings.TrimSpace(c.unescape(raw, x.start))
+	if txt == "" {
+		c.errAt(off, "empty stage direction {}")
+		return nil
+	}
+	return []edition.Inline{&edition.Direction{
+		Content: []edition.Inline{&edition.Text{Text: txt, Pos: c.f.pos(x.start + lead)}},
+		Pos:     c.f.pos(off),
+	}}
 }
 
 // link converts [text](target): a foreign-language span for lang:tag, a

@@ -61,11 +61,15 @@ func (l *loader) metadata(f *srcFile) (edition.Metadata, bool) {
 				m.People, peopleOK = d.people(n)
 			},
 			"interview": func(n *yaml.Node) {
-				d.mapping(n, "interview.", nil, map[string]func(*yaml.Node){
-					"date":     func(n *yaml.Node) { m.Interview.Date = d.date(n) },
-					"place":    func(n *yaml.Node) { m.Interview.Place = d.str(n) },
-					"reviewed": func(n *yaml.Node) { m.Interview.Reviewed = d.date(n) },
-				})
+				m.Interviews = append(m.Interviews, d.event(n, "interview."))
+			},
+			"interviews": func(n *yaml.Node) {
+				for _, item := range d.seq(n) {
+					m.Interviews = append(m.Interviews, d.event(item, "interviews[]:"))
+				}
+				if len(n.Content) == 0 {
+					d.err(n, "interviews: list one entry per interview of %s", InterviewFile)
+				}
 			},
 			"translated": func(n *yaml.Node) { m.Translated = d.date(n) },
 			"publisher": func(n *yaml.Node) {
@@ -122,6 +126,15 @@ func (l *loader) metadata(f *srcFile) (edition.Metadata, bool) {
 	if m.ShortTitle == "" {
 		m.ShortTitle = m.Title
 	}
+	if peopleOK {
+		d.checkKeyRefs(m.People)
+	}
+	if d.has(root, "interview") && d.has(root, "interviews") {
+		d.err(root, "give either interview (one interview) or interviews (a list, one entry per interview), not both")
+	}
+	if len(m.Interviews) > 0 {
+		m.Interview = m.Interviews[0]
+	}
 	// An ISBN given as the identifier is the edition's ISBN; given twice,
 	// the two must be the same number.
 	if idDigits, ok := edition.ISBNDigits(m.Identifier); ok && strings.HasPrefix(m.Identifier, "urn:isbn:") {
@@ -134,10 +147,60 @@ func (l *loader) metadata(f *srcFile) (edition.Metadata, bool) {
 	// A citation needs a year: the edition's, the translation's or the
 	// interview's.
 	if m.Published.IsZero() && m.Translated.IsZero() && m.Interview.Date.IsZero() && !d.dateUnsure {
-		d.err(root, "no date to cite the book by: give published (the edition's date), translated or interview.date")
+		d.err(root, "no date to cite the book by: give published (the edition's date), translated or interview.date (interviews[].date)")
 	}
 	d.placeholders(root)
 	return m, peopleOK
+}
+
+// has reports whether the mapping n has the key.
+func (d *metaDecoder) has(n *yaml.Node, key string) bool {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return true
+		}
+	}
+	return false
+}
+
+// event reads one interview's description: its date, place, review date and
+// participants (person keys, checked against the people in load).
+func (d *metaDecoder) event(n *yaml.Node, path string) edition.Event {
+	e := edition.Event{Pos: d.f.clamp(n.Line, n.Column)}
+	d.mapping(n, path, nil, map[string]func(*yaml.Node){
+		"date":     func(n *yaml.Node) { e.Date = d.date(n) },
+		"place":    func(n *yaml.Node) { e.Place = d.str(n) },
+		"reviewed": func(n *yaml.Node) { e.Reviewed = d.date(n) },
+		"participants": func(n *yaml.Node) {
+			for _, item := range d.seq(n) {
+				e.Participants = append(e.Participants, d.str(item))
+				d.keyRefs = append(d.keyRefs, keyRef{key: d.str(item), node: item})
+			}
+		},
+	})
+	return e
+}
+
+// keyRef is a person key used in the metadata, to be checked once every
+// person is known.
+type keyRef struct {
+	key  string
+	node *yaml.Node
+}
+
+// checkKeyRefs reports every key used that names no person.
+func (d *metaDecoder) checkKeyRefs(people []edition.Person) {
+	known := map[string]bool{}
+	var keys []string
+	for _, p := range people {
+		known[p.Key] = true
+		keys = append(keys, p.Key)
+	}
+	for _, r := range d.keyRefs {
+		if !known[r.key] {
+			d.err(r.node, "participant %q is not the key of a person (people: %s)", r.key, strings.Join(keys, ", "))
+		}
+	}
 }
 
 var slugRE = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
@@ -146,6 +209,8 @@ var slugRE = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 type metaDecoder struct {
 	l *loader
 	f *srcFile
+	// keyRefs are the person keys used by the interviews' participants.
+	keyRefs []keyRef
 	// dateUnsure is set when a date is still a placeholder or is wrong
 	// (and so reported already).
 	dateUnsure bool

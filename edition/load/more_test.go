@@ -120,14 +120,14 @@ func TestFixtureModel(t *testing.T) {
 		t.Errorf("notes in order %q, want first second third fourth", got)
 	}
 	var speakers []string
-	for _, turn := range b.Interview.Turns {
+	for _, turn := range b.Interviews[0].Turns {
 		speakers = append(speakers, turn.Speaker+"("+turn.Direction+")")
 	}
 	if got := strings.Join(speakers, " "); got != "alice() bob(stands) alice(smiling)" {
 		t.Errorf("turns %q", got)
 	}
 	// The text of a turn starts after the label, and its position says so.
-	if txt, ok := firstText(b.Interview.Turns[1].Paragraphs[0]); !ok || txt.Pos.String() != "interview.md:5:22" {
+	if txt, ok := firstText(b.Interviews[0].Turns[1].Paragraphs[0]); !ok || txt.Pos.String() != "interview.md:5:22" {
 		t.Errorf("first text of the second turn: %+v, want it at interview.md:5:22", txt)
 	}
 	if b.Preface.Signature != nil {

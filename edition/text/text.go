@@ -178,26 +178,45 @@ func (t *writer) section(title []edition.Inline, paras []edition.Paragraph) {
 	}
 }
 
+// interview writes each interview under its own heading; in a collection,
+// the participants, place and date follow the heading. A quotation a
+// speaker reads out is indented by four spaces.
 func (t *writer) interview(b *edition.Book) {
-	t.heading(inlineText(b.Interview.Title))
-	for _, turn := range b.Interview.Turns {
-		label := strings.ToUpper(turn.Speaker)
-		if p, ok := b.Meta.Person(turn.Speaker); ok {
-			label = strings.ToUpper(p.Speaker)
-		}
-		if turn.Direction != "" {
-			label += " (" + turn.Direction + ")"
-		}
-		for i, p := range turn.Paragraphs {
-			prefix := ""
-			if i == 0 {
-				prefix = label + ": "
+	for k := range b.Interviews {
+		iv := &b.Interviews[k]
+		t.heading(inlineText(iv.Title))
+		if b.Collection() {
+			if line := cite.Chapter(b, iv); line != "" {
+				t.wrap("", line)
+				t.blank()
 			}
-			t.wrap("", prefix+inlineText(p.Content))
-			t.blank()
+		}
+		for _, turn := range iv.Turns {
+			label := strings.ToUpper(turn.Speaker)
+			if p, ok := b.Meta.Person(turn.Speaker); ok {
+				label = strings.ToUpper(p.Speaker)
+			}
+			if turn.Direction != "" {
+				label += " (" + turn.Direction + ")"
+			}
+			for i, p := range turn.Paragraphs {
+				prefix := ""
+				if i == 0 {
+					prefix = label + ": "
+				}
+				indent := ""
+				if p.Quotation {
+					indent = quoteIndent
+				}
+				t.hanging(indent+prefix, indent, inlineText(p.Content))
+				t.blank()
+			}
 		}
 	}
 }
+
+// quoteIndent sets off a quotation read out within a turn.
+const quoteIndent = "    "
 
 func (t *writer) notes(b *edition.Book) {
 	if len(b.Notes) == 0 {
@@ -278,6 +297,11 @@ func writeInline(b *strings.Builder, content []edition.Inline) {
 			writeInline(b, n.Content)
 			b.WriteByte('_')
 		case *edition.Quoted:
+			open, close := n.Marks()
+			b.WriteString(open)
+			writeInline(b, n.Content)
+			b.WriteString(close)
+		case *edition.Direction:
 			open, close := n.Marks()
 			b.WriteString(open)
 			writeInline(b, n.Content)

@@ -38,7 +38,7 @@ func fixture() *edition.Book {
 			}}},
 			Signature: &edition.Paragraph{ID: "preface-signature", Content: []edition.Inline{&edition.Text{Text: "Tom Turner, 2017"}}},
 		},
-		Interview: edition.Interview{
+		Interviews: []edition.Interview{{
 			ID:    "interview",
 			Title: []edition.Inline{&edition.Text{Text: "The Talk"}},
 			Turns: []edition.Turn{
@@ -52,7 +52,7 @@ func fixture() *edition.Book {
 						&edition.Link{URL: "http://example.org/a/very/long/address/that/cannot/be/broken/at/all/anywhere/x", Content: []edition.Inline{&edition.Text{Text: "http://example.org/a/very/long/address/that/cannot/be/broken/at/all/anywhere/x"}}}}},
 				}},
 			},
-		},
+		}},
 		Colophon: edition.Section{ID: "colophon", Title: []edition.Inline{&edition.Text{Text: "Note on the Text"}},
 			Paragraphs: []edition.Paragraph{{ID: "colophon-1", Content: []edition.Inline{&edition.Text{Text: "Official text."}}}}},
 		Notes: []edition.Note{{Label: "n", Number: 1, Paragraphs: []edition.Paragraph{

@@ -76,7 +76,7 @@ func TestRealBookCharacters(t *testing.T) {
 		"description": b.Meta.Description,
 		"rights":      b.Meta.Rights,
 		"preface":     text(b.Preface.Title),
-		"interview":   text(b.Interview.Title),
+		"interview":   text(b.Interviews[0].Title),
 		"colophon":    text(b.Colophon.Title),
 	}
 	for i, s := range b.Meta.Sources {

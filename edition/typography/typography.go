@@ -36,11 +36,14 @@ func Apply(b *edition.Book) {
 	}
 
 	section(&b.Preface)
-	b.Interview.Title = Inlines(b.Interview.Title)
-	for t := range b.Interview.Turns {
-		turn := &b.Interview.Turns[t]
-		turn.Direction = String(turn.Direction)
-		paragraphs(turn.Paragraphs)
+	for k := range b.Interviews {
+		iv := &b.Interviews[k]
+		iv.Title = Inlines(iv.Title)
+		for t := range iv.Turns {
+			turn := &iv.Turns[t]
+			turn.Direction = String(turn.Direction)
+			paragraphs(turn.Paragraphs)
+		}
 	}
 	section(&b.Colophon)
 	for n := range b.Notes {

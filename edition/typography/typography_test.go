@@ -298,14 +298,14 @@ func fixtureBook() *edition.Book {
 			Paragraphs: []edition.Paragraph{p("preface-1", realistic), p("preface-2", `"Stalin's dachas."`)},
 			Signature:  &edition.Paragraph{ID: "preface-sig", Content: parse(`George Gruenthal,  2017`)},
 		},
-		Interview: edition.Interview{
+		Interviews: []edition.Interview{{
 			ID:    "interview",
 			Title: parse(`The Interview`),
 			Turns: []edition.Turn{
 				{Speaker: "rolland", Direction: `stands`, Paragraphs: []edition.Paragraph{p("interview-1", `That's fine. --- I am sorry.`)}},
 				{Speaker: "stalin", Direction: `smiling -- "kindly"`, Paragraphs: []edition.Paragraph{p("interview-2", `Don't say that!`)}},
 			},
-		},
+		}},
 		Colophon: edition.Section{
 			ID:         "colophon",
 			Title:      parse(`Note on the text`),
@@ -331,10 +331,10 @@ func TestApplyBook(t *testing.T) {
 		{"Preface title", dump(b.Preface.Title), `Translator’s «Preface»`},
 		{"Preface 2", dump(b.Preface.Paragraphs[1].Content), `«Stalin’s dachas.»`},
 		{"Signature", dump(b.Preface.Signature.Content), `George Gruenthal, 2017`},
-		{"Direction 1", b.Interview.Turns[0].Direction, `stands`},
-		{"Direction 2", b.Interview.Turns[1].Direction, "smiling\u00a0– “kindly”"},
-		{"Turn 1", dump(b.Interview.Turns[0].Paragraphs[0].Content), "That’s fine.\u00a0— I am sorry."},
-		{"Turn 2", dump(b.Interview.Turns[1].Paragraphs[0].Content), `Don’t say that!`},
+		{"Direction 1", b.Interviews[0].Turns[0].Direction, `stands`},
+		{"Direction 2", b.Interviews[0].Turns[1].Direction, "smiling\u00a0– “kindly”"},
+		{"Turn 1", dump(b.Interviews[0].Turns[0].Paragraphs[0].Content), "That’s fine.\u00a0— I am sorry."},
+		{"Turn 2", dump(b.Interviews[0].Turns[1].Paragraphs[0].Content), `Don’t say that!`},
 		{"Colophon", dump(b.Colophon.Paragraphs[0].Content), "Reviewed on June\u00a028, 1935."},
 		{"Note", dump(b.Notes[0].Paragraphs[0].Content), "See vol.\u00a03, p.\u00a0100 <http://e.org/a--b...c>."},
 		{"Speaker name", b.Meta.People[0].Speaker, "Romain Rolland"},
@@ -430,10 +430,14 @@ func cloneBook(b *edition.Book) *edition.Book {
 	c.Meta.People = append([]edition.Person(nil), b.Meta.People...)
 	c.Preface = cloneSection(b.Preface)
 	c.Colophon = cloneSection(b.Colophon)
-	c.Interview.Title = clone(b.Interview.Title)
-	c.Interview.Turns = append([]edition.Turn(nil), b.Interview.Turns...)
-	for i := range c.Interview.Turns {
-		c.Interview.Turns[i].Paragraphs = cloneParagraphs(c.Interview.Turns[i].Paragraphs)
+	c.Interviews = append([]edition.Interview(nil), b.Interviews...)
+	for k := range c.Interviews {
+		iv := &c.Interviews[k]
+		iv.Title = clone(iv.Title)
+		iv.Turns = append([]edition.Turn(nil), iv.Turns...)
+		for i := range iv.Turns {
+			iv.Turns[i].Paragraphs = cloneParagraphs(iv.Turns[i].Paragraphs)
+		}
 	}
 	c.Notes = append([]edition.Note(nil), b.Notes...)
 	for i := range c.Notes {

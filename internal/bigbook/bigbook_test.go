@@ -20,7 +20,7 @@ func TestWriteMakesAValidBookNTimesLonger(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the tripled book does not load: %v", err)
 	}
-	if got, want := len(three.Interview.Turns), 3*len(one.Interview.Turns); got != want {
+	if got, want := len(three.Interviews[0].Turns), 3*len(one.Interviews[0].Turns); got != want {
 		t.Errorf("%d turns, want %d", got, want)
 	}
 	if got, want := len(three.Notes), 3*len(one.Notes); got != want {

@@ -41,7 +41,7 @@ func Book(turns [][]int, noteLens []int, cites map[string]int) *edition.Book {
 	b.Preface = edition.Section{ID: "preface", Title: []edition.Inline{Text("Preface")},
 		Paragraphs: []edition.Paragraph{{ID: "preface-1", Content: []edition.Inline{Text(strings.Repeat(words, 3))}}},
 		Signature:  &edition.Paragraph{ID: "preface-sig", Content: []edition.Inline{Text("Tess Gamma, 2020")}}}
-	b.Interview = edition.Interview{ID: "interview", Title: []edition.Inline{Text("The Interview")}}
+	b.Interviews = []edition.Interview{{ID: "interview", Title: []edition.Inline{Text("The Interview")}}}
 	n := 0
 	for t, paras := range turns {
 		turn := edition.Turn{Speaker: []string{"a", "b"}[t%2], Pos: edition.Pos{File: "fixture.md", Line: t + 1}}
@@ -58,7 +58,7 @@ func Book(turns [][]int, noteLens []int, cites map[string]int) *edition.Book {
 			_ = i
 			turn.Paragraphs = append(turn.Paragraphs, edition.Paragraph{ID: id, Content: content})
 		}
-		b.Interview.Turns = append(b.Interview.Turns, turn)
+		b.Interviews[0].Turns = append(b.Interviews[0].Turns, turn)
 	}
 	b.Colophon = edition.Section{ID: "colophon", Title: []edition.Inline{Text("Note on the Text")},
 		Paragraphs: []edition.Paragraph{{ID: "colophon-1", Content: []edition.Inline{Text("Translated by Tess Gamma.")}}}}
