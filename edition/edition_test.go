@@ -103,13 +103,13 @@ func TestDateFormats(t *testing.T) {
 
 func TestParagraphsVisitsEveryParagraphOnceInReadingOrder(t *testing.T) {
 	b := &Book{
-		Preface:   Section{Paragraphs: []Paragraph{{ID: "p1"}}, Signature: &Paragraph{ID: "sig"}},
+		Preface: Section{Paragraphs: []Paragraph{{ID: "p1"}}, Signature: &Paragraph{ID: "sig"}},
 		Interviews: []Interview{
 			{Turns: []Turn{{Paragraphs: []Paragraph{{ID: "i1"}, {ID: "i2"}}}, {Paragraphs: []Paragraph{{ID: "i3"}}}}},
 			{Turns: []Turn{{Paragraphs: []Paragraph{{ID: "j1", Quotation: true}}}}},
 		},
-		Colophon:  Section{Paragraphs: []Paragraph{{ID: "c1"}}},
-		Notes:     []Note{{Number: 1, Paragraphs: []Paragraph{{ID: "n1"}}}},
+		Colophon: Section{Paragraphs: []Paragraph{{ID: "c1"}}},
+		Notes:    []Note{{Number: 1, Paragraphs: []Paragraph{{ID: "n1"}}}},
 	}
 	var ids []string
 	for _, p := range b.Paragraphs() {

@@ -89,11 +89,11 @@ func (*Direction) Marks() (open, close string) { return "(", ")" }
 
 func (*Direction) inline() {}
 func (*Text) inline()      {}
-func (*Emphasis) inline() {}
-func (*Quoted) inline()   {}
-func (*Foreign) inline()  {}
-func (*Link) inline()     {}
-func (*NoteRef) inline()  {}
+func (*Emphasis) inline()  {}
+func (*Quoted) inline()    {}
+func (*Foreign) inline()   {}
+func (*Link) inline()      {}
+func (*NoteRef) inline()   {}
 
 // Children returns the inline content nested in in, or nil for a leaf (Text,
 // NoteRef).
