@@ -85,6 +85,12 @@ type Citation struct {
 	Rights, Description string
 	// Subjects are subject headings or keywords.
 	Subjects []string
+	// Collection is set for a volume of several interviews, which cites as
+	// a book with its contributors: Original is then the first interview's
+	// date, Last the last one's, and there is no one Place.
+	Collection bool
+	// Last is the date of the last interview of a collection.
+	Last edition.Date
 }
 
 // Name is one person as a citation names them.
@@ -142,6 +148,12 @@ func Of(b *edition.Book) Citation {
 		c.ISBN13 = d
 	} else {
 		c.ISBN = ""
+	}
+	if b.Collection() {
+		c.Collection = true
+		c.Place = ""
+		c.Original = b.Interviews[0].Event.Date
+		c.Last = b.Interviews[len(b.Interviews)-1].Event.Date
 	}
 	if m.Subtitle != "" {
 		c.FullTitle = m.Title + ": " + m.Subtitle

@@ -53,11 +53,12 @@ type cslItem struct {
 }
 
 // CSLJSON writes the citation as a CSL-JSON array of one item of type
-// "interview": the interviewees as author, the interviewers as interviewer,
-// the translators as translator, editors who are not creators as editor,
-// everyone else as contributor; publisher, publisher-place, edition,
-// collection-title and -number and ISBN when the metadata gives them;
-// issued is Citation.Issued (publication, translation or interview date),
+// "interview" ("book" for a collection of interviews, without the one
+// event's date and place): the interviewees as author, the interviewers as
+// interviewer, the translators as translator, editors who are not creators
+// as editor, everyone else as contributor; publisher, publisher-place,
+// edition, collection-title and -number and ISBN when the metadata gives
+// them; issued is Citation.Issued (publication, translation or interview date),
 // original-date and event-date the interview's, original-title the first
 // source's title. CSL has no variable for the original's address or for an
 // identifier that is not a DOI, ISBN or the like, so the sources and the
@@ -100,8 +101,13 @@ func CSLJSON(w io.Writer, c Citation) error {
 	item.Edition = c.EditionStatement
 	item.CollectionTitle, item.CollectionNumber = c.Series, c.SeriesNumber
 	item.ISBN = c.ISBN
-	item.OriginalDate = cslDateOf(c.Original)
-	item.EventDate = cslDateOf(c.Original)
+	if c.Collection {
+		// A volume of interviews is a book; it records no one event.
+		item.Type = "book"
+	} else {
+		item.OriginalDate = cslDateOf(c.Original)
+		item.EventDate = cslDateOf(c.Original)
+	}
 	if len(c.Sources) > 0 {
 		item.OriginalTitle = c.Sources[0].Title
 	}

@@ -116,6 +116,14 @@ func (c Citation) InterviewStatement() string {
 	if len(interviewers) == 0 {
 		return ""
 	}
+	if c.Collection {
+		// Several interviews, places and dates: the years they span.
+		s := "Interviews by " + join(displays(interviewers))
+		if y := c.Years(); y != "" {
+			s += ", " + y
+		}
+		return s
+	}
 	s := "Interview by " + join(displays(interviewers))
 	if c.Place != "" {
 		s += ", " + c.Place
@@ -124,6 +132,18 @@ func (c Citation) InterviewStatement() string {
 		s += ", " + d
 	}
 	return s
+}
+
+// Years is the year of the interview, or the years a collection's
+// interviews span ("1998–1999"); empty when not known.
+func (c Citation) Years() string {
+	switch {
+	case c.Original.IsZero():
+		return ""
+	case c.Collection && !c.Last.IsZero() && c.Last.Year != c.Original.Year:
+		return fmt.Sprintf("%d–%d", c.Original.Year, c.Last.Year)
+	}
+	return fmt.Sprint(c.Original.Year)
 }
 
 // titleStatesInterview reports whether the title already says what
