@@ -16,11 +16,13 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // TestGolden loads a manuscript and compares a dump of its model with a
-// golden file: the small fixture in testdata/book and the real book.
+// golden file: the small fixture in testdata/book, the real book and the
+// second book (a collection of two interviews, testdata/books/second).
 func TestGolden(t *testing.T) {
 	for _, tc := range []struct{ name, dir, golden string }{
 		{"fixture", "testdata/book", "testdata/book.golden"},
 		{"source", "../../source", "testdata/source.golden"},
+		{"second book", "../../testdata/books/second", "testdata/second.golden"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if _, err := os.Stat(filepath.Join(tc.dir, InterviewFile)); err != nil {
