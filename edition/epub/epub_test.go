@@ -157,13 +157,18 @@ func checkContainer(t *testing.T, data []byte) *container {
 			}
 		}
 	}
+	// Every document has the book's language, the package's dc:language.
+	lang := ""
+	if m := regexp.MustCompile(`<dc:language>([^<]+)</dc:language>`).FindSubmatch(c.files["EPUB/package.opf"]); m != nil {
+		lang = string(m[1])
+	}
 	for name, es := range elems {
 		if path.Ext(name) != ".xhtml" {
 			continue
 		}
 		root := es[0]
-		if root.name.Space != nsXHTML || root.attrs["lang"] != "en" || root.attrs[nsXML+" lang"] != "en" {
-			t.Errorf("%s: root %v lang=%q xml:lang=%q; want XHTML html with both en", name, root.name, root.attrs["lang"], root.attrs[nsXML+" lang"])
+		if lang == "" || root.name.Space != nsXHTML || root.attrs["lang"] != lang || root.attrs[nsXML+" lang"] != lang {
+			t.Errorf("%s: root %v lang=%q xml:lang=%q; want XHTML html with both %q", name, root.name, root.attrs["lang"], root.attrs[nsXML+" lang"], lang)
 		}
 	}
 	// Links: href and src in documents, manifest hrefs, NCX sources.
@@ -410,7 +415,7 @@ func (m *opfMeta) values(ref, p string) []string {
 // TestMetadataMatchesCitation reads the package metadata back and compares
 // it with cite.Of, the one source of names, roles, dates and titles.
 func TestMetadataMatchesCitation(t *testing.T) {
-	books := map[string]*edition.Book{"fixture": fixture(), "second": testbook.SecondBook(), "source": realbook.Load(t)}
+	books := map[string]*edition.Book{"fixture": fixture(), "second": testbook.SecondBook(), "collection": collectionBook(t), "source": realbook.Load(t)}
 	for name, b := range books {
 		t.Run(name, func(t *testing.T) {
 			c := cite.Of(b)
@@ -557,13 +562,13 @@ func TestEPUBCheck(t *testing.T) {
 	if _, err := os.Stat(jar); err != nil {
 		t.Skip("no " + jar + ": EPUBCheck not run")
 	}
-	books := map[string]*edition.Book{"fixture": fixture(), "second": testbook.SecondBook(), "source": realbook.Load(t)}
+	books := map[string]*edition.Book{"fixture": fixture(), "second": testbook.SecondBook(), "collection": collectionBook(t), "source": realbook.Load(t)}
 	for name, b := range books {
 		for _, breaks := range [][]edition.PageBreak{nil, fixtureBreaks()} {
 			if name == "second" && breaks != nil {
 				continue // the fixture's page breaks are not in it
 			}
-			if name == "source" && breaks != nil {
+			if (name == "source" || name == "collection") && breaks != nil {
 				breaks = sourceBreaks(b)
 			}
 			file := filepath.Join(t.TempDir(), name+".epub")
