@@ -159,3 +159,46 @@ func TestBookKeepsEveryNoteInOrder(t *testing.T) {
 		t.Error("text edition is not valid UTF-8")
 	}
 }
+
+// TestCollection renders the second book of the tests, a collection of two
+// interviews: a heading for each interview with its participants, place
+// and date under it, quotations indented four spaces (every line of them),
+// stage directions in parentheses where they stand in the turn.
+func TestCollection(t *testing.T) {
+	b, err := load.Dir("../../testdata/books/second")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := render(t, b, 72)
+	golden(t, "collection.txt", out)
+	for _, want := range []string{
+		"THE WORKSHOP IN HACKNEY\n-----------------------\n\nMargaret Ng, Alan Durand and Björn Åkesson. London, 14\u00a0March 1998.\n",
+		"THE LAST COMMISSION\n-------------------\n\nMargaret Ng and Alan Durand. Hastings, 2\u00a0November 1999.\n",
+		"Caslon.[1] (laughs) I had no idea",
+		"BJÖRN ÅKESSON (quietly): I was, just.",
+		"\n    Dear Meg, the shop is yours if you want it. Keep the formes locked\n    up tight and mind the ink on the stairs.\n\n    Your father,",
+		"\n(smiling) They had forgotten half the names.",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("text edition lacks %q", want)
+		}
+	}
+	// Every line of a quotation is indented, and only quotations are.
+	quoted := 0
+	for _, iv := range b.Interviews {
+		for _, turn := range iv.Turns {
+			for _, p := range turn.Paragraphs {
+				if p.Quotation {
+					quoted++
+					first := strings.Fields(edition.PlainText(p.Content))[0]
+					if !strings.Contains(out, "\n"+quoteIndent+first) {
+						t.Errorf("quotation %s not indented", p.ID)
+					}
+				}
+			}
+		}
+	}
+	if quoted != 3 {
+		t.Errorf("%d quoted paragraphs, want 3", quoted)
+	}
+}
