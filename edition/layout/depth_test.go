@@ -109,7 +109,7 @@ func TestLoosenessFillsPage(t *testing.T) {
 	}
 	fb := &flowBuilder{g: g, m: m, params: bookParams(g), notes: map[int][]noteLine{}, speakers: map[string]string{"a": "Alpha", "b": "Bert Beta"}}
 	fb.section(&book.Preface)
-	fb.interview(&book.Interviews[0])
+	fb.interview(&book.Interviews[0], nil)
 	fb.section(&book.Colophon)
 	lines := func(p bodyPage) int {
 		n := 0
@@ -272,14 +272,14 @@ func TestSectionLastPage(t *testing.T) {
 			}
 			fb := &flowBuilder{g: g, m: m, params: bookParams(g), notes: map[int][]noteLine{}, speakers: map[string]string{"a": "Alpha", "b": "Bert Beta"}}
 			fb.section(&book.Preface)
-			fb.interview(&book.Interview)
+			fb.interview(&book.Interviews[0], nil)
 			fb.section(&book.Colophon)
 			// The interview's last page: the last with its text.
 			last := func(pages []bodyPage) int {
 				for i := len(pages) - 1; i >= 0; i-- {
 					n := 0
 					for _, r := range pages[i].rows {
-						if r.kind == rowText && r.section == book.Interview.ID {
+						if r.kind == rowText && r.section == book.Interviews[0].ID {
 							n++
 						}
 					}

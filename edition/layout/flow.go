@@ -36,8 +36,12 @@ type row struct {
 	newPage bool
 	// section is the section the row belongs to; title its running head.
 	section, title string
-	// heading is a heading row's set title lines.
+	// heading is a heading row's set title lines; sub the lines set under
+	// them (a collection's participants, place and date), from the body
+	// line subAt of the row.
 	heading []line
+	sub     []line
+	subAt   int
 	// src identifies a text row's paragraph for setting it again
 	// (flowBuilder.rebreak): its index in flowBuilder.srcs plus one; 0 for
 	// rows that cannot be set again.
@@ -89,6 +93,19 @@ type paraSrc struct {
 	sec    section
 }
 
+// quoteSize is how much smaller than the body a block quotation is set, on
+// the body's leading, so that the baseline grid holds.
+const quoteSize = 1.0
+
+// inset returns how far s's lines stand in from each side of the text
+// block: a paragraph of a block quotation is indented on both sides.
+func (fb *flowBuilder) inset(s paraSrc) float64 {
+	if s.p.Quotation {
+		return fb.g.Indent
+	}
+	return 0
+}
+
 // noteLine is a set line of a footnote.
 type noteLine struct {
 	line
@@ -97,8 +114,13 @@ type noteLine struct {
 }
 
 func (fb *flowBuilder) body(p *paraBuilder) []line {
+	return fb.bodyAt(p, fb.g.Measure)
+}
+
+// bodyAt sets p justified at the measure width.
+func (fb *flowBuilder) bodyAt(p *paraBuilder, width float64) []line {
 	para := p.finish()
-	lines, err := setJustified(para, func(int) float64 { return fb.g.Measure }, fb.params)
+	lines, err := setJustified(para, func(int) float64 { return width }, fb.params)
 	if err != nil && fb.err == nil {
 		fb.err = err
 	}
@@ -109,11 +131,13 @@ func (fb *flowBuilder) body(p *paraBuilder) []line {
 // paragraph sets one body paragraph. indent is false for the first paragraph
 // after a heading; speaker, when set, starts a turn.
 func (fb *flowBuilder) paragraph(p *edition.Paragraph, indent bool, turn *edition.Turn, sec section) {
-	fb.srcs = append(fb.srcs, paraSrc{p: p, indent: indent, turn: turn, sec: sec})
+	ps := paraSrc{p: p, indent: indent, turn: turn, sec: sec}
+	fb.srcs = append(fb.srcs, ps)
 	src := int32(len(fb.srcs))
-	lines := fb.body(fb.build(p, indent, turn, &fb.errs))
+	inset := fb.inset(ps)
+	lines := fb.bodyAt(fb.build(p, indent, turn, &fb.errs), fb.g.Measure-2*inset)
 	for i, l := range lines {
-		fb.rows = append(fb.rows, row{kind: rowText, line: l, lines: 1, idx: i, count: len(lines),
+		fb.rows = append(fb.rows, row{kind: rowText, line: l, lines: 1, x: inset, idx: i, count: len(lines),
 			turnStart: turn != nil && i == 0, section: sec.id, title: sec.title, src: src})
 	}
 }
@@ -123,6 +147,9 @@ func (fb *flowBuilder) build(p *edition.Paragraph, indent bool, turn *edition.Tu
 	b := newParaBuilder(fb.m, errs, p.ID)
 	b.pos = p.Pos
 	st := textStyle{face: Roman, size: fb.g.Size}
+	if p.Quotation {
+		st.size -= quoteSize
+	}
 	if indent {
 		b.indent(fb.g.Indent)
 	}
@@ -200,7 +227,9 @@ func (fb *flowBuilder) rebreak(src int32, count, looseness, noHyphen int) []row 
 			para.items[c.i].Penalty = c.penalty
 		}
 	}()
-	width := func(int) float64 { return fb.g.Measure }
+	inset := fb.inset(s)
+	measure := fb.g.Measure - 2*inset
+	width := func(int) float64 { return measure }
 	var breaks []linebreak.Line
 	for try := 0; try < 4; try++ {
 		var err error
@@ -233,10 +262,10 @@ func (fb *flowBuilder) rebreak(src int32, count, looseness, noHyphen int) []row 
 		l := placeLine(para, br.Start, br.End, br.Ratio, br.Expansion, br.ProtrudeLeft)
 		l.hyphenated = br.Hyphenated
 		l.hangL, l.hangR = br.ProtrudeLeft, br.ProtrudeRight
-		rows[i] = row{kind: rowText, line: l, lines: 1, idx: i, count: want,
+		rows[i] = row{kind: rowText, line: l, lines: 1, x: inset, idx: i, count: want,
 			turnStart: s.turn != nil && i == 0, section: s.sec.id, title: s.sec.title, src: src, loose: int8(cmp.Or(looseness, 2))}
 	}
-	if last := rows[len(rows)-1].line.width; looseness != 0 && (last < 2*fb.g.Indent || last > fb.g.Measure-fb.g.Indent) {
+	if last := rows[len(rows)-1].line.width; looseness != 0 && (last < 2*fb.g.Indent || last > measure-fb.g.Indent) {
 		return nil
 	}
 	return rows
@@ -249,16 +278,30 @@ func (fb *flowBuilder) speakerName(t *edition.Turn) string {
 }
 
 // heading starts a section on a new recto page, its title sunk below the
-// top of the text block.
-func (fb *flowBuilder) heading(id string, title []edition.Inline) section {
+// top of the text block. sub, when given, is set in italics under the
+// title, each item from a line of its own, on the body's grid, with a blank
+// line after it: a collection's participants, place and date under each
+// interview's title.
+func (fb *flowBuilder) heading(id string, title []edition.Inline, sub []string) section {
 	plain := edition.PlainText(title)
 	b := newParaBuilder(fb.m, &fb.errs, id+"-title")
 	b.hyphenate = false
 	b.inlines(title, textStyle{face: Roman, size: fb.g.TitleSize})
 	lines := setBalanced(b.finish(), fb.g.Measure*0.8)
 	sink := fb.g.SectionSink + 1 + int(float64(len(lines))*fb.g.TitleLead/fb.g.Leading+0.999)
-	fb.rows = append(fb.rows, row{kind: rowHeading, lines: sink, keep: true, newPage: true,
-		section: id, title: plain, heading: lines})
+	r := row{kind: rowHeading, lines: sink, keep: true, newPage: true,
+		section: id, title: plain, heading: lines}
+	for _, s := range sub {
+		sb := newParaBuilder(fb.m, &fb.errs, id+"-sub")
+		sb.hyphenate = false
+		sb.inlines([]edition.Inline{&edition.Text{Text: s}}, textStyle{face: Italic, size: fb.g.Size})
+		r.sub = append(r.sub, setBalanced(sb.finish(), fb.g.Measure*0.85)...)
+	}
+	if len(r.sub) > 0 {
+		r.subAt = sink
+		r.lines += len(r.sub) + 1
+	}
+	fb.rows = append(fb.rows, r)
 	s := section{id: id, title: plain}
 	fb.secs = append(fb.secs, s)
 	return s
@@ -266,7 +309,7 @@ func (fb *flowBuilder) heading(id string, title []edition.Inline) section {
 
 // sectionRows sets a preface-like section.
 func (fb *flowBuilder) section(s *edition.Section) {
-	sec := fb.heading(s.ID, s.Title)
+	sec := fb.heading(s.ID, s.Title, nil)
 	for i := range s.Paragraphs {
 		fb.paragraph(&s.Paragraphs[i], i > 0, nil, sec)
 	}
@@ -292,21 +335,26 @@ func boolInt(b bool) int {
 	return 0
 }
 
-// interview sets the dialogue: each turn starts flush left with the
-// speaker's name run in; later paragraphs of a turn are indented.
-func (fb *flowBuilder) interview(iv *edition.Interview) {
-	sec := fb.heading(iv.ID, iv.Title)
+// interview sets one interview, which opens like a section (sub is the line
+// under its title, if any): each turn starts flush left with the speaker's
+// name run in; later paragraphs of a turn are indented. A block quotation
+// is set a size smaller, indented on both sides, its first paragraph and
+// the one after it not indented.
+func (fb *flowBuilder) interview(iv *edition.Interview, sub []string) {
+	sec := fb.heading(iv.ID, iv.Title, sub)
 	for t := range iv.Turns {
 		turn := &iv.Turns[t]
 		if _, ok := fb.speakers[turn.Speaker]; !ok {
 			fb.errs.Add(turn.Pos, fmt.Sprintf("speaker %q is not among the people of the metadata", turn.Speaker))
 		}
 		for i := range turn.Paragraphs {
+			p := &turn.Paragraphs[i]
 			var tp *edition.Turn
 			if i == 0 {
 				tp = turn
 			}
-			fb.paragraph(&turn.Paragraphs[i], i > 0, tp, sec)
+			indent := i > 0 && p.Quotation == turn.Paragraphs[i-1].Quotation
+			fb.paragraph(p, indent, tp, sec)
 		}
 	}
 }

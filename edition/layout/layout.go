@@ -138,7 +138,11 @@ func makePages(b *edition.Book, trim string) (*pageSet, error) {
 		fb.section(&b.Preface)
 	}
 	for k := range b.Interviews {
-		fb.interview(&b.Interviews[k])
+		var sub []string
+		if b.Collection() {
+			sub = cite.ChapterLines(b, &b.Interviews[k])
+		}
+		fb.interview(&b.Interviews[k], sub)
 	}
 	if !b.Colophon.Absent() {
 		fb.section(&b.Colophon)
@@ -230,6 +234,9 @@ func (L *pageSet) placeBody(p *page, bp bodyPage) {
 			for _, hl := range r.heading {
 				p.lines = append(p.lines, placed{x: left + (g.Measure-hl.width)/2, y: ty, line: hl, role: HeadingRole, key: "h:" + r.section})
 				ty += g.TitleLead
+			}
+			for i, sl := range r.sub {
+				p.lines = append(p.lines, placed{x: left + (g.Measure-sl.width)/2, y: y + float64(r.subAt+i)*g.Leading, line: sl})
 			}
 		case rowText, rowSignature:
 			y0 := y + float64(r.lines-1)*g.Leading

@@ -167,7 +167,7 @@ func newFlow(t *testing.T, b *edition.Book) *flowBuilder {
 	}
 	fb := &flowBuilder{g: g, m: m, params: paramsForTest(), notes: map[int][]noteLine{}, speakers: map[string]string{"a": "Alpha", "b": "Bert Beta"}}
 	fb.section(&b.Preface)
-	fb.interview(&b.Interviews[0])
+	fb.interview(&b.Interviews[0], nil)
 	for i := range b.Notes {
 		fb.note(&b.Notes[i])
 	}

@@ -561,6 +561,15 @@ func (b *paraBuilder) inlines(content []edition.Inline, st textStyle) {
 			b.links++
 			s.url, s.link = n.URL, b.links
 			b.inlines(n.Content, s)
+		case *edition.Direction:
+			// In italics between parentheses, as a direction after a
+			// speaker's name is set.
+			s := st
+			s.face ^= Italic
+			open, close := n.Marks()
+			b.text(open, s, b.pos)
+			b.inlines(n.Content, s)
+			b.text(close, s, b.pos)
 		case *edition.NoteRef:
 			b.mark(n.Number, st)
 		default:
