@@ -140,26 +140,7 @@ func TestCollectionQuotationsAndDirections(t *testing.T) {
 // a recto's head is the title of the interview it shows, a verso's the
 // book's short title.
 func TestCollectionRunningHeads(t *testing.T) {
-	b := secondBook(t)
-	for k := range b.Interviews {
-		iv := &b.Interviews[k]
-		turns := iv.Turns
-		for n := 0; n < 12; n++ {
-			for _, turn := range turns {
-				c := turn
-				c.Paragraphs = nil
-				for _, p := range turn.Paragraphs {
-					if len(edition.PlainText(p.Content)) > 0 && !hasNote(p) {
-						p.ID = p.ID + "-" + string(rune('a'+n))
-						c.Paragraphs = append(c.Paragraphs, p)
-					}
-				}
-				if len(c.Paragraphs) > 0 {
-					iv.Turns = append(iv.Turns, c)
-				}
-			}
-		}
-	}
+	b := longCollection(t)
 	L, err := makePages(b, "")
 	if err != nil {
 		t.Fatal(err)
@@ -188,6 +169,84 @@ func TestCollectionRunningHeads(t *testing.T) {
 			t.Errorf("no recto is headed %q", edition.PlainText(iv.Title))
 		}
 	}
+}
+
+// TestCollectionPageStarts checks, on the longer collection, that the
+// offset each set line records (from which the layout says where each page
+// begins, for the EPUB's page list) is the text the line sets, directions
+// and quotations included.
+func TestCollectionPageStarts(t *testing.T) {
+	b := longCollection(t)
+	L, err := makePages(b, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, p := range L.pages {
+		if p.kind != pageBody && p.kind != pageOpening {
+			continue
+		}
+		for _, pl := range p.lines {
+			para := paragraphByID(b, pl.line.para)
+			if para == nil {
+				continue // a title
+			}
+			var set strings.Builder
+			for _, f := range pl.line.frags {
+				if !f.label && f.Note == 0 {
+					set.WriteString(f.Text)
+				}
+			}
+			// The offset counts spaces; the runs do not hold them.
+			text := []rune(edition.PlainText(para.Content))
+			rest := []rune(strings.Join(strings.Fields(string(text[pl.line.rune:])), ""))
+			got := []rune(strings.TrimSuffix(set.String(), "-"))
+			n := min(len(got), 12)
+			if string(rest[:min(n, len(rest))]) != string(got[:n]) {
+				t.Errorf("page %s: line at %s+%d = %q, but it sets %q", p.folio, pl.line.para, pl.line.rune, string(rest[:min(n, len(rest))]), string(got[:n]))
+			}
+			checked++
+		}
+	}
+	if checked < 100 {
+		t.Errorf("only %d lines checked", checked)
+	}
+}
+
+func paragraphByID(b *edition.Book, id string) *edition.Paragraph {
+	for _, p := range b.Paragraphs() {
+		if p.ID == id {
+			return p
+		}
+	}
+	return nil
+}
+
+// longCollection is the second book with each interview's turns repeated
+// twelve times (without their note marks), so that each runs over several
+// pages.
+func longCollection(t *testing.T) *edition.Book {
+	b := secondBook(t)
+	for k := range b.Interviews {
+		iv := &b.Interviews[k]
+		turns := iv.Turns
+		for n := 0; n < 12; n++ {
+			for _, turn := range turns {
+				c := turn
+				c.Paragraphs = nil
+				for _, p := range turn.Paragraphs {
+					if len(edition.PlainText(p.Content)) > 0 && !hasNote(p) {
+						p.ID = p.ID + "-" + string(rune('a'+n))
+						c.Paragraphs = append(c.Paragraphs, p)
+					}
+				}
+				if len(c.Paragraphs) > 0 {
+					iv.Turns = append(iv.Turns, c)
+				}
+			}
+		}
+	}
+	return b
 }
 
 func hasNote(p edition.Paragraph) bool {
