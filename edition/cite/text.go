@@ -413,8 +413,17 @@ func LanguageName(tag string) string {
 
 // PlaceAndDate says where and when the interview took place, "Moscow,
 // 28 June 1935", or as much of it as is known, for title pages and covers.
-// It is empty when the subtitle already gives the date.
+// It is empty when the subtitle already gives the date. For a collection,
+// whose interviews have places and dates of their own, it is the years
+// they span ("1998–1999"), unless the subtitle gives them.
 func (c Citation) PlaceAndDate() string {
+	if c.Collection {
+		y := c.Years()
+		if strings.Contains(c.Subtitle, y) || strings.Contains(c.Subtitle, strings.ReplaceAll(y, "–", "-")) {
+			return ""
+		}
+		return y
+	}
 	d := c.Original.Long()
 	if d != "" && strings.Contains(strings.ReplaceAll(c.Subtitle, "\u00a0", " "), d) {
 		return ""
