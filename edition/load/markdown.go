@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -555,58 +556,58 @@ func (c *conv) paragraph(p *ast.Paragraph) edition.Paragraph {
 // brackets warns about text in square brackets that is neither a link, a
 // foreign-language span nor a note mark: "[laughs]" may have been meant as
 // a stage direction, which is written {laughs}. An editorial insertion in
-// brackets is written with its first bracket escaped, \[matting], which
+// brackets is written with its first bracket escaped, \\[matting], which
 // silences the warning. Only brackets closed on the same line are looked
-// at; code spans and autolinks are skipped (the former are rejected).
+// at; code spans and autolinks are skipped (the former are rejected). Each
+// line is read once, brackets matched with a stack, so that the time is
+// linear however many brackets a line holds.
 func (c *conv) brackets(lines *text.Segments) {
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
 		line := c.f.src[seg.Start:seg.Stop]
+		var open []int
+		var pairs [][2]int
+		noCloser := [2]bool{} // no ` or > after this point
 		for j := 0; j < len(line); j++ {
 			switch line[j] {
 			case '\\':
 				j++
 			case '`', '<':
-				closer := byte('`')
+				closer, which := byte('`'), 0
 				if line[j] == '<' {
-					closer = '>'
+					closer, which = '>', 1
+				}
+				if noCloser[which] {
+					continue
 				}
 				if k := bytes.IndexByte(line[j+1:], closer); k >= 0 {
 					j += k + 1
+				} else {
+					noCloser[which] = true
 				}
 			case '[':
-				if j+1 < len(line) && line[j+1] == '^' {
-					continue
+				open = append(open, j)
+			case ']':
+				if n := len(open); n > 0 {
+					pairs = append(pairs, [2]int{open[n-1], j})
+					open = open[:n-1]
 				}
-				k := closingBracket(line, j)
-				if k < 0 || k+1 < len(line) && line[k+1] == '(' {
-					continue // a link's text, scanned on
-				}
-				c.warnAt(seg.Start+j, "bracketed text %s is printed as it stands: a stage direction is written {…}; escape the first bracket (\\[) of an editorial insertion", shorten(string(line[j:k+1])))
-				j = k
+			}
+		}
+		// Inner pairs close first: visit them in order of their opening.
+		sort.Slice(pairs, func(a, b int) bool { return pairs[a][0] < pairs[b][0] })
+		end := -1
+		for _, p := range pairs {
+			switch {
+			case p[0] < end: // inside a bracketed text already reported
+			case line[p[0]+1] == '^': // a note mark
+			case p[1]+1 < len(line) && line[p[1]+1] == '(': // a link's text
+			default:
+				c.warnAt(seg.Start+p[0], "bracketed text %s is printed as it stands: a stage direction is written {…}; escape the first bracket (\\[) of an editorial insertion", shorten(string(line[p[0]:p[1]+1])))
+				end = p[1]
 			}
 		}
 	}
-}
-
-// closingBracket returns the index of the bracket that closes the one at
-// open in line, or -1.
-func closingBracket(line []byte, open int) int {
-	depth := 0
-	for k := open; k < len(line); k++ {
-		switch line[k] {
-		case '\\':
-			k++
-		case '[':
-			depth++
-		case ']':
-			depth--
-			if depth == 0 {
-				return k
-			}
-		}
-	}
-	return -1
 }
 
 // reject reports a block the conventions give no meaning to.

@@ -170,6 +170,7 @@ func FuzzLoad(f *testing.F) {
 	f.Add(uint8(2), "# C\n\n[m](mailto:a@b.org?subject=x) [j](javascript:x) \u202eevil\u2066 \ufffe")
 	f.Add(uint8(1), "# T\n\n"+strings.Repeat("[a](", 200))
 	f.Add(uint8(1), "# T\n\n"+strings.Repeat("- ", 20)+"a\n"+strings.Repeat("> 1. ", 5))
+	f.Add(uint8(1), "# T\n\nAlice: {a} [b] {c\n\n> {d}\n> e}\n\n# U\n\n— F\n\n> x")
 	f.Fuzz(func(t *testing.T, which uint8, src string) {
 		fsys := fixture(t)
 		fsys[names[int(which)%len(names)]].Data = []byte(src)
@@ -283,6 +284,12 @@ func BenchmarkLoadShapes(b *testing.B) {
 		{"turns", "Alice: a\n\n"},
 		{"brackets", "["},
 		{"note-refs", "[^first]"},
+		{"bracketed-asides", "Alice: [a] "},
+		{"directions", "Alice: {a} b "},
+		{"unclosed-directions", "Alice: {a "},
+		{"angles", "Alice: <a ["},
+		{"quotations", "Alice: a\n\n> b\n\n"},
+		{"interviews", "# T\n\nAlice: a\n\n"},
 		{"escapes", "&amp;\\*"},
 		{"invalid-utf8", "é\xff"},
 		{"link-openings", "[a]("},
