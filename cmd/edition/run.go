@@ -118,8 +118,12 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if b == nil {
 		return code
 	}
-	fmt.Fprintf(stderr, "%s: ok: %d turns, %d notes, %d paragraphs (%s)\n",
-		*source, turns(b), len(b.Notes), len(b.Paragraphs()), since(start))
+	interviews := ""
+	if b.Collection() {
+		interviews = fmt.Sprintf("%d interviews, ", len(b.Interviews))
+	}
+	fmt.Fprintf(stderr, "%s: ok: %s%d turns, %d notes, %d paragraphs (%s)\n",
+		*source, interviews, turns(b), len(b.Notes), len(b.Paragraphs()), since(start))
 	return exitOK
 }
 

@@ -22,6 +22,9 @@ const second = "../../testdata/books/second"
 // reads each back: the EPUB unzipped and every XML file parsed, the PDF
 // through pdftotext, the text edition and the CSL-JSON.
 func TestSecondBookEveryEdition(t *testing.T) {
+	if code, _, stderr := run(t, "check", "--source", second); code != exitOK || !strings.Contains(stderr, ": ok: 2 interviews, 11 turns,") {
+		t.Errorf("check exited %d, want ok with 2 interviews and 11 turns:\n%s", code, stderr)
+	}
 	out := t.TempDir()
 	code, _, stderr := run(t, "build", "--source", second, "--out", out)
 	if code != exitOK {
