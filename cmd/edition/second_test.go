@@ -124,6 +124,17 @@ func TestSecondBookEveryEdition(t *testing.T) {
 			t.Errorf("PDF contents do not list %q with its page", title)
 		}
 	}
+	// The outline has an entry for each, in order.
+	if _, err := exec.LookPath("mutool"); err != nil {
+		t.Skip("no mutool: the PDF's outline is not read back")
+	}
+	outline, err := exec.Command("mutool", "show", pdf, "outline").Output()
+	if err != nil {
+		t.Fatalf("mutool show outline: %v", err)
+	}
+	if !regexp.MustCompile(`(?s)"Preface".*"` + titles[0] + `"\s+#page=\d+.*"` + titles[1] + `"\s+#page=\d+.*"A Note on the Text"`).Match(outline) {
+		t.Errorf("PDF outline does not list the interviews in order:\n%s", outline)
+	}
 }
 
 // TestWarningsDoNotFail checks that a doubtful but valid source is reported
