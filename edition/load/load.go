@@ -197,7 +197,8 @@ func (l *loader) events(b *edition.Book) {
 			}
 			for _, t := range iv.Turns {
 				if t.Speaker != "" && !listed[t.Speaker] {
-					l.errs.Add(t.Pos, fmt.Sprintf("%q speaks but is not among the participants of this interview (%s)", t.Speaker, iv.Event.Pos))
+					who, _ := m.Person(t.Speaker)
+					l.errs.Add(t.Pos, fmt.Sprintf("%s (%s) speaks but is not among the participants of this interview (%s)", who.Name, t.Speaker, iv.Event.Pos))
 					listed[t.Speaker] = true // once per interview
 				}
 			}

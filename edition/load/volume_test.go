@@ -144,7 +144,7 @@ func TestVolumeBadInput(t *testing.T) {
 			"metadata.yaml:28:30: participant \"dave\" is not the key of a person (people: alice, bob, carol)"},
 		{"speaker not among the participants",
 			[]edit{replace(MetadataFile, "  reviewed: 1935-06\n", "  reviewed: 1935-06\n  participants: [alice]\n")},
-			"interview.md:5:1: \"bob\" speaks but is not among the participants of this interview (metadata.yaml:25:3)"},
+			"interview.md:5:1: Bob Martin (bob) speaks but is not among the participants of this interview (metadata.yaml:25:3)"},
 		{"empty second interview",
 			[]edit{replace(InterviewFile, "Alice (smiling): *Yes*.", "Alice (smiling): *Yes*.\n\n# Two\n\n# Three\n\nAlice: Hi."),
 				replace(MetadataFile, "interview:\n  date: 1935-06-28\n  place: Moscow\n  reviewed: 1935-06\n", "")},
