@@ -273,7 +273,7 @@ func TestBadInput(t *testing.T) {
 			[]string{`colophon.md:5:1: list is not allowed (to begin a line with a number and a dot or with -, escape it: 1935\. or \-)`}},
 		{"block quote",
 			[]edit{replace(PrefaceFile, "\n-- Carol", "\n> Quoted.\n\n-- Carol")},
-			[]string{"preface.md:8:1: block quote is not allowed"}},
+			[]string{"preface.md:8:1: block quote is not allowed here: a quotation (>) stands only within a turn of interview.md"}},
 		{"indented code",
 			[]edit{replace(PrefaceFile, "\n-- Carol", "\n    code\n\n-- Carol")},
 			[]string{"preface.md:8:5: code block (a line indented by four spaces) is not allowed"}},

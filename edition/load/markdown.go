@@ -457,6 +457,7 @@ func (l *loader) interviews(f *srcFile, notes *noteIndex, speakers map[string]st
 				}
 			}
 			b.c.dashStart(&p, false)
+			braceLabel(l, p, speakers)
 			add(p)
 		default:
 			b.c.reject(node)
@@ -482,6 +483,26 @@ func (l *loader) interviews(f *srcFile, notes *noteIndex, speakers map[string]st
 		}
 	}
 	return ivs
+}
+
+// braceLabel reports a paragraph that begins like a turn with its
+// direction in braces, "Alice {smiling}: …", which would otherwise run on
+// as the previous speaker's words: after a name, a direction goes in
+// parentheses.
+func braceLabel(l *loader, p edition.Paragraph, speakers map[string]string) {
+	if len(p.Content) < 3 {
+		return
+	}
+	name, ok1 := p.Content[0].(*edition.Text)
+	dir, ok2 := p.Content[1].(*edition.Direction)
+	rest, ok3 := p.Content[2].(*edition.Text)
+	if !ok1 || !ok2 || !ok3 || !strings.HasPrefix(rest.Text, ":") {
+		return
+	}
+	label := strings.TrimSpace(name.Text)
+	if _, known := speakers[label]; known || labelLikeRE.MatchString(label+":") {
+		l.errs.Add(p.Pos, fmt.Sprintf("a direction after a speaker's name goes in parentheses: write %s (%s):", label, edition.PlainText(dir.Content)))
+	}
 }
 
 // firstText returns the text p begins with, if it begins with text.
@@ -623,7 +644,7 @@ func (c *conv) reject(n ast.Node) {
 	case *ast.List:
 		c.errAt(off, "list is not allowed (to begin a line with a number and a dot or with -, escape it: 1935\\. or \\-)")
 	case *ast.Blockquote:
-		c.errAt(off, "block quote is not allowed")
+		c.errAt(off, "block quote is not allowed here: a quotation (>) stands only within a turn of %s", InterviewFile)
 	case *ast.CodeBlock:
 		c.errAt(off, "code block (a line indented by four spaces) is not allowed")
 	case *ast.FencedCodeBlock:
