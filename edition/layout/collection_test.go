@@ -193,7 +193,7 @@ func TestCollectionPageStarts(t *testing.T) {
 			}
 			var set strings.Builder
 			for _, f := range pl.line.frags {
-				if !f.label && f.Note == 0 {
+				if f.label == noLabel && f.Note == 0 {
 					set.WriteString(f.Text)
 				}
 			}
