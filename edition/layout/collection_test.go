@@ -10,7 +10,7 @@ import (
 
 // secondBook loads the second book of the tests: two interviews, block
 // quotations, stage directions within turns, A5.
-func secondBook(t testing.TB) *edition.Book {
+func collectionBook(t testing.TB) *edition.Book {
 	t.Helper()
 	b, err := load.Dir("../../testdata/books/second")
 	if err != nil {
@@ -34,7 +34,7 @@ func lineText(l line) string {
 // line and the place and date on the next under it; each is in the
 // contents with the folio it opens on, and in the outline.
 func TestCollectionOpensEachInterview(t *testing.T) {
-	b := secondBook(t)
+	b := collectionBook(t)
 	L, err := makePages(b, "")
 	if err != nil {
 		t.Fatal(err)
@@ -82,7 +82,7 @@ func TestCollectionOpensEachInterview(t *testing.T) {
 // indented by the paragraph indent on both sides, on the body's grid; a
 // direction within a turn in italics with its parentheses.
 func TestCollectionQuotationsAndDirections(t *testing.T) {
-	b := secondBook(t)
+	b := collectionBook(t)
 	L, err := makePages(b, "")
 	if err != nil {
 		t.Fatal(err)
@@ -226,7 +226,7 @@ func paragraphByID(b *edition.Book, id string) *edition.Paragraph {
 // twelve times (without their note marks), so that each runs over several
 // pages.
 func longCollection(t *testing.T) *edition.Book {
-	b := secondBook(t)
+	b := collectionBook(t)
 	for k := range b.Interviews {
 		iv := &b.Interviews[k]
 		turns := iv.Turns

@@ -89,12 +89,12 @@ func TestGoldenFixture(t *testing.T) {
 	golden(t, "fixture-a5.dump", dump(t, fixture(), "a5"))
 }
 
-// TestGoldenSecondBook keeps the page model of the second book of the
+// TestGoldenCollection keeps the page model of the second book of the
 // tests (testdata/books/second) at its trim, a5: two interviews, each
 // opening like a section with its participants, place and date, block
 // quotations and stage directions within turns.
-func TestGoldenSecondBook(t *testing.T) {
-	golden(t, "second.dump", dump(t, secondBook(t), ""))
+func TestGoldenCollection(t *testing.T) {
+	golden(t, "collection.dump", dump(t, collectionBook(t), ""))
 }
 
 // TestDumpSelectsPages writes one page of the fixture: the elements in

@@ -22,7 +22,7 @@ func TestGolden(t *testing.T) {
 	for _, tc := range []struct{ name, dir, golden string }{
 		{"fixture", "testdata/book", "testdata/book.golden"},
 		{"source", "../../source", "testdata/source.golden"},
-		{"second book", "../../testdata/books/second", "testdata/second.golden"},
+		{"collection", "../../testdata/books/second", "testdata/collection.golden"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if _, err := os.Stat(filepath.Join(tc.dir, InterviewFile)); err != nil {

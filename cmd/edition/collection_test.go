@@ -14,19 +14,19 @@ import (
 	"testing"
 )
 
-// second is the second book of the tests: a collection of two interviews,
+// collection is the second book of the tests: a collection of two interviews,
 // original English, an editor, a speaker without a role, A5.
-const second = "../../testdata/books/second"
+const collection = "../../testdata/books/second"
 
-// TestSecondBookEveryEdition builds every edition of the second book and
+// TestCollectionEveryEdition builds every edition of the second book and
 // reads each back: the EPUB unzipped and every XML file parsed, the PDF
 // through pdftotext, the text edition and the CSL-JSON.
-func TestSecondBookEveryEdition(t *testing.T) {
-	if code, _, stderr := run(t, "check", "--source", second); code != exitOK || !strings.Contains(stderr, ": ok: 2 interviews, 11 turns,") {
+func TestCollectionEveryEdition(t *testing.T) {
+	if code, _, stderr := run(t, "check", "--source", collection); code != exitOK || !strings.Contains(stderr, ": ok: 2 interviews, 11 turns,") {
 		t.Errorf("check exited %d, want ok with 2 interviews and 11 turns:\n%s", code, stderr)
 	}
 	out := t.TempDir()
-	code, _, stderr := run(t, "build", "--source", second, "--out", out)
+	code, _, stderr := run(t, "build", "--source", collection, "--out", out)
 	if code != exitOK {
 		t.Fatalf("build exited %d:\n%s", code, stderr)
 	}
@@ -141,12 +141,12 @@ func TestSecondBookEveryEdition(t *testing.T) {
 // with located warnings by check and build, on stderr, and still builds.
 func TestWarningsDoNotFail(t *testing.T) {
 	src := t.TempDir()
-	entries, err := os.ReadDir(second)
+	entries, err := os.ReadDir(collection)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, e := range entries {
-		data, err := os.ReadFile(filepath.Join(second, e.Name()))
+		data, err := os.ReadFile(filepath.Join(collection, e.Name()))
 		if err != nil {
 			t.Fatal(err)
 		}
