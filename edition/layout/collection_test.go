@@ -8,7 +8,7 @@ import (
 	"edition/edition/load"
 )
 
-// secondBook loads the second book of the tests: two interviews, block
+// collectionBook loads the second book of the tests: two interviews, block
 // quotations, stage directions within turns, A5.
 func collectionBook(t testing.TB) *edition.Book {
 	t.Helper()

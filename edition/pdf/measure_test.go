@@ -253,7 +253,7 @@ func TestMicrotypeFixture(t *testing.T) {
 	// The fixture's prose, set in every paragraph, comes out whole once
 	// the hyphens added at line ends are taken out.
 	text := strings.Join(strings.Fields(strings.ReplaceAll(string(out), "-\n", "")), " ")
-	prose := edition.PlainText(b.Interview.Turns[0].Paragraphs[0].Content)
+	prose := edition.PlainText(b.Interviews[0].Turns[0].Paragraphs[0].Content)
 	if want := prose[:min(len(prose), 150)]; strings.Count(text, want) < 10 {
 		t.Errorf("extracted text holds %q %d times, want it in every paragraph: %.300s", want, strings.Count(text, want), text)
 	}

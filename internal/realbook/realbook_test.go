@@ -4,8 +4,8 @@ import "testing"
 
 func TestLoad(t *testing.T) {
 	b := Load(t)
-	if b.Meta.Slug == "" || len(b.Interview.Turns) == 0 || len(b.Notes) == 0 {
-		t.Errorf("the real book is empty: slug %q, %d turns, %d notes", b.Meta.Slug, len(b.Interview.Turns), len(b.Notes))
+	if b.Meta.Slug == "" || len(b.Interviews[0].Turns) == 0 || len(b.Notes) == 0 {
+		t.Errorf("the real book is empty: slug %q, %d turns, %d notes", b.Meta.Slug, len(b.Interviews[0].Turns), len(b.Notes))
 	}
 	if Load(t) == b {
 		t.Error("Load returned the same book twice; callers may change it")
