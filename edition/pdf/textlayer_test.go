@@ -22,7 +22,7 @@ import (
 // "affluent", "flow", "official").
 func fixtureTextBook() *edition.Book {
 	b := testbook.Book([][]int{{2}, {1, 1}, {2}}, []int{1}, map[string]int{"interview-2": 1})
-	p := &b.Interview.Turns[0].Paragraphs[0]
+	p := &b.Interviews[0].Turns[0].Paragraphs[0]
 	p.Content = append(p.Content, testbook.Text(" An affluent flow of official traffic."))
 	return b
 }
