@@ -291,8 +291,8 @@ func (fb *flowBuilder) heading(id string, title []edition.Inline, sub []string) 
 	sink := fb.g.SectionSink + 1 + int(float64(len(lines))*fb.g.TitleLead/fb.g.Leading+0.999)
 	r := row{kind: rowHeading, lines: sink, keep: true, newPage: true,
 		section: id, title: plain, heading: lines}
-	for _, s := range sub {
-		sb := newParaBuilder(fb.m, &fb.errs, id+"-sub")
+	for i, s := range sub {
+		sb := newParaBuilder(fb.m, &fb.errs, fmt.Sprintf("%s-sub-%d", id, i+1))
 		sb.hyphenate = false
 		sb.inlines([]edition.Inline{&edition.Text{Text: s}}, textStyle{face: Italic, size: fb.g.Size})
 		r.sub = append(r.sub, setBalanced(sb.finish(), fb.g.Measure*0.85)...)
