@@ -53,8 +53,8 @@ func TestNewScaffold(t *testing.T) {
 		mf + ":31:11: placeholder not replaced: people[0].name (TODO: the interviewee's name)",
 		mf + ":38:11: placeholder not replaced: people[1].name (TODO: the interviewer's name)",
 		mf + ":46:9: placeholder not replaced: interview.date (TODO: YYYY-MM-DD, the day of the interview)",
-		mf + ":74:9: placeholder not replaced: rights (TODO: the rights statement, e.g. © 2025 Name. All rights reserved.)",
-		mf + ":75:14: placeholder not replaced: description (TODO: a short account of the book for catalogues)",
+		mf + ":81:9: placeholder not replaced: rights (TODO: the rights statement, e.g. © 2025 Name. All rights reserved.)",
+		mf + ":82:14: placeholder not replaced: description (TODO: a short account of the book for catalogues)",
 		"edition: 6 problem(s) in " + dir,
 	}
 	if got := strings.TrimSpace(stderr); got != strings.Join(want, "\n") {

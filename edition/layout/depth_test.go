@@ -358,7 +358,7 @@ func TestTightTolerance(t *testing.T) {
 					t.Fatal(err)
 				}
 				fb := &flowBuilder{g: g, m: m, params: bookParams(g), notes: map[int][]noteLine{}, speakers: map[string]string{"a": "Alpha", "b": "Bert Beta"}}
-				fb.interview(&book.Interview)
+				fb.interview(&book.Interviews[0], nil)
 				paras, loose := map[string][]line{}, 0
 				for _, r := range fb.rows {
 					if r.kind != rowText {

@@ -39,13 +39,15 @@ func CheckGlyphs(b *edition.Book, fsys fs.FS, dir string, covers Covers) error {
 			g.inlines(s.Signature.Content, true, s.Signature.Pos)
 		}
 	}
-	g.inlines(b.Interview.Title, false, edition.Pos{})
-	for _, t := range b.Interview.Turns {
-		if t.Direction != "" {
-			g.text(t.Direction, true, t.Pos)
-		}
-		for i := range t.Paragraphs {
-			g.inlines(t.Paragraphs[i].Content, false, t.Paragraphs[i].Pos)
+	for _, iv := range b.Interviews {
+		g.inlines(iv.Title, false, edition.Pos{})
+		for _, t := range iv.Turns {
+			if t.Direction != "" {
+				g.text(t.Direction, true, t.Pos)
+			}
+			for i := range t.Paragraphs {
+				g.inlines(t.Paragraphs[i].Content, false, t.Paragraphs[i].Pos)
+			}
 		}
 	}
 	g.inlines(b.NotesTitle, false, edition.Pos{})
@@ -84,6 +86,10 @@ func (g *glyphs) inlines(content []edition.Inline, italic bool, at edition.Pos) 
 			g.inlines(n.Content, italic, at)
 		case *edition.Link:
 			g.inlines(n.Content, italic, at)
+		case *edition.Direction:
+			// Set in italics (roman within emphasis), as the print
+			// edition sets it.
+			g.inlines(n.Content, !italic, at)
 		}
 	}
 }

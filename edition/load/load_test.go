@@ -365,7 +365,7 @@ func TestBadInput(t *testing.T) {
 			[]string{`metadata.yaml:40:7: isbn "978-0-306-40615-7" is not the ISBN of the identifier "urn:isbn:9781861972712" (line 3)`}},
 		{"no year to cite",
 			[]edit{replace(MetadataFile, "translated: 2017\n", ""), replace(MetadataFile, "  date: 1935-06-28\n", "")},
-			[]string{`metadata.yaml:2:1: no date to cite the book by: give published (the edition's date), translated or interview.date`}},
+			[]string{`metadata.yaml:2:1: no date to cite the book by: give published (the edition's date), translated or interview.date (interviews[].date)`}},
 		{"placeholder",
 			[]edit{replace(MetadataFile, "trim: a5", "trim: a5\npublisher:\n  name: \"TODO: the publisher\"")},
 			[]string{`metadata.yaml:41:9: placeholder not replaced: publisher.name (TODO: the publisher)`}},

@@ -87,14 +87,14 @@ func SecondBook() *edition.Book {
 		Meta: m,
 		Preface: edition.Section{ID: "preface", Title: []edition.Inline{&edition.Text{Text: "Preface"}},
 			Paragraphs: []edition.Paragraph{para("preface-1", "This conversation was recorded on a summer afternoon and is printed here as it was spoken, with the speakers’ corrections.")}},
-		Interview: edition.Interview{ID: "interview", Title: []edition.Inline{&edition.Text{Text: "The Conversation"}}, Turns: []edition.Turn{
+		Interviews: []edition.Interview{{ID: "interview", Title: []edition.Inline{&edition.Text{Text: "The Conversation"}}, Turns: []edition.Turn{
 			turn("ng", 1, "You have lived by the sea for twenty years. What keeps you here?"),
 			turn("durand", 2, "The light, and the quiet. One can work in the mornings without anyone calling."),
 			turn("akesson", 3, "Except me."),
 			turn("durand", 4, "Except Björn, who calls every morning at ten, and is always welcome."),
 			turn("ng", 5, "And the work itself — has it changed?"),
 			turn("durand", 6, "It has become slower, and I think better. I throw away more than I keep."),
-		}},
+		}}},
 		Modified: m.Modified,
 	}
 }
