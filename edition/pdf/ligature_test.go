@@ -75,7 +75,7 @@ func TestLigaturesAtHyphenationPoints(t *testing.T) {
 func ligatureBook(shift int) *edition.Book {
 	words := strings.Fields("the quick brown fox said that an office in the city was not so different from the other one which had been an officer's office for a very long while and yet")
 	b := testbook.Book([][]int{{2}, {1, 1}, {2}}, []int{1}, map[string]int{"interview-2": 1})
-	p := &b.Interview.Turns[0].Paragraphs[0]
+	p := &b.Interviews[0].Turns[0].Paragraphs[0]
 	var s []string
 	for k := range 3 {
 		s = append(s, words[(shift+k)%len(words):]...)
