@@ -3,28 +3,15 @@ package pdf
 import (
 	"bytes"
 	"os"
-	"sync"
 	"testing"
 
 	"edition/edition"
-	"edition/edition/load"
+	"edition/internal/realbook"
 )
 
-var (
-	bookOnce sync.Once
-	theBook  *edition.Book
-	bookErr  error
-)
-
-// realBook loads the manuscript of the project.
-func realBook(t testing.TB) *edition.Book {
-	t.Helper()
-	bookOnce.Do(func() { theBook, bookErr = load.Dir("../../source") })
-	if bookErr != nil {
-		t.Fatalf("load source: %v", bookErr)
-	}
-	return theBook
-}
+// realBook is the manuscript of the project, loaded once for every test
+// of the package that only reads it.
+func realBook(t testing.TB) *edition.Book { return realbook.Shared(t) }
 
 // renderBook renders the real book; with PDF_OUT set it also writes the
 // file there, for looking at the pages.

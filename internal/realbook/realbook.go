@@ -7,6 +7,7 @@ package realbook
 import (
 	"path/filepath"
 	"runtime"
+	"sync"
 	"testing"
 
 	"edition/edition"
@@ -37,4 +38,23 @@ func loadFrom(t testing.TB, dir string) *edition.Book {
 		return nil
 	}
 	return b
+}
+
+var shared struct {
+	once sync.Once
+	book *edition.Book
+	err  error
+}
+
+// Shared returns one copy of the real book, loaded once for the whole test
+// binary, for tests and benchmarks that only read it; it fails the test with
+// every problem the loader reports. A test that changes the book must use
+// Load instead.
+func Shared(t testing.TB) *edition.Book {
+	t.Helper()
+	shared.once.Do(func() { shared.book, shared.err = load.Dir(Dir()) })
+	if shared.err != nil {
+		t.Fatalf("the real book in %s does not load: %v", Dir(), shared.err)
+	}
+	return shared.book
 }
