@@ -195,7 +195,7 @@ func TestCollectionPageStarts(t *testing.T) {
 			}
 			var set strings.Builder
 			for _, f := range pl.line.frags {
-				if f.label == noLabel && f.Note == 0 {
+				if (f.label == noLabel || f.dir > 0) && f.Note == 0 { // a direction within the text is part of it
 					set.WriteString(f.Text)
 				}
 			}

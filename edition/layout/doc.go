@@ -49,8 +49,9 @@
 //
 // Document.Elements is the structure tree in reading order, each element
 // naming its parent. A paragraph set over several lines and pages is one
-// element; a speaker's name, a stage direction, a note mark and a link are
-// elements inside their paragraph. A note is an element at the top of the
+// element; a speaker's name, a stage direction (after the name or within
+// the text), a note mark and a link are elements inside their paragraph; a
+// block quotation within a turn is an element holding its paragraphs. A note is an element at the top of the
 // tree holding its number (a label) and its paragraphs; it comes after the
 // text of the page it begins on (the page of its first mark), as a reader
 // meets it, and lists the elements of its marks in Refs. The front matter is made of a title,

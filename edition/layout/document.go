@@ -231,7 +231,8 @@ const (
 	// SpeakerRole is a speaker's name run in at the start of a turn, with
 	// the colon after it; inside the turn's first paragraph.
 	SpeakerRole
-	// DirectionRole is a stage direction after a speaker's name.
+	// DirectionRole is a stage direction, after a speaker's name or within
+	// the text of a turn; inside its paragraph.
 	DirectionRole
 	// NoteRefRole is a note's mark in the text, inside its paragraph.
 	NoteRefRole
@@ -246,6 +247,9 @@ const (
 	// TOCItemRole is an entry of the contents: a section title and its
 	// folio, one link.
 	TOCItemRole
+	// QuotationRole is a block quotation within a turn: its paragraphs,
+	// each a ParagraphRole element inside it.
+	QuotationRole
 	// RunningHeadRole is a running head (an artifact).
 	RunningHeadRole
 	// FolioRole is a printed page number (an artifact).
@@ -254,7 +258,7 @@ const (
 	NoteRuleRole
 )
 
-var roleNames = [...]string{"artifact", "title", "heading", "p", "speaker", "direction", "noteref", "note", "notelabel", "link", "toc", "tocitem", "runninghead", "folio", "noterule"}
+var roleNames = [...]string{"artifact", "title", "heading", "p", "speaker", "direction", "noteref", "note", "notelabel", "link", "toc", "tocitem", "quotation", "runninghead", "folio", "noterule"}
 
 func (r Role) String() string {
 	if int(r) < len(roleNames) {

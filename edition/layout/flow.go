@@ -42,6 +42,9 @@ type row struct {
 	heading []line
 	sub     []line
 	subAt   int
+	// quote is the ID of the first paragraph of the block quotation a text
+	// row belongs to; empty outside quotations.
+	quote string
 	// src identifies a text row's paragraph for setting it again
 	// (flowBuilder.rebreak): its index in flowBuilder.srcs plus one; 0 for
 	// rows that cannot be set again.
@@ -91,6 +94,9 @@ type paraSrc struct {
 	indent bool
 	turn   *edition.Turn
 	sec    section
+	// quote is the ID of the first paragraph of the block quotation p is
+	// part of; empty when it is none.
+	quote string
 }
 
 // quoteSize is how much smaller than the body a block quotation is set, on
@@ -128,17 +134,16 @@ func (fb *flowBuilder) bodyAt(p *paraBuilder, width float64) []line {
 	return lines
 }
 
-// paragraph sets one body paragraph. indent is false for the first paragraph
-// after a heading; speaker, when set, starts a turn.
-func (fb *flowBuilder) paragraph(p *edition.Paragraph, indent bool, turn *edition.Turn, sec section) {
-	ps := paraSrc{p: p, indent: indent, turn: turn, sec: sec}
+// paragraph sets one body paragraph. ps.indent is false for the first
+// paragraph after a heading; ps.turn, when set, starts a turn.
+func (fb *flowBuilder) paragraph(ps paraSrc) {
 	fb.srcs = append(fb.srcs, ps)
 	src := int32(len(fb.srcs))
 	inset := fb.inset(ps)
-	lines := fb.bodyAt(fb.build(p, indent, turn, &fb.errs), fb.g.Measure-2*inset)
+	lines := fb.bodyAt(fb.build(ps.p, ps.indent, ps.turn, &fb.errs), fb.g.Measure-2*inset)
 	for i, l := range lines {
 		fb.rows = append(fb.rows, row{kind: rowText, line: l, lines: 1, x: inset, idx: i, count: len(lines),
-			turnStart: turn != nil && i == 0, section: sec.id, title: sec.title, src: src})
+			turnStart: ps.turn != nil && i == 0, section: ps.sec.id, title: ps.sec.title, src: src, quote: ps.quote})
 	}
 }
 
@@ -263,7 +268,7 @@ func (fb *flowBuilder) rebreak(src int32, count, looseness, noHyphen int) []row 
 		l.hyphenated = br.Hyphenated
 		l.hangL, l.hangR = br.ProtrudeLeft, br.ProtrudeRight
 		rows[i] = row{kind: rowText, line: l, lines: 1, x: inset, idx: i, count: want,
-			turnStart: s.turn != nil && i == 0, section: s.sec.id, title: s.sec.title, src: src, loose: int8(cmp.Or(looseness, 2))}
+			turnStart: s.turn != nil && i == 0, section: s.sec.id, title: s.sec.title, src: src, quote: s.quote, loose: int8(cmp.Or(looseness, 2))}
 	}
 	if last := rows[len(rows)-1].line.width; looseness != 0 && (last < 2*fb.g.Indent || last > measure-fb.g.Indent) {
 		return nil
@@ -311,7 +316,7 @@ func (fb *flowBuilder) heading(id string, title []edition.Inline, sub []string) 
 func (fb *flowBuilder) section(s *edition.Section) {
 	sec := fb.heading(s.ID, s.Title, nil)
 	for i := range s.Paragraphs {
-		fb.paragraph(&s.Paragraphs[i], i > 0, nil, sec)
+		fb.paragraph(paraSrc{p: &s.Paragraphs[i], indent: i > 0, sec: sec})
 	}
 	if s.Signature != nil {
 		b := newParaBuilder(fb.m, &fb.errs, s.Signature.ID)
@@ -347,6 +352,7 @@ func (fb *flowBuilder) interview(iv *edition.Interview, sub []string) {
 		if _, ok := fb.speakers[turn.Speaker]; !ok {
 			fb.errs.Add(turn.Pos, fmt.Sprintf("speaker %q is not among the people of the metadata", turn.Speaker))
 		}
+		quote := ""
 		for i := range turn.Paragraphs {
 			p := &turn.Paragraphs[i]
 			var tp *edition.Turn
@@ -354,7 +360,13 @@ func (fb *flowBuilder) interview(iv *edition.Interview, sub []string) {
 				tp = turn
 			}
 			indent := i > 0 && p.Quotation == turn.Paragraphs[i-1].Quotation
-			fb.paragraph(p, indent, tp, sec)
+			switch {
+			case !p.Quotation:
+				quote = ""
+			case quote == "":
+				quote = p.ID // consecutive quoted paragraphs are one quotation
+			}
+			fb.paragraph(paraSrc{p: p, indent: indent, turn: tp, sec: sec, quote: quote})
 		}
 	}
 }

@@ -40,6 +40,9 @@ type placed struct {
 	key  string
 	// inNote is the number of the note a footnote line belongs to.
 	inNote int
+	// quote is the ID of the first paragraph of the block quotation a
+	// body line belongs to; empty outside quotations.
+	quote string
 }
 
 // page is one printed page while it is laid out.
@@ -241,7 +244,7 @@ func (L *pageSet) placeBody(p *page, bp bodyPage) {
 		case rowText, rowSignature:
 			y0 := y + float64(r.lines-1)*g.Leading
 			x := left + r.x
-			p.lines = append(p.lines, placed{x: x, y: y0, line: r.line, idx: r.idx, count: r.count, turnStart: r.turnStart})
+			p.lines = append(p.lines, placed{x: x, y: y0, line: r.line, idx: r.idx, count: r.count, turnStart: r.turnStart, quote: r.quote})
 			for _, n := range r.line.notes {
 				L.markAt[n] = [2]float64{float64(p.number), y0}
 			}

@@ -164,6 +164,10 @@ func (mb *modelBuilder) block(pl placed) int {
 		id = key[2:]
 	case strings.HasPrefix(key, "front:"):
 		id = key[6:]
+	case pl.quote != "":
+		// A block quotation's paragraphs are inside it, named by the
+		// first one.
+		parent = mb.element("q:"+pl.quote, QuotationRole, -1, pl.quote, 0)
 	}
 	return mb.element(key, role, parent, id, 0)
 }
@@ -207,7 +211,11 @@ func (mb *modelBuilder) line(out *Page, pl placed) {
 		case f.label == speakerLabel:
 			elem, role = mb.element(baseKey+"|speaker", SpeakerRole, base, "", 0), SpeakerRole
 		case f.label == directionLabel:
-			elem, role = mb.element(baseKey+"|direction", DirectionRole, base, "", 0), DirectionRole
+			key := baseKey + "|direction"
+			if f.dir > 0 {
+				key += strconv.Itoa(f.dir)
+			}
+			elem, role = mb.element(key, DirectionRole, base, "", 0), DirectionRole
 		}
 		x, y := pl.x+f.X, pl.y-f.Rise
 		out.Items = append(out.Items, Item{Kind: RunItem, Role: role, Element: elem, Lang: f.lang,

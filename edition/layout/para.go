@@ -37,8 +37,12 @@ type frag struct {
 	// the book's): such runs are not hyphenated with English patterns.
 	lang string
 	// label marks runs that are not part of the paragraph's text in the
-	// model: a speaker's name or a stage direction.
+	// model (a speaker's name, a stage direction after it) and the runs of
+	// a direction within the turn's text.
 	label labelKind
+	// dir numbers the directions within a paragraph's text from 1, so
+	// that the runs of one are known as one; 0 elsewhere.
+	dir int
 	// link numbers the links of a paragraph from 1, so that the runs of
 	// one link are known as one; 0 outside links.
 	link int
@@ -116,6 +120,9 @@ type paraBuilder struct {
 	hyphenate bool
 	// label marks the characters added as labels (see frag.label).
 	label labelKind
+	// dirs counts the paragraph's directions so far, dir is the one being
+	// added (see frag.dir).
+	dirs, dir int
 	// links counts the paragraph's links so far.
 	links int
 	// pos is the source position of the text being added, for errors.
@@ -213,12 +220,12 @@ func (b *paraBuilder) char(r rune, st textStyle, pos edition.Pos) {
 	n := len(b.word)
 	if n > 0 {
 		last := &b.word[n-1]
-		if last.Face == st.face && last.Size == st.size && last.URL == st.url && last.link == st.link && last.Note == 0 && last.Rise == 0 && last.Track == 0 && last.lang == st.lang && last.label == b.label {
+		if last.Face == st.face && last.Size == st.size && last.URL == st.url && last.link == st.link && last.Note == 0 && last.Rise == 0 && last.Track == 0 && last.lang == st.lang && last.label == b.label && last.dir == b.dir {
 			b.runes = append(b.runes, wordRune{r, n - 1})
 			return
 		}
 	}
-	b.word = append(b.word, frag{Face: st.face, Size: st.size, URL: st.url, link: st.link, lang: st.lang, label: b.label})
+	b.word = append(b.word, frag{Face: st.face, Size: st.size, URL: st.url, link: st.link, lang: st.lang, label: b.label, dir: b.dir})
 	b.runes = append(b.runes, wordRune{r, n})
 }
 
@@ -441,7 +448,7 @@ func (b *paraBuilder) flush() {
 		r0 += nr
 	}
 	hyphenAfter := func(prev frag) frag {
-		h := frag{Text: "-", Face: prev.Face, Size: prev.Size, URL: prev.URL, link: prev.link, lang: prev.lang, label: prev.label, hyphen: true}
+		h := frag{Text: "-", Face: prev.Face, Size: prev.Size, URL: prev.URL, link: prev.link, lang: prev.lang, label: prev.label, dir: prev.dir, hyphen: true}
 		h.glyphs, h.W = shapeRun(b.m[h.Face], "-", h.Size, 0, 0)
 		return h
 	}
@@ -563,13 +570,17 @@ func (b *paraBuilder) inlines(content []edition.Inline, st textStyle) {
 			b.inlines(n.Content, s)
 		case *edition.Direction:
 			// In italics between parentheses, as a direction after a
-			// speaker's name is set.
+			// speaker's name is set, and like it an element of its own.
 			s := st
 			s.face ^= Italic
 			open, close := n.Marks()
+			label, dir := b.label, b.dir
+			b.dirs++
+			b.label, b.dir = directionLabel, b.dirs
 			b.text(open, s, b.pos)
 			b.inlines(n.Content, s)
 			b.text(close, s, b.pos)
+			b.label, b.dir = label, dir
 		case *edition.NoteRef:
 			b.mark(n.Number, st)
 		default:

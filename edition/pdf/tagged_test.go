@@ -146,7 +146,9 @@ func renderTo(t *testing.T, b *edition.Book) []byte {
 // says it is tagged; the structure tree holds the book's text in reading
 // order (each section's title an H1, each paragraph a P with the same text
 // as the model's, each speaker's name a Lbl at the head of the turn's
-// first paragraph, each note a Note with its ID and its number as a Lbl
+// first paragraph, each stage direction a Span, after the label or within
+// the text, each block quotation a BlockQuote holding a P for each of its
+// paragraphs, each note a Note with its ID and its number as a Lbl
 // holding a Link back, each mark a Reference holding a Link to the note);
 // every link annotation is in a Link element; French runs are in Spans with
 // /Lang (fr); and every text run and path drawn is in a structure element
@@ -191,35 +193,59 @@ func TestTaggedBook(t *testing.T) {
 // section's title on with the sections of the model, in order.
 func checkBody(t *testing.T, b *edition.Book, doc *structNode) {
 	t.Helper()
-	type block struct{ typ, text, speaker string }
+	// A block: its type, its text, the speaker's label of a turn's first
+	// paragraph, the directions it holds as Spans (a turn's after the
+	// label, then those within its text), and, for a BlockQuote, the text
+	// of each of its paragraphs, each a P.
+	type block struct {
+		typ, text, speaker string
+		directions         []string
+		paras              []string
+	}
 	var want []block
 	section := func(s edition.Section) {
 		if s.Absent() {
 			return
 		}
-		want = append(want, block{"H1", edition.PlainText(s.Title), ""})
+		want = append(want, block{typ: "H1", text: edition.PlainText(s.Title)})
 		for _, p := range s.Paragraphs {
-			want = append(want, block{"P", edition.PlainText(p.Content), ""})
+			want = append(want, block{typ: "P", text: edition.PlainText(p.Content)})
 		}
 		if s.Signature != nil {
-			want = append(want, block{"P", edition.PlainText(s.Signature.Content), ""})
+			want = append(want, block{typ: "P", text: edition.PlainText(s.Signature.Content)})
 		}
 	}
 	section(b.Preface)
 	for _, iv := range b.Interviews {
-		want = append(want, block{"H1", edition.PlainText(iv.Title), ""})
+		want = append(want, block{typ: "H1", text: edition.PlainText(iv.Title)})
 		if b.Collection() {
 			// The participants, and the place and date, under the title.
 			for _, line := range cite.ChapterLines(b, &iv) {
-				want = append(want, block{"P", line, ""})
+				want = append(want, block{typ: "P", text: line})
 			}
 		}
 		for _, turn := range iv.Turns {
 			for i, p := range turn.Paragraphs {
-				bl := block{"P", edition.PlainText(p.Content), ""}
+				bl := block{typ: "P", text: edition.PlainText(p.Content)}
 				if i == 0 {
 					person, _ := b.Meta.Person(turn.Speaker)
 					bl.speaker = person.Speaker
+					if turn.Direction != "" {
+						bl.directions = append(bl.directions, "("+turn.Direction+")")
+					}
+				}
+				bl.directions = append(bl.directions, directionsOf(p.Content)...)
+				if p.Quotation {
+					// Consecutive quoted paragraphs are one BlockQuote
+					// holding a P for each; their directions are the Ps'.
+					if i > 0 && turn.Paragraphs[i-1].Quotation {
+						q := &want[len(want)-1]
+						q.text += bl.text
+						q.paras = append(q.paras, bl.text)
+						q.directions = append(q.directions, bl.directions...)
+						continue
+					}
+					bl.typ, bl.paras = "BlockQuote", []string{bl.text}
 				}
 				want = append(want, bl)
 			}
@@ -240,13 +266,31 @@ func checkBody(t *testing.T, b *edition.Book, doc *structNode) {
 		if !started {
 			continue
 		}
-		bl := block{n.typ, n.text("Lbl", "Reference", "Span"), ""}
+		bl := block{typ: n.typ}
 		// A stage direction is a Span, a French passage a Span with a
-		// /Lang: keep the French, leave out the direction.
+		// /Lang: keep the French, leave out the direction after the
+		// label (a direction within the text is part of it).
 		bl.text = textWithout(n, "Lbl", "Reference")
 		if lbls := n.find("Lbl"); len(lbls) > 0 {
 			bl.speaker = lbls[0].text()
 			bl.text = textWithoutDirection(n)
+		}
+		for _, sp := range n.find("Span") {
+			if d := norm(sp.text()); strings.HasPrefix(d, "(") {
+				bl.directions = append(bl.directions, d)
+			}
+		}
+		if n.typ == "BlockQuote" {
+			for _, k := range n.kids {
+				switch k := k.(type) {
+				case *structNode:
+					bl.paras = append(bl.paras, k.typ+" "+norm(textWithout(k, "Reference")))
+				case string:
+					if strings.TrimSpace(k) != "" {
+						bl.paras = append(bl.paras, "text "+k)
+					}
+				}
+			}
 		}
 		got = append(got, bl)
 	}
@@ -267,7 +311,34 @@ func checkBody(t *testing.T, b *edition.Book, doc *structNode) {
 		if w.speaker == "" && g.speaker != "" {
 			t.Errorf("block %d: a label %q where the model has none", i, g.speaker)
 		}
+		if strings.Join(g.directions, "|") != norm(strings.Join(w.directions, "|")) {
+			t.Errorf("block %d: direction Spans %q, want %q", i, g.directions, w.directions)
+		}
+		if w.typ == "BlockQuote" {
+			var paras []string
+			for _, p := range w.paras {
+				paras = append(paras, "P "+norm(p))
+			}
+			if strings.Join(g.paras, "\n") != strings.Join(paras, "\n") {
+				t.Errorf("block %d: the quotation holds %q, want %q", i, g.paras, paras)
+			}
+		}
 	}
+}
+
+// directionsOf lists the directions within content as they are printed,
+// in their parentheses.
+func directionsOf(content []edition.Inline) []string {
+	var out []string
+	edition.Walk(content, func(in edition.Inline) bool {
+		if d, ok := in.(*edition.Direction); ok {
+			open, close := d.Marks()
+			out = append(out, open+edition.PlainText(d.Content)+close)
+			return false
+		}
+		return true
+	})
+	return out
 }
 
 // textWithout is the text of n without the elements of the types skip.

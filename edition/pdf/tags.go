@@ -264,6 +264,7 @@ var structTypes = map[layout.Role]string{
 	layout.LinkRole:      "Link",
 	layout.TOCRole:       "TOC",
 	layout.TOCItemRole:   "TOCI",
+	layout.QuotationRole: "BlockQuote",
 }
 
 // tagger tags the pages as they are drawn: it opens and closes the
