@@ -62,7 +62,10 @@
 //
 //   - Front matter: half-title (i), blank (ii), title page (iii), imprint
 //     (iv), contents (v), blank (vi); folios in roman, printed only on the
-//     contents page. The body is numbered from 1 in arabic; each section
+//     contents. Contents too long for one page (a collection of many
+//     interviews) run on over the next pages, an entry never split, each
+//     further page with a running head ("Contents") and its folio at the
+//     head, and a blank verso after them when they end on a recto. The body is numbered from 1 in arabic; each section
 //     opens on a recto, with a blank verso before it when needed.
 //   - Running heads: the short title on versos, the section title on
 //     rectos, with the folio at the outer edge; none on opening pages,

@@ -150,15 +150,15 @@ func (L *pageSet) front(fb *flowBuilder) error {
 		y += gap
 	}
 
-	// Contents: a heading like a section's, then one line per section with
-	// its page number set flush right.
-	ct := L.pages[4]
-	y = g.FirstBaseline + float64(g.SectionSink)*g.Leading
-	y = L.centre(ct, L.setText(fb, "contents", text("Contents"), textStyle{face: Roman, size: g.TitleSize}, g.Measure), y, g.TitleLead, HeadingRole, "front:contents")
-	ct.bookmark = "Contents"
-	y += 2 * g.Leading
-	for _, s := range L.secs {
-		ls := L.setText(fb, "contents-"+s.id, text(s.title), textStyle{face: Roman, size: g.Size}, g.Measure*0.8)
+	// Contents: a heading like a section's, then one entry per section,
+	// its title and its page number set flush right, page after page.
+	toc := &L.toc
+	L.centre(L.pages[contentsPage], toc.heading, toc.headingY, g.TitleLead, HeadingRole, "front:contents")
+	L.pages[contentsPage].bookmark = contentsTitle
+	for k, s := range L.secs {
+		ct := L.pages[contentsPage+toc.at[k].page]
+		y := toc.at[k].y
+		ls := toc.entries[k]
 		folio := L.pages[L.opening[s.id]-1].folio
 		num := L.setText(fb, "contents-folio", text(folio), textStyle{face: Roman, size: g.Size}, g.Measure)
 		left := g.Left(ct.recto())
@@ -179,6 +179,61 @@ func (L *pageSet) front(fb *flowBuilder) error {
 		}
 	}
 	return fb.errs.Err()
+}
+
+// contentsPage is the index in pageSet.pages of the contents' first page
+// (v), after the half-title, its verso, the title page and the imprint.
+const contentsPage = 4
+
+// contentsTitle is the contents' heading, its outline entry and the running
+// head of its further pages.
+const contentsTitle = "Contents"
+
+// contents is the contents set and placed, before the pages are made.
+type contents struct {
+	// heading is the heading's lines, set from baseline headingY of the
+	// first page.
+	heading  []line
+	headingY float64
+	// entries are the sections' titles set (in the order of
+	// pageSet.secs), at is where each begins.
+	entries [][]line
+	at      []tocPlace
+	// pages is how many pages the contents take.
+	pages int
+}
+
+// tocPlace is where an entry of the contents begins: on which of the
+// contents' pages (0 for the first), and the baseline of its first line.
+type tocPlace struct {
+	page int
+	y    float64
+}
+
+// setContents sets the contents' heading and entries and places them: the
+// heading sunk like a section's, two lines before the first entry, then
+// one entry after another on the body's grid; an entry that would go below
+// the text block's last baseline goes, whole, to the top of the next page.
+func (L *pageSet) setContents(fb *flowBuilder) contents {
+	g := L.g
+	var c contents
+	c.headingY = g.FirstBaseline + float64(g.SectionSink)*g.Leading
+	c.heading = L.setText(fb, "contents", text(contentsTitle), textStyle{face: Roman, size: g.TitleSize}, g.Measure)
+	y := c.headingY + float64(len(c.heading))*g.TitleLead + 2*g.Leading
+	page := 0
+	const eps = 0.01
+	for _, s := range L.secs {
+		ls := L.setText(fb, "contents-"+s.id, text(s.title), textStyle{face: Roman, size: g.Size}, g.Measure*0.8)
+		if end := y + float64(len(ls)-1)*g.Leading; end > g.LastBaseline()+eps && y > g.FirstBaseline+eps {
+			page++
+			y = g.FirstBaseline
+		}
+		c.entries = append(c.entries, ls)
+		c.at = append(c.at, tocPlace{page: page, y: y})
+		y += float64(len(ls)) * g.Leading
+	}
+	c.pages = page + 1
+	return c
 }
 
 // withLink returns a copy of frags linking to target; a target beginning

@@ -82,10 +82,15 @@ type pageSet struct {
 	markAt map[int][2]float64
 	// noteAt maps a note number to the page and baseline of its first line.
 	noteAt map[int][2]float64
+	// toc is the contents, set before the pages are made (see contents).
+	toc contents
 }
 
-// FrontPages is the number of front-matter pages before the body: half-title,
-// its blank verso, title, imprint, contents and the contents' blank verso.
+// FrontPages is the number of front-matter pages before the body when the
+// contents fit on one page: half-title, its blank verso, title, imprint,
+// contents and the contents' blank verso. Longer contents (a collection of
+// many interviews) run on over further pages, with a blank verso after
+// them when they end on a recto, so that the body still begins on a recto.
 const FrontPages = 6
 
 // Layout breaks the book's paragraphs into lines, makes up its pages and
@@ -162,16 +167,28 @@ func makePages(b *edition.Book, trim string) (*pageSet, error) {
 	L.cite, L.secs, L.opening = cite.Of(b), fb.secs, map[string]int{}
 	L.markAt, L.noteAt = map[int][2]float64{}, map[int][2]float64{}
 	body := makeUp(g, fb.rows, fb.notes, fb.rebreak)
-	for i := 1; i <= FrontPages; i++ {
+	// The contents are set first: how many pages they take decides where
+	// the body begins.
+	L.toc = L.setContents(fb)
+	front := contentsPage + L.toc.pages
+	front += front % 2
+	for i := 1; i <= front; i++ {
 		L.pages = append(L.pages, &page{number: i, folio: romanNumeral(i)})
 	}
 	L.pages[0].kind = pageHalfTitle
 	L.pages[2].kind = pageTitle
 	L.pages[3].kind = pageImprint
-	L.pages[4].kind = pageContents
-	L.pages[4].dropFolio = true
+	for i := range L.toc.pages {
+		p := L.pages[contentsPage+i]
+		p.kind = pageContents
+		if i == 0 {
+			p.dropFolio = true // it opens like a section
+		} else {
+			p.headFolio, p.head = true, contentsTitle
+		}
+	}
 	for i, bp := range body {
-		p := &page{number: FrontPages + 1 + i, folio: strconv.Itoa(i + 1), kind: pageBody}
+		p := &page{number: front + 1 + i, folio: strconv.Itoa(i + 1), kind: pageBody}
 		L.placeBody(p, bp)
 		L.pages = append(L.pages, p)
 	}

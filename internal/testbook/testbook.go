@@ -98,3 +98,30 @@ func SecondBook() *edition.Book {
 		Modified: m.Modified,
 	}
 }
+
+// Collection returns a book of n interviews with the metadata of Second:
+// each of two short turns, with its own place and date; every seventh
+// title is long enough to take two lines in the contents. For the tests of
+// a collection too large for one page of contents.
+func Collection(n int) *edition.Book {
+	m := Second()
+	b := &edition.Book{Meta: m, Modified: m.Modified}
+	places := []string{"Aldeburgh", "London", "Hastings", "Norwich", "Leeds"}
+	for k := 1; k <= n; k++ {
+		id := fmt.Sprintf("interview-%d", k)
+		title := fmt.Sprintf("Conversation %d", k)
+		if k%7 == 0 {
+			title = fmt.Sprintf("Conversation %d, on the printing of ballads, broadsides and the small jobbing work of a country shop", k)
+		}
+		para := func(i int, s string) edition.Paragraph {
+			return edition.Paragraph{ID: fmt.Sprintf("%s-%d", id, i), Content: []edition.Inline{&edition.Text{Text: s}}}
+		}
+		b.Interviews = append(b.Interviews, edition.Interview{ID: id, Title: []edition.Inline{&edition.Text{Text: title}},
+			Event: edition.Event{Date: edition.Date{Year: 1960 + k/12, Month: k%12 + 1, Day: k%28 + 1}, Place: places[k%len(places)], Participants: []string{"durand", "ng"}},
+			Turns: []edition.Turn{
+				{Speaker: "ng", Paragraphs: []edition.Paragraph{para(1, "What were you working on that week?")}},
+				{Speaker: "durand", Paragraphs: []edition.Paragraph{para(2, "A small book of verse, set by hand, and a poster for the regatta.")}},
+			}})
+	}
+	return b
+}
