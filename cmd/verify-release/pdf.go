@@ -60,7 +60,8 @@ var (
 // How the print edition (edition/layout) numbers its pages, which this
 // follows: the front matter (half-title, blank, title, imprint, contents,
 // blank) is numbered i, ii, … from the first page, and only the contents
-// page prints its folio (a drop folio at the foot); the body is numbered
+// print folios (a drop folio at the foot of the first contents page, a
+// folio in the running head of any further one); the body is numbered
 // 1, 2, … in arabic from the preface's first page; a section's opening
 // page prints a drop folio at the foot, the other text pages print it at
 // the outer end of the running head, and blank pages print none. A page
