@@ -7,15 +7,17 @@ import (
 	"edition/edition"
 )
 
+// keys lists the people's keys, comma-separated, in order.
+func keys(ns []Name) string {
+	var s []string
+	for _, n := range ns {
+		s = append(s, n.Key)
+	}
+	return strings.Join(s, ",")
+}
+
 func TestOfPeople(t *testing.T) {
 	c := Of(fixture())
-	keys := func(ns []Name) string {
-		var s []string
-		for _, n := range ns {
-			s = append(s, n.Key)
-		}
-		return strings.Join(s, ",")
-	}
 	for _, tc := range []struct{ what, got, want string }{
 		{"creators", keys(c.Creators), "stalin,rolland"},
 		{"contributors", keys(c.Contributors), "gruenthal"},

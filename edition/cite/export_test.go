@@ -24,6 +24,25 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
+// golden compares got with the golden file at path, or rewrites the file
+// with -update.
+func golden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs (run go test -update to accept):\n%s", path, got)
+	}
+}
+
 // exports are the four citation files, with the golden file of each.
 var exports = []struct {
 	name, ext string
@@ -55,19 +74,7 @@ func TestGolden(t *testing.T) {
 				t.Error("two writes of the same citation differ")
 			}
 			path := filepath.Join("testdata", "fixture."+e.ext)
-			if *update {
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from %s (run go test -update to accept):\n%s", e.name, path, got)
-			}
+			golden(t, path, got)
 		})
 	}
 }

@@ -3,7 +3,6 @@ package cite
 import (
 	"bytes"
 	"encoding/json"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -21,13 +20,6 @@ func second() *edition.Book { return &edition.Book{Meta: testbook.Second()} }
 // without a role, a publisher and an ISBN.
 func TestSecondOf(t *testing.T) {
 	c := Of(second())
-	keys := func(ns []Name) string {
-		var s []string
-		for _, n := range ns {
-			s = append(s, n.Key)
-		}
-		return strings.Join(s, ",")
-	}
 	for _, tc := range []struct{ what, got, want string }{
 		{"creators", keys(c.Creators), "durand,ng"},
 		{"contributors", keys(c.Contributors), "akesson,marsh"},
@@ -103,19 +95,7 @@ func TestSecondExports(t *testing.T) {
 		t.Run(e.name, func(t *testing.T) {
 			got := render(t, e.write, c)
 			path := filepath.Join("testdata", "second."+e.ext)
-			if *update {
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from %s (run go test -update to accept):\n%s", e.name, path, got)
-			}
+			golden(t, path, got)
 		})
 	}
 
