@@ -5,19 +5,12 @@ import (
 	"testing"
 
 	"edition/edition"
-	"edition/edition/load"
+	"edition/internal/realbook"
 )
 
 // collectionBook loads the second book of the tests: a collection of two
 // interviews with block quotations and stage directions within turns.
-func collectionBook(t testing.TB) *edition.Book {
-	t.Helper()
-	b, err := load.Dir("../../testdata/books/second")
-	if err != nil {
-		t.Fatalf("the second book does not load:\n%v", err)
-	}
-	return b
-}
+func collectionBook(t testing.TB) *edition.Book { return realbook.Collection(t) }
 
 // TestSecondBook renders the collection and reads it back: one chapter
 // document per interview, each in the contents, the NCX and the spine, the

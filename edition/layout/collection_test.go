@@ -5,19 +5,12 @@ import (
 	"testing"
 
 	"edition/edition"
-	"edition/edition/load"
+	"edition/internal/realbook"
 )
 
 // collectionBook loads the second book of the tests: two interviews, block
 // quotations, stage directions within turns, A5.
-func collectionBook(t testing.TB) *edition.Book {
-	t.Helper()
-	b, err := load.Dir("../../testdata/books/second")
-	if err != nil {
-		t.Fatalf("load the second book: %v", err)
-	}
-	return b
-}
+func collectionBook(t testing.TB) *edition.Book { return realbook.Collection(t) }
 
 // lineText is the text of a set line, without its spaces (which are glue,
 // not runs).

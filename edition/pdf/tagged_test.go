@@ -10,7 +10,7 @@ import (
 	"edition/edition"
 	"edition/edition/cite"
 	"edition/edition/layout"
-	"edition/edition/load"
+	"edition/internal/realbook"
 	"edition/internal/testbook"
 )
 
@@ -126,11 +126,7 @@ func tagBooks(t *testing.T) map[string]*edition.Book {
 	n := &fixture.Notes[1].Paragraphs[0]
 	n.Content = append(n.Content, testbook.Text(" See "),
 		&edition.Foreign{Lang: "fr", Content: []edition.Inline{&edition.Emphasis{Content: []edition.Inline{testbook.Text("Voyage à Moscou")}}}}, testbook.Text("."))
-	collection, err := load.Dir("../../testdata/books/second")
-	if err != nil {
-		t.Fatalf("load the collection: %v", err)
-	}
-	return map[string]*edition.Book{"real": realBook(t), "fixture": fixture, "collection": collection}
+	return map[string]*edition.Book{"real": realBook(t), "fixture": fixture, "collection": realbook.Collection(t)}
 }
 
 func renderTo(t *testing.T, b *edition.Book) []byte {

@@ -11,6 +11,7 @@ import (
 
 	"edition/edition"
 	"edition/edition/load"
+	"edition/internal/realbook"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -165,10 +166,7 @@ func TestBookKeepsEveryNoteInOrder(t *testing.T) {
 // and date under it, quotations indented four spaces (every line of them),
 // stage directions in parentheses where they stand in the turn.
 func TestCollection(t *testing.T) {
-	b, err := load.Dir("../../testdata/books/second")
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := realbook.Collection(t)
 	out := render(t, b, 72)
 	golden(t, "collection.txt", out)
 	for _, want := range []string{

@@ -58,3 +58,21 @@ func Shared(t testing.TB) *edition.Book {
 	}
 	return shared.book
 }
+
+// CollectionDir returns the path of testdata/books/second, the tests'
+// second book on disk: a collection of two interviews with quotations and
+// stage directions within turns.
+func CollectionDir() string {
+	return filepath.Join(filepath.Dir(Dir()), "testdata", "books", "second")
+}
+
+// Collection loads the collection of CollectionDir afresh, or fails the
+// test with every problem the loader reports.
+func Collection(t testing.TB) *edition.Book {
+	t.Helper()
+	b, err := load.Dir(CollectionDir())
+	if err != nil {
+		t.Fatalf("the collection in %s does not load: %v", CollectionDir(), err)
+	}
+	return b
+}
