@@ -67,24 +67,11 @@ func TestCheckPassesOnTheBook(t *testing.T) {
 // in two places at once.
 func badSource(t *testing.T) string {
 	t.Helper()
-	dir := t.TempDir()
-	entries, err := os.ReadDir(source)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		data, err := os.ReadFile(filepath.Join(source, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if e.Name() == "interview.md" {
-			data = append(data, []byte("\nLenin: An unknown speaker.\n\nA mark for no note.[^nowhere]\n")...)
-		}
-		if err := os.WriteFile(filepath.Join(dir, e.Name()), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
+	return copySource(t, map[string]func(string) string{
+		"interview.md": func(s string) string {
+			return s + "\nLenin: An unknown speaker.\n\nA mark for no note.[^nowhere]\n"
+		},
+	})
 }
 
 func TestBadSourceReportsEveryProblemAndWritesNothing(t *testing.T) {
