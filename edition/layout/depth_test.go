@@ -102,12 +102,8 @@ func TestLoosenessFillsPage(t *testing.T) {
 	turns := [][]int{{5}, {2}, {3, 5}, {4}, {4, 2}, {1}, {1}, {1}}
 	book := testbook.Book(turns, nil, nil)
 	book.Meta.Trim = "a5"
-	g, _ := NewGeometry("a5")
-	m, err := loadMetrics()
-	if err != nil {
-		t.Fatal(err)
-	}
-	fb := &flowBuilder{g: g, m: m, params: bookParams(g), notes: map[int][]noteLine{}, speakers: map[string]string{"a": "Alpha", "b": "Bert Beta"}}
+	fb := fixtureFlow(t, "a5")
+	g := fb.g
 	fb.section(&book.Preface)
 	fb.interview(&book.Interviews[0], nil)
 	fb.section(&book.Colophon)
@@ -265,12 +261,8 @@ func TestSectionLastPage(t *testing.T) {
 	} {
 		t.Run(c.trim, func(t *testing.T) {
 			book := testbook.Book(c.turns, nil, nil)
-			g, _ := NewGeometry(c.trim)
-			m, err := loadMetrics()
-			if err != nil {
-				t.Fatal(err)
-			}
-			fb := &flowBuilder{g: g, m: m, params: bookParams(g), notes: map[int][]noteLine{}, speakers: map[string]string{"a": "Alpha", "b": "Bert Beta"}}
+			fb := fixtureFlow(t, c.trim)
+			g := fb.g
 			fb.section(&book.Preface)
 			fb.interview(&book.Interviews[0], nil)
 			fb.section(&book.Colophon)
@@ -352,12 +344,7 @@ func TestTightTolerance(t *testing.T) {
 			set := func(tight float64) (map[string][]line, int) {
 				defer func(v float64) { tightTolerance = v }(tightTolerance)
 				tightTolerance = tight
-				g, _ := NewGeometry(trim)
-				m, err := loadMetrics()
-				if err != nil {
-					t.Fatal(err)
-				}
-				fb := &flowBuilder{g: g, m: m, params: bookParams(g), notes: map[int][]noteLine{}, speakers: map[string]string{"a": "Alpha", "b": "Bert Beta"}}
+				fb := fixtureFlow(t, trim)
 				fb.interview(&book.Interviews[0], nil)
 				paras, loose := map[string][]line{}, 0
 				for _, r := range fb.rows {

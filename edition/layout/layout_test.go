@@ -157,15 +157,26 @@ func TestLongNoteSplits(t *testing.T) {
 	}
 }
 
-// newFlow sets the book's rows and notes without making up pages.
-func newFlow(t *testing.T, b *edition.Book) *flowBuilder {
+// fixtureFlow is a flow builder at the trim, with the book's line-breaking
+// parameters, for the fixture books of package testbook (speakers a and b).
+func fixtureFlow(t testing.TB, trim string) *flowBuilder {
 	t.Helper()
-	g, _ := NewGeometry("")
+	g, err := NewGeometry(trim)
+	if err != nil {
+		t.Fatal(err)
+	}
 	m, err := loadMetrics()
 	if err != nil {
 		t.Fatal(err)
 	}
-	fb := &flowBuilder{g: g, m: m, params: paramsForTest(), notes: map[int][]noteLine{}, speakers: map[string]string{"a": "Alpha", "b": "Bert Beta"}}
+	return &flowBuilder{g: g, m: m, params: bookParams(g), notes: map[int][]noteLine{}, speakers: map[string]string{"a": "Alpha", "b": "Bert Beta"}}
+}
+
+// newFlow sets the book's rows and notes without making up pages.
+func newFlow(t *testing.T, b *edition.Book) *flowBuilder {
+	t.Helper()
+	fb := fixtureFlow(t, "")
+	fb.params = paramsForTest()
 	fb.section(&b.Preface)
 	fb.interview(&b.Interviews[0], nil)
 	for i := range b.Notes {
