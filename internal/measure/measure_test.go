@@ -93,23 +93,24 @@ func TestPercentile(t *testing.T) {
 	}
 }
 
+// fullLines is n full-width lines of text, for a page of a synthetic PDF.
+func fullLines(n int) [][3]float64 {
+	out := make([][3]float64, n)
+	for i := range out {
+		out[i] = [3]float64{54, 354, 10}
+	}
+	return out
+}
+
 // TestDepths finds a page that ends a line short and the spread it makes
 // uneven, and a spread balanced a line short.
 func TestDepths(t *testing.T) {
-	full := [3]float64{54, 354, 10}
-	lines := func(n int) [][3]float64 {
-		var out [][3]float64
-		for range n {
-			out = append(out, full)
-		}
-		return out
-	}
 	o := opts
 	o.Leading, o.NoteLead = 13.5, 11
 	// Pages 2–3 a spread with page 2 a line short; pages 4–5 both a line
 	// short; page 6 the last.
-	r, err := Parse(doc(page(lines(10), nil), page(lines(9), nil), page(lines(10), nil),
-		page(lines(9), nil), page(lines(9), nil), page(lines(3), nil)), o)
+	r, err := Parse(doc(page(fullLines(10), nil), page(fullLines(9), nil), page(fullLines(10), nil),
+		page(fullLines(9), nil), page(fullLines(9), nil), page(fullLines(3), nil)), o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,7 +145,6 @@ func TestHangingEdges(t *testing.T) {
 // TestRuntAndLadder: a section's last page of three lines is a runt; three
 // hyphenated lines in a row are a ladder.
 func TestRuntAndLadder(t *testing.T) {
-	full := [3]float64{54, 354, 10}
 	var b strings.Builder
 	b.WriteString(`<page width="396" height="612"><flow><block>`)
 	for i, text := range []string{"one-", "two-", "three-", "four"} {
@@ -152,16 +152,9 @@ func TestRuntAndLadder(t *testing.T) {
 		fmt.Fprintf(&b, `<line><word xMin="54" yMin="%.2f" xMax="300" yMax="%.2f">words</word><word xMin="310" yMin="%.2f" xMax="354" yMax="%.2f">%s</word></line>`, y-10, y, y-10, y, text)
 	}
 	b.WriteString(`</block></flow></page>`)
-	lines := func(n int) [][3]float64 {
-		var out [][3]float64
-		for range n {
-			out = append(out, full)
-		}
-		return out
-	}
 	o := opts
 	o.Leading, o.NoteLead = 13.5, 11
-	r, err := Parse(doc(b.String(), page(lines(10), nil), page(lines(3), nil)), o)
+	r, err := Parse(doc(b.String(), page(fullLines(10), nil), page(fullLines(3), nil)), o)
 	if err != nil {
 		t.Fatal(err)
 	}
