@@ -154,12 +154,10 @@ func pdfEdition(j *job) ([]output.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := j.writer
-	if w == nil { // the layout was made for the EPUB alone
-		w = new(pdf.Writer)
-	}
+	// The job draws whenever the PDF is built, so printLayout has started
+	// the writer.
 	var buf bytes.Buffer
-	if err := w.Write(&buf, j.book, d); err != nil {
+	if err := j.writer.Write(&buf, j.book, d); err != nil {
 		return nil, err
 	}
 	return []output.File{{Name: j.name("pdf"), Data: buf.Bytes()}}, nil
