@@ -215,8 +215,14 @@ func bookParams(g Geometry) linebreak.Params {
 	p.ExpansionStep = ExpansionStep
 	p.MaxExpansionJump = 2 * ExpansionStep
 	p.TightTolerance = tightTolerance
+	p.FinalHyphenYield = finalHyphenYield
 	return p
 }
+
+// finalHyphenYield is the badness above which a hyphen before a
+// paragraph's last line is no longer avoided at any price
+// (linebreak.Params.FinalHyphenYield).
+var finalHyphenYield = 100.0
 
 // tightTolerance is the badness a paragraph's lines are first set within
 // (linebreak.Params.TightTolerance: a pass without hyphenation, then one

@@ -40,6 +40,9 @@
 // without and without a line looser than the tolerance (Line.Underfull).
 // (TeX makes the hyphen a cost, \finalhyphendemerits, which a line of
 // infinite badness always outweighs: so does this rule.)
+// With Params.FinalHyphenYield the second rule yields sooner: within a
+// pass, a paragraph set without that hyphen but with a line looser than
+// the yield competes with those with it on demerits alone, as in TeX.
 //
 // # Font expansion and protrusion
 //
@@ -178,6 +181,12 @@ type Params struct {
 	// FinalHyphenDemerits are added when the second-to-last line ends at a
 	// flagged break (\finalhyphendemerits); see also the package comment.
 	FinalHyphenDemerits float64
+	// FinalHyphenYield, when positive, is the badness above which the rule
+	// against a hyphen before the last line yields within a pass: a
+	// paragraph whose every setting without that hyphen has a line looser
+	// than this is set as TeX sets it, by its demerits (FinalHyphenDemerits
+	// counted), with the hyphen if that costs less.
+	FinalHyphenYield float64
 	// AdjDemerits are added when adjacent lines' fitness classes are not
 	// adjacent (\adjdemerits).
 	AdjDemerits float64
@@ -811,9 +820,29 @@ func (b *breaker) candidate(a *node, r, bad, pen float64, flagged, isFinal bool)
 // choose picks the final node (honouring Looseness and preferring a
 // paragraph without a hyphen before its last line) and returns its lines.
 func (b *breaker) choose(finals []*node, hard bool) ([]Line, bool) {
+	// yields reports whether n, a paragraph without a hyphen before its
+	// last line, has a line looser than FinalHyphenYield: the rule
+	// against that hyphen then yields to the demerits.
+	yields := func(n *node) bool {
+		if b.p.FinalHyphenYield <= 0 {
+			return false
+		}
+		for ; n != nil; n = n.prev {
+			if n.bad > b.p.FinalHyphenYield {
+				return true
+			}
+		}
+		return false
+	}
 	better := func(x, y *node) bool { // is x better than y, ignoring looseness
 		if hard && x.final != y.final {
-			return !x.final
+			nf := x
+			if x.final {
+				nf = y
+			}
+			if !yields(nf) {
+				return !x.final
+			}
 		}
 		return x.total < y.total
 	}
@@ -821,6 +850,17 @@ func (b *breaker) choose(finals []*node, hard bool) ([]Line, bool) {
 	for _, n := range finals[1:] {
 		if better(n, best) {
 			best = n
+		}
+	}
+	// A hyphen before the last line chosen over a looser paragraph
+	// without is no hyphen to avoid in a later pass.
+	yielded := false
+	if best.final && hard && b.p.Looseness == 0 {
+		for _, n := range finals {
+			if !n.final {
+				yielded = true
+				break
+			}
 		}
 	}
 	if b.p.Looseness != 0 {
@@ -885,7 +925,7 @@ func (b *breaker) choose(finals []*node, hard bool) ([]Line, bool) {
 			}
 		}
 	}
-	return lines, best.final
+	return lines, best.final && !yielded
 }
 
 // protrudeRight returns how far the line ending at a break at item i may

@@ -593,3 +593,67 @@ func TestTightTolerance(t *testing.T) {
 		t.Error("the tight passes set no paragraph with fewer loose lines")
 	}
 }
+
+// TestFinalHyphenYield breaks two texts at many measures with and without
+// Params.FinalHyphenYield: a hyphen before the last line appears only where
+// every line of the paragraph set without it is not enough, that is where
+// that setting has a line looser than the yield and costs more demerits;
+// elsewhere the results are the same.
+func TestFinalHyphenYield(t *testing.T) {
+	const yield = 100
+	demerits := func(ls []Line) float64 {
+		s := 0.0
+		for _, l := range ls {
+			s += l.Demerits
+		}
+		return s
+	}
+	maxBad := func(ls []Line) float64 {
+		m := 0.0
+		for _, l := range ls {
+			m = max(m, l.Badness)
+		}
+		return m
+	}
+	yielded := 0
+	for _, text := range []string{bookPara, frogKing} {
+		p := build(text, true)
+		for w := 80.0; w <= 320; w += 2 {
+			params := TeX()
+			params.EmergencyStretch = 2 * spaceW
+			plain, err := Break(p.items, fixed(w), params)
+			if err != nil {
+				t.Fatal(err)
+			}
+			params.FinalHyphenYield = yield
+			lines, err := Break(p.items, fixed(w), params)
+			if err != nil {
+				t.Fatal(err)
+			}
+			check(t, p, lines, fixed(w), params)
+			same := len(lines) == len(plain)
+			for i := range lines {
+				same = same && lines[i].End == plain[i].End
+			}
+			if same {
+				continue
+			}
+			n := len(lines)
+			if n < 2 || !lines[n-2].Hyphenated {
+				t.Errorf("w=%v: the yield changed a paragraph without giving it a hyphen before its last line", w)
+				continue
+			}
+			yielded++
+			if maxBad(plain) <= yield {
+				t.Errorf("w=%v: hyphen before the last line, though the setting without has no line looser than badness %d (%.0f)", w, yield, maxBad(plain))
+			}
+			if underfull(lines) && !underfull(plain) || demerits(lines) >= demerits(plain) {
+				t.Errorf("w=%v: hyphen before the last line at %.0f demerits (underfull %v), without it %.0f", w, demerits(lines), underfull(lines), demerits(plain))
+			}
+		}
+	}
+	t.Logf("measures where the rule yielded: %d", yielded)
+	if yielded == 0 {
+		t.Error("the rule never yielded: the test does not exercise FinalHyphenYield")
+	}
+}
