@@ -180,6 +180,11 @@ func (fb *flowBuilder) build(p *edition.Paragraph, indent bool, turn *edition.Tu
 	return b
 }
 
+// maxWideSpace is the widest interword space a paragraph set again may
+// have when make-up can end a spread right no other way (see makeUp): the
+// widest spaces stay well within the target's 1.8.
+const maxWideSpace = 1.65
+
 // maxLooseSpace is the widest interword space, as a multiple of the natural
 // space, that setting a paragraph again with a looseness may give a line:
 // the 95th percentile measured on the book as total fit sets it
@@ -194,16 +199,17 @@ const maxLooseSpace = 1.57
 // points it would end at are closed one by one, at most a few). It tries
 // the book's parameters, then, for a looseness not reached, hyphenation
 // from the start (pretolerance off), with only lines whose spaces stay
-// within maxLooseSpace of natural feasible and no emergency stretch. It
+// within maxSpace of natural (maxLooseSpace, or maxWideSpace as make-up's
+// last resort) feasible and no emergency stretch. It
 // returns nil unless the paragraph has the length wanted, no line is
 // overfull or underfull or spaced wider than that, and, for a changed
 // length, the last line is at least two indents long and stops an indent
 // short of the measure (so that it still reads as a paragraph's end).
-func (fb *flowBuilder) rebreak(src int32, count, looseness, noHyphen int) []row {
+func (fb *flowBuilder) rebreak(src int32, count, looseness, noHyphen int, maxSpace float64) []row {
 	s := fb.srcs[src-1]
 	params := fb.params
 	params.Looseness = looseness
-	maxRatio := 2 * (maxLooseSpace - 1)
+	maxRatio := 2 * (maxSpace - 1)
 	params.Tolerance = min(params.Tolerance, 100*maxRatio*maxRatio*maxRatio)
 	params.EmergencyStretch = 0
 	params.TightTolerance = 0

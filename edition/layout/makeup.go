@@ -1,6 +1,10 @@
 package layout
 
-import "math"
+import (
+	"cmp"
+	"math"
+	"slices"
+)
 
 // bodyPage is a page of the body as page make-up leaves it: rows of the
 // text block and the footnote lines at its foot.
@@ -54,11 +58,20 @@ func breakAllowed(rows []row, i int) bool {
 // line short, so that they still end on the same baseline. Only the
 // paragraphs of the spread being made are set again: the work per page is
 // bounded. With rebreak nil, pages are made up as the rows come.
+//
+// A spread still uneven makes make-up look back: a full spread before it
+// made a line short (lookBack); else the spreads before it made again in
+// other ways (lookBackVariant); else, as a last resort, all of this again
+// with paragraphs set again allowed spaces up to maxWideSpace
+// (wideSpread). Each looks back at most lookBackSpreads spreads.
 func makeUp(g Geometry, rows []row, notes map[int][]noteLine, rebreak rebreakFunc) []bodyPage {
 	m := &makeup{g: g, src: rows, notes: notes, rebreak: rebreak}
 	// full holds where make-up stood before each of the last spreads made
 	// full, in a row (at most lookBackSpreads of them).
 	var full []state
+	// hist holds where make-up stood before each of the last spreads of
+	// the section, whatever they came out as (at most lookBackSpreads).
+	var hist []state
 	for {
 		m.fill()
 		if len(m.buf) == 0 {
@@ -67,18 +80,37 @@ func makeUp(g Geometry, rows []row, notes map[int][]noteLine, rebreak rebreakFun
 		if m.buf[0].newPage && len(m.pages)%2 == 1 {
 			// A section opens on a recto (an odd page of the body).
 			m.pages = append(m.pages, bodyPage{blank: true})
-			full = full[:0]
+			full, hist = full[:0], hist[:0]
 		}
 		if len(m.pages)%2 == 1 {
 			before := m.save()
 			m.trimCache()
 			kind := m.spread()
+			fixed := false
 			if (kind == spreadUneven || kind == spreadRunt) && rebreak != nil && lookBackOn {
-				for back := 1; back <= len(full); back++ {
-					if m.lookBack(full[len(full)-back], back) {
-						break
-					}
+				for back := 1; back <= len(full) && !fixed; back++ {
+					fixed = m.lookBack(full[len(full)-back], back)
 				}
+				for back := 1; back <= len(hist) && !fixed && variantsBackOn; back++ {
+					fixed = m.lookBackVariant(hist[len(hist)-back], back)
+				}
+				if !fixed && wideOn {
+					fixed = m.wideSpread(before, hist)
+				}
+			}
+			if fixed {
+				// The spreads before were made again: where make-up
+				// stood before each of them.
+				j := 0
+				for j < len(hist) && hist[j].pages < m.remade[0].pages {
+					j++
+				}
+				hist = append(hist[:j], m.remade...)
+			} else {
+				hist = append(hist, before)
+			}
+			if len(hist) > lookBackSpreads {
+				hist = append(hist[:0], hist[len(hist)-lookBackSpreads:]...)
 			}
 			if kind != spreadFull {
 				full = full[:0]
@@ -110,7 +142,7 @@ func makeUp(g Geometry, rows []row, notes map[int][]noteLine, rebreak rebreakFun
 // the given looseness and, if noHyphen is a line's index, without a hyphen
 // at that line's end; nil if it cannot be set so within the spacing allowed
 // (see flowBuilder.rebreak).
-type rebreakFunc func(src int32, count, looseness, noHyphen int) []row
+type rebreakFunc func(src int32, count, looseness, noHyphen int, maxSpace float64) []row
 
 // makeup is page make-up in progress. The rows not yet on a page are
 // buf (a window) followed by src[next:]; buf is never changed in place, so
@@ -131,6 +163,11 @@ type makeup struct {
 	// scratch is reused for trial windows; cited for the notes cited.
 	scratch []row
 	cited   []int
+	// wide lets paragraphs set again have spaces as wide as maxWideSpace.
+	wide bool
+	// remade holds where make-up stood before each spread that looking
+	// back made again, the last time it did.
+	remade []state
 }
 
 // variant is a way of setting a paragraph again: its source, a looseness,
@@ -138,6 +175,8 @@ type makeup struct {
 type variant struct {
 	src             int32
 	loose, noHyphen int8
+	// wide lets its spaces be as wide as maxWideSpace.
+	wide bool
 }
 
 // fill extends the window to hold two pages and a line, and the whole of
@@ -404,6 +443,7 @@ func (m *makeup) lookBack(prev state, back int) bool {
 	made := append([]bodyPage(nil), m.pages[prev.pages:]...)
 	after := m.save()
 	m.restore(prev)
+	m.remade = append(m.remade[:0], prev)
 	if m.shortSpread(m.g.Lines-1, m.lastRows()) {
 		ok := true
 		for i := 0; i < back && ok; i++ {
@@ -412,6 +452,7 @@ func (m *makeup) lookBack(prev state, back int) bool {
 				ok = false
 				break
 			}
+			m.remade = append(m.remade, m.save())
 			k := m.spread()
 			ok = k != spreadUneven && k != spreadRunt && (i == back-1 || k == spreadFull || k == spreadShort)
 		}
@@ -422,6 +463,119 @@ func (m *makeup) lookBack(prev state, back int) bool {
 	m.restore(prev)
 	m.pages = append(m.pages, made...)
 	m.buf, m.carry, m.next = after.buf, after.carry, after.next
+	return false
+}
+
+// lookBackVariant is make-up looking back when neither the spread just
+// made nor a full spread before it made a line short ends right: the
+// spreads from prev on (back spreads before the one just made) are made
+// again, each of those before the last in one of several ways — as spread
+// makes it, a line short on both pages, or with one of its paragraphs set
+// a line longer or shorter (or without the hyphen at a page's foot), with
+// or without the spread short — each moving the lines after it on. The
+// ways are searched depth first, from the least change on (as it comes,
+// the spread short, then the paragraphs by the badness they add); the
+// first combination with which every spread made again ends right (both
+// pages full, or both a line short; the last, its section's last) is
+// kept. It reports whether the pages changed. The work is bounded: at
+// most maxWays ways for each of at most lookBackSpreads spreads.
+func (m *makeup) lookBackVariant(prev state, back int) bool {
+	made := append([]bodyPage(nil), m.pages[prev.pages:]...)
+	after := m.save()
+	m.restore(prev)
+	m.remade = m.remade[:0]
+	if m.search(0, back) {
+		return true
+	}
+	m.restore(prev)
+	m.pages = append(m.pages, made...)
+	m.buf, m.carry, m.next = after.buf, after.carry, after.next
+	return false
+}
+
+// wideSpread is make-up's last resort when the spread begun at before
+// ends uneven (or its section on a runt) and looking back cannot help:
+// the spread, and looking back from it, are made again with paragraphs
+// set again allowed spaces as wide as maxWideSpace. It reports whether the
+// pages changed (m.remade then holds where make-up stood before each
+// spread made again), else they stay as they were.
+func (m *makeup) wideSpread(before state, hist []state) bool {
+	made := append([]bodyPage(nil), m.pages[before.pages:]...)
+	after := m.save()
+	m.wide = true
+	defer func() { m.wide = false }()
+	m.restore(before)
+	m.remade = append(m.remade[:0], before)
+	if k := m.spread(); k != spreadUneven && k != spreadRunt {
+		return true
+	}
+	for back := 1; back <= len(hist) && variantsBackOn; back++ {
+		if m.lookBackVariant(hist[len(hist)-back], back) {
+			return true
+		}
+	}
+	m.restore(before)
+	m.pages = append(m.pages, made...)
+	m.buf, m.carry, m.next = after.buf, after.carry, after.next
+	return false
+}
+
+// maxWays is how many ways of making a spread again looking back tries.
+const maxWays = 8
+
+// search makes up spread i of those lookBackVariant makes again, and the
+// ones after it, in the first combination of ways that ends every one of
+// them right; it reports whether there is one (else make-up stands where
+// it stood). m.remade gets where make-up stood before each.
+func (m *makeup) search(i, back int) bool {
+	m.fill()
+	if len(m.buf) == 0 || i > 0 && m.buf[0].newPage {
+		return false
+	}
+	s := m.save()
+	m.remade = append(m.remade[:i], s)
+	if i == back {
+		k := m.spread()
+		if k != spreadUneven && k != spreadRunt {
+			return true
+		}
+		m.restore(s)
+		return false
+	}
+	rows := s.buf
+	var choices []choice
+	m.variants(rows, min(2*m.g.Lines, len(rows)), m.lastRows(), func(c choice) {
+		choices = append(choices, c)
+	})
+	slices.SortStableFunc(choices, func(a, b choice) int { return cmp.Compare(a.cost, b.cost) })
+	type way struct {
+		c     int // the choice, or -1 for none
+		short bool
+	}
+	ways := []way{{-1, false}, {-1, true}}
+	for _, short := range []bool{false, true} {
+		for c := range choices {
+			ways = append(ways, way{c, short})
+		}
+	}
+	for _, w := range ways[:min(len(ways), maxWays)] {
+		m.restore(s)
+		m.remade = m.remade[:i+1]
+		if w.c >= 0 {
+			m.buf = append([]row(nil), m.splice(rows, choices[w.c])...)
+		}
+		ok := false
+		if w.short {
+			ok = m.shortSpread(m.g.Lines-1, m.lastRows())
+		} else {
+			k := m.spread()
+			ok = k == spreadFull || k == spreadShort
+		}
+		if ok && m.search(i+1, back) {
+			return true
+		}
+	}
+	m.restore(s)
 	return false
 }
 
@@ -580,7 +734,7 @@ func (m *makeup) variants(rows []row, n int, prev []row, try func(c choice)) {
 		if n-1 >= a && n-1 < a+left && rows[n-1].line.hyphenated {
 			foot = rows[n-1].idx
 		}
-		for _, v := range [3]variant{{r.src, -1, -1}, {r.src, 1, -1}, {r.src, 0, int8(foot)}} {
+		for _, v := range [3]variant{{r.src, -1, -1, m.wide}, {r.src, 1, -1, m.wide}, {r.src, 0, int8(foot), m.wide}} {
 			if v.loose == 0 && v.noHyphen < 0 {
 				continue
 			}
@@ -634,7 +788,11 @@ func (m *makeup) set(v variant, count int, keep bool) []row {
 	if m.cache == nil {
 		m.cache = map[variant][]row{}
 	}
-	nr := m.rebreak(v.src, count, int(v.loose), int(v.noHyphen))
+	space := maxLooseSpace
+	if v.wide {
+		space = maxWideSpace
+	}
+	nr := m.rebreak(v.src, count, int(v.loose), int(v.noHyphen), space)
 	if nr != nil {
 		nr[len(nr)-1].keep = keep
 	}
@@ -759,3 +917,11 @@ var pairsOn = true
 
 // lookBackOn lets tests show what looking back a spread changes.
 var lookBackOn = true
+
+// variantsBackOn lets tests show what looking back with a paragraph set
+// again changes.
+var variantsBackOn = true
+
+// wideOn lets tests show what setting paragraphs again with spaces as
+// wide as maxWideSpace changes.
+var wideOn = true

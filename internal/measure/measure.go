@@ -32,6 +32,13 @@ type Options struct {
 	// BoxScale is the height of pdftotext's word box per point of type
 	// size (ascent + descent of the font; 1.635 for Charis SIL).
 	BoxScale float64
+	// Descent is how far pdftotext's word box reaches below the baseline,
+	// per point of type size (the font's descent; 0.4 for Charis SIL). When
+	// set, the bottom of the text block is found from text and notes
+	// together (a note's last baseline at a full page's foot is the text's
+	// last baseline), so that a book whose every page with notes ends a
+	// line short still shows them short.
+	Descent float64
 	// Leading and NoteLead are the baseline-to-baseline distances of the
 	// text and the notes, in points; with Leading zero the depth of pages
 	// is not measured.
@@ -680,7 +687,8 @@ type pageInfo struct {
 // depths measures how many lines each body page that should be full ends
 // short of the text block's bottom, and compares the pages of each spread.
 // The bottom is the lowest foot found, of text on pages without notes and of
-// notes on pages with notes (their boxes sit differently on the baseline).
+// notes on pages with notes (their boxes sit differently on the baseline),
+// each also found from the other when Options.Descent is known.
 //
 // A page is short by the lines it could still hold: on a page without
 // notes, the lines between its last line and the bottom; on a page with
@@ -700,6 +708,16 @@ func depths(r *Report, pages []pageInfo, first int, o Options) {
 			textBottom = math.Max(textBottom, p.text)
 		} else {
 			noteBottom = math.Max(noteBottom, p.foot)
+		}
+	}
+	if o.Descent > 0 {
+		// On one baseline, a body word's box reaches lower than a note's.
+		shift := o.Descent * (o.BodySize - o.NoteSize)
+		if noteBottom > 0 {
+			textBottom = math.Max(textBottom, noteBottom+shift)
+		}
+		if textBottom > 0 {
+			noteBottom = math.Max(noteBottom, textBottom-shift)
 		}
 	}
 	short := func(i int) int {

@@ -122,6 +122,50 @@ func TestDepths(t *testing.T) {
 	}
 }
 
+// TestDepthsNoteBottom: in a book whose every page with notes ends a line
+// short, the bottom of the notes is found from the text's (Options.Descent):
+// a spread of such a page and a recto a line short is balanced, not
+// uneven, as it is judged without it.
+func TestDepthsNoteBottom(t *testing.T) {
+	o := opts
+	o.Leading, o.NoteLead = 13.5, 11
+	// A page of body lines and, below them, notes whose last box bottom
+	// is at foot (the rule's space between them).
+	notePage := func(lines int, notes int, foot float64) string {
+		var b strings.Builder
+		b.WriteString(`<page width="396" height="612"><flow><block>`)
+		for i := range lines {
+			y := 60 + float64(i)*13.5
+			fmt.Fprintf(&b, `<line><word xMin="54" yMin="%.2f" xMax="354" yMax="%.2f">words</word></line>`, y-10, y)
+		}
+		for i := range notes {
+			y := foot - float64(notes-1-i)*11
+			fmt.Fprintf(&b, `<line><word xMin="54" yMin="%.2f" xMax="354" yMax="%.2f">%d</word></line>`, y-8, y, i+1)
+		}
+		b.WriteString(`</block></flow></page>`)
+		return b.String()
+	}
+	// Full text: the last box bottom at 60 + 9·13.5 = 181.5. On that
+	// baseline a note's box (8 pt, descent 0.25) ends 0.5 higher: a
+	// note page a line short ends its notes at 181 − 13.5.
+	pages := doc(page(fullLines(10), nil), notePage(6, 2, 167.5), page(fullLines(9), nil), page(fullLines(3), nil))
+	without, err := Parse(pages, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.Descent = 0.25
+	with, err := Parse(pages, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(without.Uneven) != 1 || without.Balanced != 0 {
+		t.Errorf("without the descent: uneven %v, balanced %d; want the spread 2–3 uneven (the notes' bottom unknown)", without.Uneven, without.Balanced)
+	}
+	if len(with.Uneven) != 0 || with.Balanced != 1 || len(with.ShortPages) != 2 {
+		t.Errorf("with the descent: uneven %v, balanced %d, short %v; want the spread 2–3 balanced a line short", with.Uneven, with.Balanced, with.ShortPages)
+	}
+}
+
 // TestHangingEdges: lines that hang a little past the text block do not
 // move its edges (they are the most common ones), are counted, and still
 // count as full lines.
