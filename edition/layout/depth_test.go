@@ -168,7 +168,7 @@ func TestLoosenessFillsPage(t *testing.T) {
 // line longer or shorter (lookBackVariant's search), it comes out even.
 func TestLookBackVariant(t *testing.T) {
 	var turns [][]int
-	for _, n := range []int{1, 3, 6, 5, 4, 1, 2, 4, 5, 6, 2, 1, 1, 1, 5, 1, 4, 2, 1, 6, 4, 1, 1, 3, 1, 3, 6, 4, 4, 4} {
+	for _, n := range []int{4, 1, 6, 6, 6, 1, 3, 3, 4, 2, 6, 6, 2, 3, 3, 1, 4, 6, 5, 3, 6, 4, 5, 3, 5, 6, 2, 5, 2, 5} {
 		turns = append(turns, []int{n})
 	}
 	book := testbook.Book(turns, nil, nil)

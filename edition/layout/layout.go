@@ -216,8 +216,13 @@ func bookParams(g Geometry) linebreak.Params {
 	p.MaxExpansionJump = 2 * ExpansionStep
 	p.TightTolerance = tightTolerance
 	p.FinalHyphenYield = finalHyphenYield
+	p.TightHyphenPenalty = tightHyphenPenalty
 	return p
 }
+
+// tightHyphenPenalty is added to a hyphenation point's penalty in the
+// tight pass (linebreak.Params.TightHyphenPenalty).
+var tightHyphenPenalty = 300.0
 
 // finalHyphenYield is the badness above which a hyphen before a
 // paragraph's last line is no longer avoided at any price

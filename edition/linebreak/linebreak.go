@@ -166,6 +166,12 @@ type Params struct {
 	// before its last line (when the pass without hyphenation cannot set
 	// it): a hyphen there is preferred to a line looser than this.
 	TightTolerance float64
+	// TightHyphenPenalty is added to the penalty of every hyphenation
+	// point (a flagged penalty of non-zero width) in the tight pass with
+	// hyphenation: among the settings within TightTolerance, those with
+	// fewer hyphens are preferred more strongly than TeX's passes prefer
+	// them.
+	TightHyphenPenalty float64
 	// LinePenalty is added to each line's badness before squaring
 	// (\linepenalty).
 	LinePenalty float64
@@ -605,6 +611,9 @@ func (b *breaker) run(ps pass) ([]Line, bool) {
 			flagged = it.Flagged
 			if ps.noHyphens && flagged && it.Width != 0 {
 				continue
+			}
+			if ps.tight && flagged && it.Width != 0 {
+				pen += b.p.TightHyphenPenalty
 			}
 		}
 		forced := it.Kind == Penalty && pen <= -Infinity

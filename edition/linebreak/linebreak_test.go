@@ -657,3 +657,55 @@ func TestFinalHyphenYield(t *testing.T) {
 		t.Error("the rule never yielded: the test does not exercise FinalHyphenYield")
 	}
 }
+
+// TestTightHyphenPenalty sets two texts at many measures within a tight
+// tolerance, with and without Params.TightHyphenPenalty: with it, no
+// paragraph has more hyphenated lines, some have fewer, and every line but
+// the last of a paragraph set by the tight passes stays within their
+// badness.
+func TestTightHyphenPenalty(t *testing.T) {
+	const tight = 45
+	hyphens := func(ls []Line) int {
+		n := 0
+		for _, l := range ls {
+			if l.Hyphenated {
+				n++
+			}
+		}
+		return n
+	}
+	fewer := 0
+	for _, text := range []string{bookPara, frogKing} {
+		p := build(text, true)
+		for w := 200.0; w <= 400; w += 5 {
+			params := TeX()
+			params.EmergencyStretch = 2 * spaceW
+			params.TightTolerance = tight
+			plain, err := Break(p.items, fixed(w), params)
+			if err != nil {
+				t.Fatal(err)
+			}
+			params.TightHyphenPenalty = 300
+			lines, err := Break(p.items, fixed(w), params)
+			if err != nil {
+				t.Fatal(err)
+			}
+			check(t, p, lines, fixed(w), params)
+			if hyphens(lines) > hyphens(plain) {
+				t.Errorf("w=%v: %d hyphenated lines with the penalty, %d without", w, hyphens(lines), hyphens(plain))
+			}
+			if hyphens(lines) < hyphens(plain) {
+				fewer++
+				for i, l := range lines[:len(lines)-1] {
+					if l.Badness > tight {
+						t.Errorf("w=%v: line %d of badness %.0f, beyond the tight %d", w, i, l.Badness, tight)
+					}
+				}
+			}
+		}
+	}
+	t.Logf("measures with fewer hyphenated lines: %d", fewer)
+	if fewer == 0 {
+		t.Error("the penalty never took a hyphen away: the test does not exercise it")
+	}
+}
