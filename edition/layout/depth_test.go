@@ -163,9 +163,10 @@ func TestLoosenessFillsPage(t *testing.T) {
 }
 
 // TestLookBackVariant makes up a fixture (one-paragraph turns, found
-// among random ones) whose uneven spread at A5 no spread before made a line
-// short evens: made again with a paragraph of a spread before it set a
-// line longer or shorter (lookBackVariant's search), it comes out even.
+// among random ones) whose uneven spread at A5 no full spread before made
+// a line short evens: with the spread before it made again otherwise (a
+// line short, or a paragraph of it set a line longer or shorter:
+// lookBackVariant's search), it comes out even.
 func TestLookBackVariant(t *testing.T) {
 	var turns [][]int
 	for _, n := range []int{4, 1, 6, 6, 6, 1, 3, 3, 4, 2, 6, 6, 2, 3, 3, 1, 4, 6, 5, 3, 6, 4, 5, 3, 5, 6, 2, 5, 2, 5} {
