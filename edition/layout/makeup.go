@@ -473,8 +473,9 @@ func (m *makeup) lookBack(prev state, back int) bool {
 // makes it, a line short on both pages, or with one of its paragraphs set
 // a line longer or shorter (or without the hyphen at a page's foot), with
 // or without the spread short — each moving the lines after it on. The
-// ways are searched depth first, from the least change on (as it comes,
-// the spread short, then the paragraphs by the badness they add); the
+// ways are searched depth first, from the least change on (as it comes
+// but for the first, the spread short, then the paragraphs by the badness
+// they add); the
 // first combination with which every spread made again ends right (both
 // pages full, or both a line short; the last, its section's last) is
 // kept. It reports whether the pages changed. The work is bounded: at
@@ -558,7 +559,11 @@ func (m *makeup) search(i, back int) bool {
 		c     int // the choice, or -1 for none
 		short bool
 	}
-	ways := []way{{-1, false}, {-1, true}}
+	var ways []way
+	if i > 0 { // the first spread as it comes is what led here
+		ways = append(ways, way{-1, false})
+	}
+	ways = append(ways, way{-1, true})
 	for _, short := range []bool{false, true} {
 		for c := range choices {
 			ways = append(ways, way{c, short})
