@@ -384,8 +384,9 @@ func TestTwoParagraphs(t *testing.T) {
 // TestTightTolerance sets a fixture's body (turns of one to six
 // repetitions, at two trims) with and without a first setting within
 // tightTolerance: with it, every paragraph either keeps all its lines but
-// the last within that badness or is set as without; and fewer lines are
-// looser than that.
+// the last within that badness, or within tightPlainTolerance without a
+// hyphen, or is set as without; and fewer lines are looser than
+// tightTolerance.
 func TestTightTolerance(t *testing.T) {
 	var turns [][]int
 	for i := range 24 {
@@ -393,6 +394,7 @@ func TestTightTolerance(t *testing.T) {
 	}
 	book := testbook.Book(turns, nil, nil)
 	limit := math.Cbrt(tightTolerance / 100)
+	plainLimit := math.Cbrt(tightPlainTolerance / 100)
 	for _, trim := range []string{"", "a5"} {
 		t.Run(trim, func(t *testing.T) {
 			set := func(tight float64) (map[string][]line, int) {
@@ -419,8 +421,12 @@ func TestTightTolerance(t *testing.T) {
 				t.Errorf("%d lines looser than badness %.0f, %d without the tight setting", looseTight, tightTolerance, loosePlain)
 			}
 			for id, lines := range tight {
+				hyphens := false
+				for _, l := range lines {
+					hyphens = hyphens || l.hyphenated
+				}
 				for i, l := range lines[:len(lines)-1] {
-					if l.ratio <= limit+1e-9 {
+					if l.ratio <= limit+1e-9 || !hyphens && l.ratio <= plainLimit+1e-9 {
 						continue
 					}
 					same := len(plain[id]) == len(lines)

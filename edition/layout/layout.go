@@ -217,8 +217,15 @@ func bookParams(g Geometry) linebreak.Params {
 	p.TightTolerance = tightTolerance
 	p.FinalHyphenYield = finalHyphenYield
 	p.TightHyphenPenalty = tightHyphenPenalty
+	p.TightPlainTolerance = tightPlainTolerance
 	return p
 }
+
+// tightPlainTolerance is the badness a paragraph is set within without
+// hyphenation, rather than hyphenated within tightTolerance
+// (linebreak.Params.TightPlainTolerance): fewer hyphens for a little
+// spacing (docs/print-measurements.md).
+var tightPlainTolerance = 50.0
 
 // tightHyphenPenalty is added to a hyphenation point's penalty in the
 // tight pass (linebreak.Params.TightHyphenPenalty).

@@ -14,8 +14,8 @@
 // penalty at a break contributes its width at the line end (the hyphen of a
 // hyphenated word).
 //
-// Break runs up to four passes, as TeX does (and two before them with
-// Params.TightTolerance):
+// Break runs up to four passes, as TeX does (and two or three before them
+// with Params.TightTolerance and Params.TightPlainTolerance):
 //
 //  1. If Pretolerance >= 0: lines of badness <= Pretolerance, and no breaks
 //     at flagged penalties of non-zero width (hyphenation points). Flagged
@@ -166,6 +166,11 @@ type Params struct {
 	// before its last line (when the pass without hyphenation cannot set
 	// it): a hyphen there is preferred to a line looser than this.
 	TightTolerance float64
+	// TightPlainTolerance, when above TightTolerance, adds a pass between
+	// the two tight ones: lines of badness at most TightPlainTolerance
+	// without hyphenation. A paragraph that can be set so is spaced up to
+	// it rather than hyphenated within TightTolerance.
+	TightPlainTolerance float64
 	// TightHyphenPenalty is added to the penalty of every hyphenation
 	// point (a flagged penalty of non-zero width) in the tight pass with
 	// hyphenation: among the settings within TightTolerance, those with
@@ -394,7 +399,11 @@ func breakCount(items []Item, width func(line int) float64, p Params) ([]Line, i
 	var fallback []Line
 	passes := []pass{}
 	if p.TightTolerance > 0 {
-		passes = append(passes, pass{threshold: p.TightTolerance, noHyphens: true, tight: true}, pass{threshold: p.TightTolerance, tight: true})
+		passes = append(passes, pass{threshold: p.TightTolerance, noHyphens: true, tight: true})
+		if p.TightPlainTolerance > p.TightTolerance {
+			passes = append(passes, pass{threshold: p.TightPlainTolerance, noHyphens: true, tight: true})
+		}
+		passes = append(passes, pass{threshold: p.TightTolerance, tight: true})
 	}
 	if p.Pretolerance >= 0 {
 		passes = append(passes, pass{threshold: p.Pretolerance, noHyphens: true})

@@ -709,3 +709,59 @@ func TestTightHyphenPenalty(t *testing.T) {
 		t.Error("the penalty never took a hyphen away: the test does not exercise it")
 	}
 }
+
+// TestTightPlainTolerance sets two texts at many measures within a tight
+// tolerance, with and without Params.TightPlainTolerance: a paragraph set
+// otherwise with it is set without hyphenation, every line but its last
+// within the plain tolerance, and has fewer hyphenated lines; some are.
+func TestTightPlainTolerance(t *testing.T) {
+	const tight, plainTol = 45, 50
+	hyphens := func(ls []Line) int {
+		n := 0
+		for _, l := range ls {
+			if l.Hyphenated {
+				n++
+			}
+		}
+		return n
+	}
+	changed := 0
+	for _, text := range []string{bookPara, frogKing} {
+		p := build(text, true)
+		for w := 200.0; w <= 400; w += 5 {
+			params := TeX()
+			params.EmergencyStretch = 2 * spaceW
+			params.TightTolerance = tight
+			without, err := Break(p.items, fixed(w), params)
+			if err != nil {
+				t.Fatal(err)
+			}
+			params.TightPlainTolerance = plainTol
+			lines, err := Break(p.items, fixed(w), params)
+			if err != nil {
+				t.Fatal(err)
+			}
+			check(t, p, lines, fixed(w), params)
+			same := len(lines) == len(without)
+			for i := range lines {
+				same = same && lines[i].End == without[i].End
+			}
+			if same {
+				continue
+			}
+			changed++
+			if hyphens(lines) != 0 || hyphens(without) == 0 {
+				t.Errorf("w=%v: set otherwise with %d hyphenated lines, %d without the plain pass", w, hyphens(lines), hyphens(without))
+			}
+			for i, l := range lines[:len(lines)-1] {
+				if l.Badness > plainTol {
+					t.Errorf("w=%v: line %d of badness %.0f, beyond the plain tolerance %d", w, i, l.Badness, plainTol)
+				}
+			}
+		}
+	}
+	t.Logf("measures set otherwise: %d", changed)
+	if changed == 0 {
+		t.Error("the plain pass never changed a paragraph: the test does not exercise it")
+	}
+}
