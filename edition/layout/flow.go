@@ -76,9 +76,15 @@ type flowBuilder struct {
 	// srcs are the body paragraphs as the model gives them, so that page
 	// make-up can set one again with a looseness.
 	srcs []paraSrc
-	// built is the paragraph rebreak set last, as built.
-	built builtPara
+	// built are the paragraphs rebreak set last, as built (at most
+	// maxBuilt, the oldest first).
+	built []builtPara
 }
+
+// maxBuilt is how many paragraphs rebreak keeps built: make-up asks for
+// the variants of the paragraphs of a spread, and asks again when it makes
+// the spread again (looking back, or with wider spaces).
+const maxBuilt = 32
 
 // builtPara is a body paragraph built for rebreak: src, its builder and
 // the paragraph of items.
@@ -217,17 +223,22 @@ func (fb *flowBuilder) rebreak(src int32, count, looseness, noHyphen int, maxSpa
 	if want < 1 {
 		return nil
 	}
-	if fb.built.src != src {
-		// Make-up asks for a paragraph's variants one after another:
-		// it is built once for them.
-		if fb.built.b != nil {
-			fb.built.b.release()
+	var para *paragraph
+	for _, bp := range fb.built {
+		if bp.src == src {
+			para = bp.para
+		}
+	}
+	if para == nil {
+		if len(fb.built) == maxBuilt {
+			fb.built[0].b.release()
+			fb.built = append(fb.built[:0], fb.built[1:]...)
 		}
 		var errs edition.ErrorList
 		b := fb.build(s.p, s.indent, s.turn, &errs)
-		fb.built = builtPara{src: src, b: b, para: b.finish()}
+		para = b.finish()
+		fb.built = append(fb.built, builtPara{src: src, b: b, para: para})
 	}
-	para := fb.built.para
 	type closed struct {
 		i       int
 		penalty float64
