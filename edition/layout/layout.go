@@ -240,10 +240,11 @@ var finalHyphenYield = 100.0
 // (linebreak.Params.TightTolerance: a pass without hyphenation, then one
 // with), before TeX's passes: about 1.38× the natural space at most before
 // font expansion. Only a paragraph that cannot be set so is set with TeX's
-// tolerances and the emergency stretch. Hyphenating rather than spacing wider than this is what brings
-// the book's 95th percentile of interword spaces from 1.41 to 1.34 at the
-// default trim, with 55 hyphenated lines instead of 33
-// (docs/print-measurements.md).
+// tolerances and the emergency stretch. Hyphenating rather than spacing
+// wider than this is what brings the book's 95th percentile of interword
+// spaces from 1.41 to 1.34 at the default trim, with 47 hyphenated lines
+// instead of 33 (55 before tightPlainTolerance and tightHyphenPenalty;
+// docs/print-measurements.md).
 var tightTolerance = 45.0
 
 // The font expansion of justified lines: the largest, and its step (as
