@@ -31,6 +31,12 @@ type job struct {
 	// does the layout also prepare the PDF document for drawing.
 	drawing bool
 
+	// coverDone is closed when the EPUB's cover, started by drawCover, is
+	// drawn into coverPNG (or failed with coverErr).
+	coverDone chan struct{}
+	coverPNG  []byte
+	coverErr  error
+
 	layoutOnce sync.Once
 	layout     *layout.Document
 	writer     *pdf.Writer
@@ -93,6 +99,21 @@ func (j *job) printLayout() (*layout.Document, error) {
 	return j.layout, j.layoutErr
 }
 
+// drawCover starts drawing the EPUB's cover on another goroutine.
+func (j *job) drawCover() {
+	j.coverDone = make(chan struct{})
+	go func() {
+		defer close(j.coverDone)
+		j.coverPNG, j.coverErr = cover.PNG(j.book)
+	}()
+}
+
+// cover waits for the cover drawCover started.
+func (j *job) cover() ([]byte, error) {
+	<-j.coverDone
+	return j.coverPNG, j.coverErr
+}
+
 // name is the file name of the edition with extension ext, inside the
 // output folder (output.WriteAll refuses one that is not a plain file name).
 func (j *job) name(ext string) string {
@@ -121,31 +142,19 @@ func textEdition(j *job) ([]output.File, error) {
 // epubEdition writes the EPUB with the print edition's page breaks, so that
 // a reader can cite the print page from the e-book.
 //
-// When the PDF is not built, the other core has nothing to do while the page
-// breaks are made, so the cover is drawn on it meanwhile. (When the PDF is
-// built, that core prepares the PDF's fonts during the layout, and drawing
-// the cover there as well made the whole build slower: docs/benchmarks.md.)
+// The cover does not depend on the page breaks: buildFiles has started
+// drawing it on the other core, where it overlaps the print layout (which
+// runs on one core) instead of following it.
 func epubEdition(j *job) ([]output.File, error) {
-	r := &epub.Renderer{}
-	var drawn chan error
-	if !j.drawing {
-		drawn = make(chan error, 1)
-		go func() {
-			var err error
-			r.Cover, err = cover.PNG(j.book)
-			drawn <- err
-		}()
-	}
 	_, err := j.printLayout()
-	if drawn != nil {
-		if cerr := <-drawn; err == nil && cerr != nil {
-			err = fmt.Errorf("render epub: %w", cerr)
-		}
-	}
 	if err != nil {
 		return nil, err
 	}
-	r.PageBreaks = j.breaks
+	png, err := j.cover()
+	if err != nil {
+		return nil, fmt.Errorf("render epub: %w", err)
+	}
+	r := &epub.Renderer{PageBreaks: j.breaks, Cover: png}
 	return render(j.name("epub"), r, j.book)
 }
 
@@ -234,10 +243,13 @@ func parseFormats(list string) ([]format, error) {
 }
 
 // prepare starts, on another core, the work the chosen formats need that
-// does not depend on the book: when the print layout is made (for the EPUB's
-// page breaks or the PDF), the hyphenation patterns are read while the
-// source loads (a few milliseconds per process; docs/benchmarks.md).
+// does not depend on the book, while the source loads: the fonts' metrics,
+// which the glyph check of every build needs after loading (loadBook), and,
+// when the print layout is made (for the EPUB's page breaks or the PDF),
+// the hyphenation patterns (a few milliseconds per process each;
+// docs/benchmarks.md).
 func prepare(chosen []format) {
+	go printFontCovers()
 	for _, f := range chosen {
 		if f.name == "epub" || f.name == "pdf" {
 			go hyphen.English()
@@ -251,6 +263,9 @@ func prepare(chosen []format) {
 func buildFiles(j *job, chosen []format) ([]output.File, error) {
 	for _, f := range chosen {
 		j.drawing = j.drawing || f.name == "pdf"
+		if f.name == "epub" {
+			j.drawCover()
+		}
 	}
 	results := make([][]output.File, len(chosen))
 	errs := make([]error, len(chosen))

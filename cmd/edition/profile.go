@@ -7,6 +7,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
+	"runtime/trace"
 )
 
 // With the build tag "profile", EDITION_CPUPROFILE=FILE writes a CPU
@@ -14,7 +15,15 @@ import (
 // to FILE, sampled at 1 kHz so that a process of a few tens of
 // milliseconds leaves some samples; profiles of many runs are merged with
 // `go tool pprof -proto`. docs/benchmarks.md (issue 13) shows how.
+//
+// EDITION_TRACE=FILE writes an execution trace of the whole command instead
+// (`go tool trace FILE`): which goroutine ran on which core when, the
+// critical path of a build's wall time.
 func init() {
+	if name := os.Getenv("EDITION_TRACE"); name != "" {
+		startTrace(name)
+		return
+	}
 	name := os.Getenv("EDITION_CPUPROFILE")
 	if name == "" {
 		return
@@ -31,6 +40,23 @@ func init() {
 	}
 	stopProfile = func() {
 		pprof.StopCPUProfile()
+		f.Close()
+	}
+}
+
+// startTrace starts the execution trace into the file name.
+func startTrace(name string) {
+	f, err := os.Create(name)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "edition: %v\n", err)
+		os.Exit(exitUsage)
+	}
+	if err := trace.Start(f); err != nil {
+		fmt.Fprintf(os.Stderr, "edition: %v\n", err)
+		os.Exit(exitUsage)
+	}
+	stopProfile = func() {
+		trace.Stop()
 		f.Close()
 	}
 }

@@ -114,6 +114,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	start := time.Now()
+	prepare(nil)
 	b, code := loadBook(*source, stderr)
 	if b == nil {
 		return code
