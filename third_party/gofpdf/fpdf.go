@@ -39,6 +39,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -4106,6 +4107,7 @@ func (f *Fpdf) putfonts() {
 		if f.catalogSort {
 			sort.SliceStable(keyList, func(i, j int) bool { return keyList[i] < keyList[j] })
 		}
+		utf8Streams := f.utf8FontStreams()
 		for _, key = range keyList {
 			font = f.fonts[key]
 			// Font objects
@@ -4176,12 +4178,12 @@ func (f *Fpdf) putfonts() {
 			case "UTF8":
 				// Patched (PATCHES.md): the subset, widths, CIDToGIDMap and
 				// ToUnicode map come from the font's CID table; the subset
-				// is named with a tag; a CIDSet is added.
-				glyphs, chars := font.cids.usedGlyphs(font.utf8File)
-				utf8FontStream := font.utf8File.generateCutFont(nil, glyphs, chars)
-				utf8FontSize := len(utf8FontStream)
-				compressedFontStream := sliceCompress(utf8FontStream)
-				fontName := subsetName(utf8FontStream, font.utf8File.psName, "utf8"+font.Name)
+				// is named with a tag; a CIDSet is added. The streams were
+				// made, font by font side by side, by utf8FontStreams.
+				st := utf8Streams[key]
+				utf8FontSize := st.size
+				compressedFontStream := st.font
+				fontName := st.name
 
 				f.newobj()
 				f.out(fmt.Sprintf("<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>\n"+"endobj", fontName, f.n+1, f.n+2))
@@ -4192,11 +4194,11 @@ func (f *Fpdf) putfonts() {
 				if font.Desc.MissingWidth != 0 {
 					f.out("/DW " + strconv.Itoa(font.Desc.MissingWidth) + "")
 				}
-				f.out(font.cids.widths(font.utf8File))
+				f.out(st.widths)
 				f.out("/CIDToGIDMap " + strconv.Itoa(f.n+4) + " 0 R>>")
 				f.out("endobj")
 
-				toUni := sliceCompress(font.cids.toUnicode())
+				toUni := st.toUnicode
 				f.newobj()
 				f.out("<</Length " + strconv.Itoa(len(toUni)) + "/Filter /FlateDecode>>")
 				f.putstream(toUni)
@@ -4229,7 +4231,7 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 
 				// Embed CIDToGIDMap
-				cidToGidMap := sliceCompress(font.cids.cidToGIDMap(font.utf8File.newGID))
+				cidToGidMap := st.cidToGIDMap
 				f.newobj()
 				f.out("<</Length " + strconv.Itoa(len(cidToGidMap)) + "/Filter /FlateDecode>>")
 				f.putstream(cidToGidMap)
@@ -4245,7 +4247,7 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 
 				// CIDSet
-				cidSet := sliceCompress(font.cids.cidSet())
+				cidSet := st.cidSet
 				f.newobj()
 				f.out("<</Length " + strconv.Itoa(len(cidSet)) + "/Filter /FlateDecode>>")
 				f.putstream(cidSet)
@@ -4257,6 +4259,61 @@ func (f *Fpdf) putfonts() {
 		}
 	}
 	return
+}
+
+// utf8FontData is what putfonts writes of a UTF-8 font that depends on the
+// glyphs drawn: the subset's name, its size, and the compressed subset,
+// ToUnicode CMap, CIDToGIDMap and CIDSet, and the /W array.
+type utf8FontData struct {
+	name, widths                        string
+	size                                int
+	font, toUnicode, cidToGIDMap, cidSet []byte
+}
+
+// utf8FontStreams makes the streams of every UTF-8 font (patched,
+// PATCHES.md): subsetting and compressing a font depends on that font
+// alone, so the fonts are done side by side, on every core; putfonts then
+// writes them in its order, so the bytes do not depend on the schedule.
+// Fonts sharing a font file (not made by the Add functions, which parse
+// each font anew) are done one after the other.
+func (f *Fpdf) utf8FontStreams() map[string]*utf8FontData {
+	out := map[string]*utf8FontData{}
+	byFile := map[*utf8FontFile][]string{}
+	var files []*utf8FontFile
+	for key, font := range f.fonts {
+		if font.Tp != "UTF8" {
+			continue
+		}
+		out[key] = &utf8FontData{}
+		if byFile[font.utf8File] == nil {
+			files = append(files, font.utf8File)
+		}
+		byFile[font.utf8File] = append(byFile[font.utf8File], key)
+	}
+	var wg sync.WaitGroup
+	for _, file := range files {
+		keys := byFile[file]
+		sort.Strings(keys)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for _, key := range keys {
+				font := f.fonts[key]
+				d := out[key]
+				glyphs, chars := font.cids.usedGlyphs(font.utf8File)
+				subset := font.utf8File.generateCutFont(nil, glyphs, chars)
+				d.size = len(subset)
+				d.font = sliceCompress(subset)
+				d.name = subsetName(subset, font.utf8File.psName, "utf8"+font.Name)
+				d.widths = font.cids.widths(font.utf8File)
+				d.toUnicode = sliceCompress(font.cids.toUnicode())
+				d.cidToGIDMap = sliceCompress(font.cids.cidToGIDMap(font.utf8File.newGID))
+				d.cidSet = sliceCompress(font.cids.cidSet())
+			}
+		}()
+	}
+	wg.Wait()
+	return out
 }
 
 func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {

@@ -26,6 +26,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
 func round(f float64) int {
@@ -84,11 +85,22 @@ func slicesEqual(a, b []float64) bool {
 // sliceCompress returns a zlib-compressed copy of the specified byte array
 func sliceCompress(data []byte) []byte {
 	var buf bytes.Buffer
-	cmp, _ := zlib.NewWriterLevel(&buf, zlib.BestSpeed)
+	// Patched (PATCHES.md): a compressor is reused (Reset writes the same
+	// stream as a new one) rather than allocated and cleared for each slice.
+	cmp := zlibWriters.Get().(*zlib.Writer)
+	defer zlibWriters.Put(cmp)
+	cmp.Reset(&buf)
 	cmp.Write(data)
 	cmp.Close()
 	return buf.Bytes()
 }
+
+// zlibWriters holds the compressors sliceCompress reuses, at the level it
+// compresses with.
+var zlibWriters = sync.Pool{New: func() interface{} {
+	w, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
+	return w
+}}
 
 // sliceUncompress returns an uncompressed copy of the specified zlib-compressed byte array
 func sliceUncompress(data []byte) (outData []byte, err error) {
