@@ -193,6 +193,7 @@ func drawPage(pdf *gofpdf.Fpdf, g layout.Geometry, p *layout.Page, dests map[str
 		pdf.Bookmark(p.Outline, 0, 0)
 	}
 	tz := 100.0 // the horizontal scale set: a page starts unscaled
+	var glyphs []gofpdf.Glyph // drawRun's buffer, reused run after run
 	// The font last set: gofpdf writes every SetFont to the page.
 	face, size := layout.Roman, g.Size
 	for _, it := range p.Items {
@@ -216,7 +217,7 @@ func drawPage(pdf *gofpdf.Fpdf, g layout.Geometry, p *layout.Page, dests map[str
 				tz = hs
 				pdf.RawWriteStr(fmt.Sprintf("%.2f Tz\n", tz))
 			}
-			drawRun(pdf, r, tg.spaced(&it))
+			glyphs = drawRun(pdf, r, tg.spaced(&it), glyphs)
 			if r.Track != 0 {
 				pdf.RawWriteStr("0 Tc\n")
 			}
@@ -236,24 +237,26 @@ func drawPage(pdf *gofpdf.Fpdf, g layout.Geometry, p *layout.Page, dests map[str
 // drawRun draws a run's shaped glyphs, each with the text it stands for
 // (see gofpdf's GlyphRun, a patch of this project); a run built without
 // glyphs is drawn from its text. With space set, the face's space follows
-// the run's last glyph: see tagger.spaced.
-func drawRun(pdf *gofpdf.Fpdf, r *layout.Run, space bool) {
+// the run's last glyph: see tagger.spaced. The glyphs are built in buf,
+// which is returned for the next run to reuse.
+func drawRun(pdf *gofpdf.Fpdf, r *layout.Run, space bool, buf []gofpdf.Glyph) []gofpdf.Glyph {
 	if len(r.Glyphs) == 0 {
 		s := r.Text
 		if space {
 			s += " "
 		}
 		pdf.Text(r.X, r.Y, s)
-		return
+		return buf
 	}
-	gs := make([]gofpdf.Glyph, len(r.Glyphs), len(r.Glyphs)+1)
-	for i, g := range r.Glyphs {
-		gs[i] = gofpdf.Glyph{ID: g.ID, Text: g.Text, Advance: float64(g.Advance), XOffset: float64(g.XOffset), YOffset: float64(g.YOffset)}
+	gs := buf[:0]
+	for _, g := range r.Glyphs {
+		gs = append(gs, gofpdf.Glyph{ID: g.ID, Text: g.Text, Advance: float64(g.Advance), XOffset: float64(g.XOffset), YOffset: float64(g.YOffset)})
 	}
 	if sp, ok := spaceGlyph(r.Face); ok && space {
 		gs = append(gs, sp)
 	}
 	pdf.GlyphRun(r.X, r.Y, gs)
+	return gs
 }
 
 // spaceGlyphs are the faces' space glyphs, shaped once per process.

@@ -606,6 +606,7 @@ type Fpdf struct {
 	}
 	spotColorMap           map[string]spotColorType // Map of named ink-based colors
 	userUnderlineThickness float64                  // A custom user underline thickness multiplier.
+	glyphRunBuf            []byte                   // patch (PATCHES.md): GlyphRun's buffer, reused
 }
 
 type encType struct {

@@ -48,6 +48,17 @@ type cidTable struct {
 	byKey map[glyphKey]int
 	byCID map[int]glyphKey
 	next  int // the next fresh CID to try
+	// byGlyph remembers, for each glyph index, the text and CID of the
+	// last pair looked up with it: most glyphs stand for one text only, so
+	// this spares hashing the pair (a CID, once given, never changes).
+	byGlyph []lastCID
+}
+
+// lastCID is the CID last found for a glyph, and the text it stands for.
+type lastCID struct {
+	text string
+	cid  int
+	set  bool
 }
 
 func newCIDTable() *cidTable {
@@ -75,6 +86,23 @@ func (t *cidTable) useText(font *utf8FontFile, s string) {
 // cid returns the CID of glyph gid standing for text, giving it one if it
 // has none yet; ok is false when the font's 65,536 codes are used up.
 func (t *cidTable) cid(font *utf8FontFile, gid int, text string) (int, bool) {
+	if gid >= 0 && gid < len(t.byGlyph) {
+		if l := &t.byGlyph[gid]; l.set && l.text == text {
+			return l.cid, true
+		}
+	}
+	c, ok := t.newCID(font, gid, text)
+	if ok && gid >= 0 && gid < len(font.glyphWidths) {
+		if t.byGlyph == nil {
+			t.byGlyph = make([]lastCID, len(font.glyphWidths))
+		}
+		t.byGlyph[gid] = lastCID{text: text, cid: c, set: true}
+	}
+	return c, ok
+}
+
+// newCID is cid without the byGlyph cache.
+func (t *cidTable) newCID(font *utf8FontFile, gid int, text string) (int, bool) {
 	k := glyphKey{gid, text}
 	if c, ok := t.byKey[k]; ok {
 		return c, true
@@ -135,7 +163,8 @@ func (f *Fpdf) GlyphRun(x, y float64, glyphs []Glyph) {
 	}
 	font := f.currentFont.utf8File
 	t := f.currentFont.cids
-	b := make([]byte, 0, 48+3*len(glyphs))
+	// The run is built in a buffer the document keeps for the next run.
+	b := f.glyphRunBuf[:0]
 	if f.colorFlag {
 		b = append(b, "q "...)
 		b = append(b, f.color.text.str...)
@@ -204,7 +233,13 @@ func (f *Fpdf) GlyphRun(x, y float64, glyphs []Glyph) {
 	if f.colorFlag {
 		b = append(b, " Q"...)
 	}
-	f.out(string(b))
+	b = append(b, '\n')
+	if f.state == 2 {
+		f.pages[f.page].Write(b)
+	} else {
+		f.buffer.Write(b)
+	}
+	f.glyphRunBuf = b
 }
 
 // appendFixed appends v with at most prec decimals and no trailing zeros.
