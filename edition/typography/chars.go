@@ -1,8 +1,10 @@
 package typography
 
 import (
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"edition/edition"
 )
@@ -104,7 +106,12 @@ func (f *flattener) add(content []edition.Inline) {
 			idx := int32(len(f.texts))
 			f.texts = append(f.texts, n)
 			from := len(f.s.r)
-			for _, r := range decodeEntities(n.Text) {
+			text := decodeEntities(n.Text)
+			// At most one rune per byte: the stream grows once per Text
+			// at most, not rune by rune.
+			f.s.r = slices.Grow(f.s.r, len(text))
+			f.s.owner = slices.Grow(f.s.owner, len(text))
+			for _, r := range text {
 				f.s.push(r, idx)
 			}
 			protectURLs(f.s.r[from:], f.s.owner[from:])
@@ -139,15 +146,38 @@ func (f *flattener) writeBack() {
 	if len(f.texts) == 0 {
 		return
 	}
-	bufs := make([][]rune, len(f.texts))
+	// The runes are encoded into one string, each Text's at its own place,
+	// and each Text is given its slice of it: one allocation for the
+	// paragraph, not a growing buffer per Text.
+	at := make([]int, len(f.texts)+1) // at[o+1]: the bytes of Text o, then where Text o ends
 	for i, r := range f.s.r {
 		if o := textOf(f.s.owner[i]); o >= 0 {
-			bufs[o] = append(bufs[o], r)
+			at[o+1] += runeLen(r)
 		}
 	}
-	for i, t := range f.texts {
-		t.Text = string(bufs[i])
+	for o := 1; o < len(at); o++ {
+		at[o] += at[o-1]
 	}
+	b := make([]byte, at[len(f.texts)])
+	next := append([]int(nil), at[:len(f.texts)]...) // where Text o's next rune goes
+	for i, r := range f.s.r {
+		if o := textOf(f.s.owner[i]); o >= 0 {
+			next[o] += utf8.EncodeRune(b[next[o]:], r)
+		}
+	}
+	all := string(b)
+	for o, t := range f.texts {
+		t.Text = all[at[o]:at[o+1]]
+	}
+}
+
+// runeLen is the length of r in UTF-8, as a Go string holds it: an invalid
+// rune is written as U+FFFD.
+func runeLen(r rune) int {
+	if n := utf8.RuneLen(r); n > 0 {
+		return n
+	}
+	return utf8.RuneLen(utf8.RuneError)
 }
 
 // process applies the character rules in order. The order matters for

@@ -60,7 +60,9 @@ func noBreakSpaces(s stream) {
 	// One string for the whole stream, sliced into words: it holds the
 	// same runes, one for one, as s.r.
 	str := string(s.r)
-	var toks []token
+	// Words average more than four runes with their space: room for all
+	// of them at once, in most paragraphs.
+	toks := make([]token, 0, len(s.r)/4+1)
 	start, i := 0, 0 // the word's byte offset in str; the rune's index in s.r
 	for off, r := range str {
 		if spaceRune(r) {
