@@ -13,7 +13,10 @@
 #      machine disturbs less).
 #
 # Usage: scripts/bench-process.sh [SOURCE]   (default: source)
-# Environment: RUNS (hyperfine runs, default 30), BIG=0 skips step 3.
+# Environment: RUNS (hyperfine runs, default 30), BIG=0 skips step 3,
+# BASE=<git ref> also builds that commit and measures it beside this tree
+# (its commands in the same callgrind list, hyperfine run and long-book
+# runs, marked "base"), for before/after figures taken under one load.
 # Nothing here is a test: it prints figures, it does not pass or fail.
 set -euo pipefail
 src=${1:-source}
@@ -23,6 +26,16 @@ trap 'rm -rf "$tmp"' EXIT
 ed=$tmp/edition
 go build -trimpath -o "$ed" ./cmd/edition
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1700000000}
+bins=("$ed")
+if [ -n "${BASE:-}" ]; then
+	mkdir "$tmp/base"
+	git archive "$BASE" | tar -x -C "$tmp/base"
+	(cd "$tmp/base" && go build -trimpath -o "$tmp/edition-base" ./cmd/edition)
+	bins=("$tmp/edition-base" "$ed")
+	echo "# base: $BASE = $(git rev-parse --short "$BASE")"
+fi
+# label names a binary in the tables: "base" or "".
+label() { [ "$1" = "$ed" ] && echo "" || echo "base "; }
 
 echo "# $(date -u +%FT%TZ), $(nproc) cores, $(go version | cut -d' ' -f3-4), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
 echo "# load average: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -40,12 +53,14 @@ if command -v valgrind >/dev/null; then
 	echo
 	echo "## Instructions (valgrind --tool=callgrind, all threads)"
 	for c in "${cmds[@]}"; do
-		# Go's asynchronous preemption signals upset callgrind; turning
-		# them off does not change what the program computes.
-		# shellcheck disable=SC2086
-		n=$(GODEBUG=asyncpreemptoff=1 valgrind --tool=callgrind --callgrind-out-file=/dev/null \
-			"$ed" $c 2>&1 >/dev/null | sed -n 's/.*Collected : //p')
-		printf '%14s  edition %s\n' "$(printf "%'d" "$n")" "$c"
+		for b in "${bins[@]}"; do
+			# Go's asynchronous preemption signals upset callgrind; turning
+			# them off does not change what the program computes.
+			# shellcheck disable=SC2086
+			n=$(GODEBUG=asyncpreemptoff=1 valgrind --tool=callgrind --callgrind-out-file=/dev/null \
+				"$b" $c 2>&1 >/dev/null | sed -n 's/.*Collected : //p')
+			printf '%14s  %sedition %s\n' "$(printf "%'d" "$n")" "$(label "$b")" "$c"
+		done
 	done
 else
 	echo "(valgrind not installed: no instruction counts)"
@@ -56,23 +71,36 @@ if command -v hyperfine >/dev/null && command -v pandoc >/dev/null; then
 	echo "## Wall time, one hyperfine run (-N -w 3 -r $runs)"
 	md=("$src"/preface.md "$src"/interview.md "$src"/colophon.md "$src"/endnotes.md)
 	hcmds=("pandoc ${md[*]} -o $tmp/p.epub")
-	for c in "${cmds[@]}"; do hcmds+=("$ed $c"); done
+	for c in "${cmds[@]}"; do
+		for b in "${bins[@]}"; do hcmds+=("$b $c"); done
+	done
 	hyperfine -N -w 3 -r "$runs" --export-json "$tmp/h.json" "${hcmds[@]}" >/dev/null 2>&1
 	echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 	python3 - "$tmp/h.json" <<'EOF'
 import json, sys
 rs = json.load(open(sys.argv[1]))["results"]
-name = lambda c: "pandoc (4 files) -o p.epub" if c.startswith("pandoc") else "edition " + " ".join(w for w in c.split()[1:] if not w.startswith("/"))
+def name(c):
+    if c.startswith("pandoc"):
+        return "pandoc (4 files) -o p.epub"
+    w = c.split()
+    words = [x for i, x in enumerate(w[1:], 1) if x not in ("--source", "--out") and w[i-1] not in ("--source", "--out")]
+    return ("base " if w[0].endswith("-base") else "") + "edition " + " ".join(words)
 print(f"{'command':52s} {'mean':>9s} {'min':>9s} {'median':>9s} {'user':>9s}")
 for r in rs:
     print(f"{name(r['command'])[:52]:52s} {r['mean']*1e3:7.1f}ms {r['min']*1e3:7.1f}ms {r['median']*1e3:7.1f}ms {r['user']*1e3:7.1f}ms")
 p = rs[0]
-help_, check = rs[1], rs[2]
 print()
 print("pandoc's EPUB / edition (target >= 10 for every edition; by median, by min, by user CPU):")
-for r in rs[3:]:
+for r in rs[1:]:
+    if "--help" in r["command"] or " check " in r["command"] + " ":
+        continue
     print(f"  {name(r['command'])[:50]:50s} {p['median']/r['median']:5.1f}x {p['min']/r['min']:5.1f}x {p['user']/r['user']:5.1f}x")
-print(f"check - --help (target <= 10 ms): median {1e3*(check['median']-help_['median']):.1f} ms, min {1e3*(check['min']-help_['min']):.1f} ms, user {1e3*(check['user']-help_['user']):.1f} ms")
+for base in (True, False):
+    rows = [r for r in rs[1:] if r["command"].split()[0].endswith("-base") == base]
+    help_ = next((r for r in rows if "--help" in r["command"]), None)
+    check = next((r for r in rows if " check " in r["command"] + " "), None)
+    if help_ and check:
+        print(f"{'base ' if base else ''}check - --help (target <= 10 ms): median {1e3*(check['median']-help_['median']):.1f} ms, min {1e3*(check['min']-help_['min']):.1f} ms, user {1e3*(check['user']-help_['user']):.1f} ms")
 EOF
 else
 	echo "(hyperfine or pandoc not installed: no wall times)"
@@ -88,14 +116,16 @@ if [ "${BIG:-1}" != 0 ] && [ -x /usr/bin/time ]; then
 			dir=$tmp/big$n
 			go run ./internal/cmd/bigbook "$src" "$dir" "$n"
 		fi
-		/usr/bin/time -v "$ed" build --source "$dir" --out "$tmp/o$n" 2>"$tmp/t$n" >/dev/null
-		el=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$tmp/t$n")
-		rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$tmp/t$n")
-		usr=$(sed -n 's/.*User time (seconds): //p' "$tmp/t$n")
-		sys=$(sed -n 's/.*System time (seconds): //p' "$tmp/t$n")
-		secs[$n]=$(echo "$el" | awk -F: '{print $(NF-1)*60+$NF}')
-		cpu[$n]=$(awk -v u="$usr" -v s="$sys" 'BEGIN{print u+s}')
-		echo "${n}x: ${secs[$n]} s wall, ${cpu[$n]} s CPU (user + sys), $((rss / 1024)) MiB peak RSS"
+		for b in "${bins[@]}"; do
+			/usr/bin/time -v "$b" build --source "$dir" --out "$tmp/o$n" 2>"$tmp/t$n" >/dev/null
+			el=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$tmp/t$n")
+			rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$tmp/t$n")
+			usr=$(sed -n 's/.*User time (seconds): //p' "$tmp/t$n")
+			sys=$(sed -n 's/.*System time (seconds): //p' "$tmp/t$n")
+			secs[$n]=$(echo "$el" | awk -F: '{print $(NF-1)*60+$NF}')
+			cpu[$n]=$(awk -v u="$usr" -v s="$sys" 'BEGIN{print u+s}')
+			echo "$(label "$b")${n}x: ${secs[$n]} s wall, ${cpu[$n]} s CPU (user + sys), $((rss / 1024)) MiB peak RSS"
+		done
 	done
 	echo "10x -> 100x: wall time ratio $(awk -v a="${secs[10]}" -v b="${secs[100]}" 'BEGIN{printf "%.1f", b/a}'), CPU time ratio $(awk -v a="${cpu[10]}" -v b="${cpu[100]}" 'BEGIN{printf "%.1f", b/a}') (targets, at 100x: <= 2 s, <= 1 GiB, ratio <= 11)"
 	echo "# load average: $(cut -d' ' -f1-3 /proc/loadavg)"

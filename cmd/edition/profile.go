@@ -18,10 +18,27 @@ import (
 //
 // EDITION_TRACE=FILE writes an execution trace of the whole command instead
 // (`go tool trace FILE`): which goroutine ran on which core when, the
-// critical path of a build's wall time.
+// critical path of a build's wall time. EDITION_MEMPROFILE=FILE writes
+// the profile of every allocation of the command (sampling each one) when
+// it ends: what touches fresh memory.
 func init() {
 	if name := os.Getenv("EDITION_TRACE"); name != "" {
 		startTrace(name)
+		return
+	}
+	if name := os.Getenv("EDITION_MEMPROFILE"); name != "" {
+		runtime.MemProfileRate = 1
+		stopProfile = func() {
+			f, err := os.Create(name)
+			if err != nil {
+				fmt.Fprintf(os.Stderr, "edition: %v\n", err)
+				return
+			}
+			defer f.Close()
+			if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+				fmt.Fprintf(os.Stderr, "edition: %v\n", err)
+			}
+		}
 		return
 	}
 	name := os.Getenv("EDITION_CPUPROFILE")
