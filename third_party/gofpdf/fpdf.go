@@ -4945,6 +4945,15 @@ func (f *Fpdf) enddoc() {
 		return
 	}
 	f.layerEndDoc()
+	// Patched (PATCHES.md): the document's buffer is grown once to hold the
+	// pages, which putpages copies into it, rather than doubling as they go.
+	size := f.buffer.Len()
+	for _, pg := range f.pages {
+		if pg != nil {
+			size += pg.Len()
+		}
+	}
+	f.buffer.Grow(size + 64<<10)
 	f.putheader()
 	// Embedded files
 	f.putAttachments()

@@ -11,6 +11,7 @@ import (
 	"io/ioutil"
 	"math"
 	"os/exec"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -413,5 +414,23 @@ func TestSubsetCmapLength(t *testing.T) {
 	}
 	if !seen[0] || !seen[1] {
 		t.Errorf("glyph counts not both even and odd: %v", seen)
+	}
+}
+
+// TestUnpackArrays checks patch 16: the font tables' arrays decode as the
+// upstream loop over a bytes.Reader did, a last partial value included.
+func TestUnpackArrays(t *testing.T) {
+	data := []byte{0x01, 0x02, 0x03, 0x04, 0x05}
+	if got, want := unpackUint16Array(data), []int{0, 0x0102, 0x0304, 0x0504}; !reflect.DeepEqual(got, want) {
+		t.Errorf("unpackUint16Array = %#x, want %#x", got, want)
+	}
+	if got, want := unpackUint32Array(data), []int{0, 0x01020304, 0x05020304}; !reflect.DeepEqual(got, want) {
+		t.Errorf("unpackUint32Array = %#x, want %#x", got, want)
+	}
+	if got, want := unpackUint16Array([]byte{0x07}), []int{0, 0x0700}; !reflect.DeepEqual(got, want) {
+		t.Errorf("unpackUint16Array of one byte = %#x, want %#x", got, want)
+	}
+	if got, want := unpackUint16Array(nil), []int{0}; !reflect.DeepEqual(got, want) {
+		t.Errorf("unpackUint16Array(nil) = %#x, want %#x", got, want)
 	}
 }

@@ -17,7 +17,6 @@
 package gofpdf
 
 import (
-	"bytes"
 	"encoding/binary"
 	"fmt"
 	"math"
@@ -1079,32 +1078,37 @@ func (utf *utf8FontFile) assembleTables() []byte {
 }
 
 func unpackUint16Array(data []byte) []int {
-	answer := make([]int, 1)
-	r := bytes.NewReader(data)
-	bs := make([]byte, 2)
-	var e error
-	var c int
-	c, e = r.Read(bs)
-	for e == nil && c > 0 {
-		answer = append(answer, int(binary.BigEndian.Uint16(bs)))
-		c, e = r.Read(bs)
+	// Patched (PATCHES.md): decoded into a slice of its final size, not
+	// appended value by value through a bytes.Reader. As before, a last odd
+	// byte is read with the byte before it as its low byte (zero if none).
+	return unpackArray(data, 2, func(b []byte) int { return int(binary.BigEndian.Uint16(b)) })
+}
+
+func unpackUint32Array(data []byte) []int {
+	// Patched (PATCHES.md), as unpackUint16Array.
+	return unpackArray(data, 4, func(b []byte) int { return int(binary.BigEndian.Uint32(b)) })
+}
+
+// unpackArray decodes data as big-endian values of size bytes, after a
+// leading 0, as the upstream loop over a bytes.Reader did: a last partial
+// value keeps, in its missing bytes, those of the value before it.
+func unpackArray(data []byte, size int, value func([]byte) int) []int {
+	answer := make([]int, 1, 1+(len(data)+size-1)/size)
+	i := 0
+	for ; i+size <= len(data); i += size {
+		answer = append(answer, value(data[i:]))
+	}
+	if i < len(data) {
+		b := make([]byte, size)
+		if i >= size {
+			copy(b, data[i-size:i])
+		}
+		copy(b, data[i:])
+		answer = append(answer, value(b))
 	}
 	return answer
 }
 
-func unpackUint32Array(data []byte) []int {
-	answer := make([]int, 1)
-	r := bytes.NewReader(data)
-	bs := make([]byte, 4)
-	var e error
-	var c int
-	c, e = r.Read(bs)
-	for e == nil && c > 0 {
-		answer = append(answer, int(binary.BigEndian.Uint32(bs)))
-		c, e = r.Read(bs)
-	}
-	return answer
-}
 
 func unpackUint16(data []byte) int {
 	return int(binary.BigEndian.Uint16(data))
