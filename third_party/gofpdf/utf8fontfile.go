@@ -520,6 +520,24 @@ func (utf *utf8FontFile) parseTables() {
 }
 
 func (utf *utf8FontFile) generateCMAP() map[int][]int {
+	runeCmapPosition := utf.runeCMAPPosition()
+	if runeCmapPosition == 0 {
+		return nil
+	}
+
+	symbolCharDictionary := make(map[int][]int)
+	charSymbolDictionary := make(map[int]int)
+	utf.generateSCCSDictionaries(runeCmapPosition, symbolCharDictionary, charSymbolDictionary)
+
+	utf.charSymbolDictionary = charSymbolDictionary
+
+	return symbolCharDictionary
+}
+
+// runeCMAPPosition returns where the font's Unicode cmap subtable of format
+// 4 is, or 0, saying so, if it has none. (Split from generateCMAP by a
+// patch, PATCHES.md, for generateCutFont.)
+func (utf *utf8FontFile) runeCMAPPosition() int {
 	cmapPosition := utf.SeekTable("cmap")
 	utf.skip(2)
 	cmapTableCount := utf.readUint16()
@@ -541,16 +559,8 @@ func (utf *utf8FontFile) generateCMAP() map[int][]int {
 
 	if runeCmapPosition == 0 {
 		fmt.Printf("Font does not have cmap for Unicode\n")
-		return nil
 	}
-
-	symbolCharDictionary := make(map[int][]int)
-	charSymbolDictionary := make(map[int]int)
-	utf.generateSCCSDictionaries(runeCmapPosition, symbolCharDictionary, charSymbolDictionary)
-
-	utf.charSymbolDictionary = charSymbolDictionary
-
-	return symbolCharDictionary
+	return runeCmapPosition
 }
 
 // parseSymbols collects the subset's glyphs: .notdef, the glyphs of
@@ -703,12 +713,19 @@ func (utf *utf8FontFile) generateCutFont(usedRunes map[int]int, glyphs map[int]b
 	utf.skip(4)
 	numSymbols := utf.readUint16()
 
-	symbolCharDictionary := utf.generateCMAP()
-	if symbolCharDictionary == nil {
+	if glyphs == nil {
+		symbolCharDictionary := utf.generateCMAP()
+		if symbolCharDictionary == nil {
+			return nil
+		}
+		utf.parseHMTXTable(metricsCount, numSymbols, symbolCharDictionary, 1.0)
+	} else if utf.runeCMAPPosition() == 0 {
+		// Patched (PATCHES.md): a subset made from glyph indices reads
+		// neither the character → glyph dictionaries nor the widths
+		// table rebuilt here (the cmap and advances were kept when the
+		// font was added): only whether the font has a Unicode cmap.
 		return nil
 	}
-
-	utf.parseHMTXTable(metricsCount, numSymbols, symbolCharDictionary, 1.0)
 
 	utf.parseLOCATable(LocaFormat, numSymbols)
 
