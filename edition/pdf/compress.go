@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"compress/zlib"
 	"errors"
 	"fmt"
 	"regexp"
@@ -11,16 +10,9 @@ import (
 	"strconv"
 	"sync"
 	"sync/atomic"
-)
 
-// zlibPool holds zlib writers at gofpdf's level (BestSpeed). A deflate
-// compressor is about 800 KB of tables that must be allocated and cleared;
-// gofpdf makes a new one for every page, so the pages are written
-// uncompressed and compressContents deflates them with a reused writer.
-var zlibPool = sync.Pool{New: func() any {
-	w, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
-	return w
-}}
+	"github.com/jung-kurt/gofpdf"
+)
 
 // The patterns are compiled when a PDF is first written, not at package
 // initialisation, which every run of the command pays (issue 13).
@@ -104,14 +96,13 @@ func compressContents(in []byte) ([]byte, error) {
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(spans)) {
 		wg.Go(func() {
-			zw := zlibPool.Get().(*zlib.Writer)
-			defer zlibPool.Put(zw)
 			for k := int(next.Add(1) - 1); k < len(spans); k = int(next.Add(1) - 1) {
 				data := in[spans[k].data:spans[k].end]
 				z := bytes.NewBuffer(make([]byte, 0, len(data)/2+64))
-				zw.Reset(z)
-				zw.Write(data) // writes to a bytes.Buffer do not fail
-				zw.Close()
+				// gofpdf's compressor, at its level, reused from its
+				// pool: gofpdf makes a new one for every page, so the
+				// pages are written uncompressed and deflated here.
+				gofpdf.DeflateBestSpeed(z, data)
 				zs[k] = z.Bytes()
 			}
 		})

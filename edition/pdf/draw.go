@@ -193,7 +193,8 @@ func drawPage(pdf *gofpdf.Fpdf, g layout.Geometry, p *layout.Page, dests map[str
 		pdf.Bookmark(p.Outline, 0, 0)
 	}
 	tz := 100.0 // the horizontal scale set: a page starts unscaled
-	var glyphs []gofpdf.Glyph // drawRun's buffer, reused run after run
+	// drawRun's buffer, reused run after run.
+	var glyphs []gofpdf.Glyph
 	// The font last set: gofpdf writes every SetFont to the page.
 	face, size := layout.Roman, g.Size
 	for _, it := range p.Items {

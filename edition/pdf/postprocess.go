@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"compress/zlib"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -11,6 +10,8 @@ import (
 	"strconv"
 	"sync"
 	"unicode/utf16"
+
+	"github.com/jung-kurt/gofpdf"
 
 	"edition/internal/icc"
 )
@@ -105,11 +106,7 @@ func (u *update) addStream(entries string, z []byte) int {
 // compressor the page streams use.
 var deflatedSRGB = sync.OnceValue(func() []byte {
 	var z bytes.Buffer
-	zw := zlibPool.Get().(*zlib.Writer)
-	defer zlibPool.Put(zw)
-	zw.Reset(&z)
-	zw.Write(icc.SRGB) // writes to a bytes.Buffer do not fail
-	zw.Close()
+	gofpdf.DeflateBestSpeed(&z, icc.SRGB)
 	return z.Bytes()
 })
 

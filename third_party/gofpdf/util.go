@@ -85,14 +85,22 @@ func slicesEqual(a, b []float64) bool {
 // sliceCompress returns a zlib-compressed copy of the specified byte array
 func sliceCompress(data []byte) []byte {
 	var buf bytes.Buffer
-	// Patched (PATCHES.md): a compressor is reused (Reset writes the same
-	// stream as a new one) rather than allocated and cleared for each slice.
+	DeflateBestSpeed(&buf, data)
+	return buf.Bytes()
+}
+
+// DeflateBestSpeed appends to buf the zlib stream of data at BestSpeed, the
+// level gofpdf compresses every stream with. (Patched, PATCHES.md: a
+// compressor is reused — Reset writes the same stream as a new one —
+// rather than allocated and cleared for each stream; exported so that a
+// program compressing streams for a gofpdf document shares the
+// compressors.)
+func DeflateBestSpeed(buf *bytes.Buffer, data []byte) {
 	cmp := zlibWriters.Get().(*zlib.Writer)
 	defer zlibWriters.Put(cmp)
-	cmp.Reset(&buf)
+	cmp.Reset(buf)
 	cmp.Write(data)
 	cmp.Close()
-	return buf.Bytes()
 }
 
 // zlibWriters holds the compressors sliceCompress reuses, at the level it
