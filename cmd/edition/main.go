@@ -42,7 +42,8 @@ func main() {
 //     tried). After each collection the limit is set again from the live
 //     heap it measured.
 //
-// GOGC or GOMEMLIMIT in the environment turn all of this off.
+// GOGC in the environment turns all of this off; GOMEMLIMIT replaces the
+// limits (the heap goal stays gcPercent, as before this policy).
 const (
 	gcFirstHeap   = 128 << 20
 	gcPercent     = 400
@@ -51,7 +52,11 @@ const (
 )
 
 func tuneGC() {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+	if os.Getenv("GOGC") != "" {
+		return
+	}
+	if os.Getenv("GOMEMLIMIT") != "" {
+		debug.SetGCPercent(gcPercent)
 		return
 	}
 	debug.SetGCPercent(-1)
