@@ -55,7 +55,7 @@ func BenchmarkFormat(b *testing.B) {
 			b.ReportAllocs()
 			var size int
 			for b.Loop() {
-				files, err := f.build(&job{book: book, dir: dir})
+				files, err := buildFiles(&job{book: book, dir: dir}, []format{f})
 				if err != nil {
 					b.Fatal(err)
 				}

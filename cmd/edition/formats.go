@@ -108,8 +108,12 @@ func (j *job) drawCover() {
 	}()
 }
 
-// cover waits for the cover drawCover started.
+// cover waits for the cover drawCover started, or draws it if nothing
+// started it.
 func (j *job) cover() ([]byte, error) {
+	if j.coverDone == nil {
+		return cover.PNG(j.book)
+	}
 	<-j.coverDone
 	return j.coverPNG, j.coverErr
 }
