@@ -339,7 +339,13 @@ var (
 	// colon followed by a space or the end. Ordinary sentences such as
 	// "From this the workers conclude: …" do not match, since their second
 	// word is not capitalised.
-	labelLikeRE = regexp.MustCompile(`^(\p{Lu}[\p{L}\p{M}.'’-]*(?: \p{Lu}[\p{L}\p{M}.'’-]*){0,3})(?: \(([^()]*)\))?:(?:\s+|$)`)
+	// It is compiled when a load starts (FSAt), on another goroutine,
+	// not at package initialisation: its Unicode classes made it most of
+	// the package's initialisation, which every run of the command, even
+	// --help, paid.
+	labelLikeRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(\p{Lu}[\p{L}\p{M}.'’-]*(?: \p{Lu}[\p{L}\p{M}.'’-]*){0,3})(?: \(([^()]*)\))?:(?:\s+|$)`)
+	})
 	// directionRE is the rest of a label after a known speaker's name.
 	directionRE = regexp.MustCompile(`^(?: \(([^()]*)\))?:(?:\s+|$)`)
 )
@@ -363,7 +369,7 @@ func matchLabel(text string, speakers map[string]string) (name, direction string
 	if ok {
 		return
 	}
-	if m := labelLikeRE.FindStringSubmatchIndex(text); m != nil {
+	if m := labelLikeRE().FindStringSubmatchIndex(text); m != nil {
 		name, n, ok = text[m[2]:m[3]], m[1], true
 		if m[4] >= 0 {
 			direction = text[m[4]:m[5]]
@@ -500,7 +506,7 @@ func braceLabel(l *loader, p edition.Paragraph, speakers map[string]string) {
 		return
 	}
 	label := strings.TrimSpace(name.Text)
-	if _, known := speakers[label]; known || labelLikeRE.MatchString(label+":") {
+	if _, known := speakers[label]; known || labelLikeRE().MatchString(label+":") {
 		l.errs.Add(p.Pos, fmt.Sprintf("a direction after a speaker's name goes in parentheses: write %s (%s):", label, edition.PlainText(dir.Content)))
 	}
 }
