@@ -11,7 +11,10 @@
 package typography
 
 import (
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"edition/edition"
@@ -23,6 +26,9 @@ import (
 // (title, subtitle, short title, description, rights and the sources'
 // titles and containers). Names of people and speaker labels are left as
 // they are, since the source refers to them by exact spelling.
+//
+// Paragraphs are independent of one another, so they are done on every
+// core: a long interview's typography is on the path of every command.
 func Apply(b *edition.Book) {
 	m := &b.Meta
 	m.Title = String(m.Title)
@@ -35,34 +41,60 @@ func Apply(b *edition.Book) {
 		m.Sources[i].Container = String(m.Sources[i].Container)
 	}
 
-	section(&b.Preface)
+	var w work
+	w.section(&b.Preface)
 	for k := range b.Interviews {
 		iv := &b.Interviews[k]
-		iv.Title = Inlines(iv.Title)
+		w.inlines(&iv.Title)
 		for t := range iv.Turns {
 			turn := &iv.Turns[t]
 			turn.Direction = String(turn.Direction)
-			paragraphs(turn.Paragraphs)
+			w.paragraphs(turn.Paragraphs)
 		}
 	}
-	section(&b.Colophon)
+	w.section(&b.Colophon)
 	for n := range b.Notes {
-		paragraphs(b.Notes[n].Paragraphs)
+		w.paragraphs(b.Notes[n].Paragraphs)
 	}
+	w.run()
 }
 
-func section(s *edition.Section) {
-	s.Title = Inlines(s.Title)
-	paragraphs(s.Paragraphs)
+// work is the inline lists of a book to apply the typography to, each
+// on its own.
+type work []*[]edition.Inline
+
+func (w *work) inlines(content *[]edition.Inline) { *w = append(*w, content) }
+
+func (w *work) section(s *edition.Section) {
+	w.inlines(&s.Title)
+	w.paragraphs(s.Paragraphs)
 	if s.Signature != nil {
-		s.Signature.Content = Inlines(s.Signature.Content)
+		w.inlines(&s.Signature.Content)
 	}
 }
 
-func paragraphs(ps []edition.Paragraph) {
+func (w *work) paragraphs(ps []edition.Paragraph) {
 	for i := range ps {
-		ps[i].Content = Inlines(ps[i].Content)
+		w.inlines(&ps[i].Content)
 	}
+}
+
+// run applies Inlines to every list of w, on as many goroutines as there
+// are cores, each taking the next list not yet taken. Each list's Text
+// nodes are its own, so the result does not depend on the order.
+func (w work) run() {
+	var next atomic.Int64
+	do := func() {
+		for k := int(next.Add(1) - 1); k < len(w); k = int(next.Add(1) - 1) {
+			*w[k] = Inlines(*w[k])
+		}
+	}
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(w)) - 1 {
+		wg.Go(do)
+	}
+	do()
+	wg.Wait()
 }
 
 // Inlines applies the typography to one paragraph's inline content and
