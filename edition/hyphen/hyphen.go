@@ -25,6 +25,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/speedata/hyphenation"
 )
@@ -58,7 +59,8 @@ type Hyphenator struct {
 	// memo remembers the patterns' points for each lower-case word: a book
 	// repeats its words, and matching is the costly part (speedata builds a
 	// string for every substring it looks up), so each word is matched once.
-	memo sync.Map
+	mu   sync.RWMutex
+	memo map[string][]int
 }
 
 var (
@@ -92,8 +94,6 @@ func newEnglish() (*Hyphenator, error) {
 	// We apply the minima ourselves (see Points); speedata's Leftmin is
 	// off by one relative to TeX's \lefthyphenmin.
 	lang.Leftmin, lang.Rightmin = 0, 0
-	h := &Hyphenator{lang: lang, exceptions: map[string][]int{}}
-
 	knuth, err := texBlock(hyphenTeX, `\hyphenation`)
 	if err != nil {
 		return nil, fmt.Errorf("hyphen.tex: %w", err)
@@ -111,10 +111,15 @@ func newEnglish() (*Hyphenator, error) {
 		}
 		ours = append(ours, strings.Fields(line)...)
 	}
+	n := len(knuth) + len(tug) + len(ours)
+	h := &Hyphenator{lang: lang, exceptions: make(map[string][]int, n), memo: map[string][]int{}}
+	var key []byte
+	all := make([]int, 0, 4*n) // every list's points, sliced
 	for _, list := range [][]string{knuth, tug, ours} {
 		for _, w := range list {
-			key, pts := parseException(w)
-			h.exceptions[key] = pts
+			at := len(all)
+			key, all = parseException(key[:0], all, w)
+			h.exceptions[string(key)] = all[at:len(all):len(all)]
 		}
 	}
 	return h, nil
@@ -124,11 +129,18 @@ func newEnglish() (*Hyphenator, error) {
 // `\cmd{ ... }` group in src, with TeX comments (% to end of line) removed.
 func texBlock(src []byte, cmd string) ([]string, error) {
 	var b strings.Builder
-	for _, line := range strings.Split(string(src), "\n") {
-		if i := strings.IndexByte(line, '%'); i >= 0 {
+	b.Grow(len(src))
+	for rest := src; len(rest) > 0; {
+		line := rest
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = nil
+		}
+		if i := bytes.IndexByte(line, '%'); i >= 0 {
 			line = line[:i]
 		}
-		b.WriteString(line)
+		b.Write(line)
 		b.WriteByte('\n')
 	}
 	s := b.String()
@@ -144,18 +156,19 @@ func texBlock(src []byte, cmd string) ([]string, error) {
 	return strings.Fields(s[:j]), nil
 }
 
-// parseException turns "as-so-ciate" into ("associate", [2 4]).
-func parseException(w string) (string, []int) {
-	var key []rune
-	var pts []int
+// parseException turns "as-so-ciate" into ("associate", [2 4]), appended
+// to key and pts.
+func parseException(key []byte, pts []int, w string) ([]byte, []int) {
+	n := 0 // letters so far
 	for _, r := range w {
 		if r == '-' {
-			pts = append(pts, len(key))
+			pts = append(pts, n)
 			continue
 		}
-		key = append(key, unicode.ToLower(r))
+		key = utf8.AppendRune(key, unicode.ToLower(r))
+		n++
 	}
-	return string(key), pts
+	return key, pts
 }
 
 // IsHyphen reports whether r is a visible hyphen after which a word may be
@@ -184,7 +197,11 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '\u2019' || r == '\u02
 // words with other inner punctuation and words shorter than
 // LeftMin+RightMin letters or longer than MaxLetters get no points.
 func (h *Hyphenator) Points(word string) []int {
-	rs := []rune(word)
+	var buf [MaxLetters + 8]rune // most words fit: no allocation
+	rs := buf[:0]
+	for _, r := range word {
+		rs = append(rs, r)
+	}
 	var pts []int
 	hasHyphen := false
 	for i, r := range rs {
@@ -220,17 +237,18 @@ func (h *Hyphenator) Points(word string) []int {
 		if i < hi && !isApostrophe(rs[i]) {
 			continue
 		}
-		pts = append(pts, h.part(rs[start:i], start)...)
+		pts = h.part(pts, rs[start:i], start)
 		start = i + 1
 	}
 	return pts
 }
 
-// part returns the points of a run of letters, shifted by off.
-func (h *Hyphenator) part(letters []rune, off int) []int {
+// part appends to pts the points of a run of at most MaxLetters letters,
+// shifted by off.
+func (h *Hyphenator) part(pts []int, letters []rune, off int) []int {
 	n := len(letters)
 	if n < LeftMin+RightMin {
-		return nil
+		return pts
 	}
 	upper := true
 	for _, r := range letters {
@@ -240,30 +258,33 @@ func (h *Hyphenator) part(letters []rune, off int) []int {
 		}
 	}
 	if upper {
-		return nil
+		return pts
 	}
-	lower := strings.ToLower(string(letters))
-	raw, ok := h.exceptions[lower]
+	// The word in lower case, built without allocating: a string is made
+	// only for a word not met before.
+	var lb [MaxLetters * utf8.UTFMax]byte
+	lower := lb[:0]
+	for _, r := range letters {
+		lower = utf8.AppendRune(lower, unicode.ToLower(r))
+	}
+	raw, ok := h.exceptions[string(lower)]
 	if !ok {
-		raw = h.patternPoints(lower)
+		h.mu.RLock()
+		raw, ok = h.memo[string(lower)]
+		h.mu.RUnlock()
+		if !ok {
+			key := string(lower)
+			raw = h.lang.Hyphenate(key)
+			h.mu.Lock()
+			h.memo[key] = raw
+			h.mu.Unlock()
+		}
 	}
-	var pts []int
 	for _, p := range raw {
 		if p >= LeftMin && p <= n-RightMin {
 			pts = append(pts, p+off)
 		}
 	}
-	return pts
-}
-
-// patternPoints returns the patterns' points for a lower-case word, matched
-// once per word.
-func (h *Hyphenator) patternPoints(lower string) []int {
-	if v, ok := h.memo.Load(lower); ok {
-		return v.([]int)
-	}
-	pts := h.lang.Hyphenate(lower)
-	h.memo.Store(lower, pts)
 	return pts
 }
 
