@@ -370,10 +370,9 @@ func breakCount(items []Item, width func(line int) float64, p Params) ([]Line, i
 		return nil, 0, ErrNotFinished
 	}
 	for i, it := range items {
-		for _, v := range []float64{it.Width, it.Stretch, it.Shrink, it.Penalty, it.ProtrudeLeft, it.ProtrudeRight, it.NoBreak, it.PostBreak} {
-			if math.IsNaN(v) || math.IsInf(v, 0) {
-				return nil, 0, fmt.Errorf("linebreak: item %d (%s) has a NaN or infinite length", i, it.Kind)
-			}
+		// v*0 is 0 for a finite v and NaN for a NaN or an infinity.
+		if it.Width*0+it.Stretch*0+it.Shrink*0+it.Penalty*0+it.ProtrudeLeft*0+it.ProtrudeRight*0+it.NoBreak*0+it.PostBreak*0 != 0 {
+			return nil, 0, fmt.Errorf("linebreak: item %d (%s) has a NaN or infinite length", i, it.Kind)
 		}
 	}
 	for _, v := range []float64{p.Expansion, p.ExpansionStep, p.MaxExpansionJump} {
@@ -489,14 +488,25 @@ type breaker struct {
 	x       []float64 // prefix sums of the widths of expandable boxes
 	visits  int
 	easy    int
+	// ws are the widths of lines 0 to easyLines (see lineWidth).
+	ws [easyLines + 1]float64
+	// best and nodes are scratch space of run: the candidates kept at a
+	// break, and nodes allocated a block at a time.
+	best  []candidate
+	nodes []node
 }
 
 func newBreaker(items []Item, width func(int) float64, p Params) *breaker {
 	n := len(items)
-	b := &breaker{items: items, width: width, p: p,
-		w: make([]float64, n+1), y: make([]float64, n+1), z: make([]float64, n+1)}
+	k := 3
 	if p.Expansion > 0 {
-		b.x = make([]float64, n+1)
+		k = 4
+	}
+	sums := make([]float64, k*(n+1)) // one allocation for every array
+	b := &breaker{items: items, width: width, p: p,
+		w: sums[: n+1 : n+1], y: sums[n+1 : 2*(n+1) : 2*(n+1)], z: sums[2*(n+1) : 3*(n+1) : 3*(n+1)]}
+	if p.Expansion > 0 {
+		b.x = sums[3*(n+1):]
 	}
 	for i, it := range items {
 		b.w[i+1], b.y[i+1], b.z[i+1] = b.w[i], b.y[i], b.z[i]
@@ -528,7 +538,7 @@ func newBreaker(items []Item, width func(int) float64, p Params) *breaker {
 // on all lines have the same width and line numbers need not be told apart
 // (TeX's easy_line); with Looseness, line numbers are always told apart.
 func (b *breaker) checkWidths() error {
-	ws := make([]float64, easyLines+1)
+	ws := &b.ws
 	for i := range ws {
 		w := b.width(i)
 		if !(w > 0) || math.IsInf(w, 0) {
@@ -552,7 +562,7 @@ func (b *breaker) lineWidth(i int) float64 {
 	if i > easyLines {
 		i = easyLines
 	}
-	return b.width(i)
+	return b.ws[i]
 }
 
 // after returns the first item of the line that follows a break at pos.
@@ -599,7 +609,7 @@ type candidate struct {
 func (b *breaker) run(ps pass) ([]Line, bool) {
 	items := b.items
 	lastIdx := len(items) - 1
-	active := []*node{{pos: -1, start: 0, fitness: decent, expand: math.NaN()}}
+	active := []*node{b.node(node{pos: -1, start: 0, fitness: decent, expand: math.NaN()})}
 	var cands []candidate
 	var finals []*node
 	for i, it := range items {
@@ -736,7 +746,7 @@ func (b *breaker) run(ps pass) ([]Line, bool) {
 		// Keep the best candidate per (fitness, hyphens, line, final)
 		// class, and only those within AdjDemerits of the best overall.
 		start := b.after(i)
-		var best []candidate
+		best := b.best[:0]
 		for _, c := range cands {
 			if c.dem > minDem+b.p.AdjDemerits && !isFinal {
 				continue
@@ -758,11 +768,12 @@ func (b *breaker) run(ps pass) ([]Line, bool) {
 				best = append(best, c)
 			}
 		}
+		b.best = best
 		for _, c := range best {
-			n := &node{pos: i, start: start, line: c.from.line + 1, fitness: c.fitness,
+			n := b.node(node{pos: i, start: start, line: c.from.line + 1, fitness: c.fitness,
 				hyphens: c.hyphens, flagged: flagged, final: c.final, total: c.dem, prev: c.from,
 				ratio: c.ratio, expand: c.expand, protL: c.protL, protR: c.protR,
-				bad: c.bad, dem: c.dem - c.from.total, overfull: c.overfull, under: c.under}
+				bad: c.bad, dem: c.dem - c.from.total, overfull: c.overfull, under: c.under})
 			if isFinal {
 				finals = append(finals, n)
 			} else {
@@ -774,6 +785,16 @@ func (b *breaker) run(ps pass) ([]Line, bool) {
 		return nil, false
 	}
 	return b.choose(finals, hardFinalHyphen)
+}
+
+// node returns a pointer to a copy of n, allocated with others in a
+// block: a pass makes many nodes and keeps most of them to its end.
+func (b *breaker) node(n node) *node {
+	if len(b.nodes) == cap(b.nodes) {
+		b.nodes = make([]node, 0, min(max(2*cap(b.nodes), 16), 1024))
+	}
+	b.nodes = append(b.nodes, n)
+	return &b.nodes[len(b.nodes)-1]
 }
 
 // lineStart returns what the line after the break a begins with: how far
