@@ -84,6 +84,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"sync"
 )
 
 // Kind is the kind of a paragraph item.
@@ -381,6 +382,7 @@ func breakCount(items []Item, width func(line int) float64, p Params) ([]Line, i
 		}
 	}
 	b := newBreaker(items, width, p)
+	defer b.release()
 	if err := b.checkWidths(); err != nil {
 		return nil, 0, err
 	}
@@ -490,11 +492,17 @@ type breaker struct {
 	easy    int
 	// ws are the widths of lines 0 to easyLines (see lineWidth).
 	ws [easyLines + 1]float64
-	// best and nodes are scratch space of run: the candidates kept at a
-	// break, and nodes allocated a block at a time.
+	// sums backs w, y, z and x; best and nodes are scratch space of run:
+	// the candidates kept at a break, and nodes allocated a block at a
+	// time. All three are kept for the next paragraph (see breakers).
+	sums  []float64
 	best  []candidate
 	nodes []node
 }
+
+// breakers keeps breakers, with their scratch space, for reuse: the lines
+// Break returns refer to none of it.
+var breakers = sync.Pool{New: func() any { return new(breaker) }}
 
 func newBreaker(items []Item, width func(int) float64, p Params) *breaker {
 	n := len(items)
@@ -502,11 +510,17 @@ func newBreaker(items []Item, width func(int) float64, p Params) *breaker {
 	if p.Expansion > 0 {
 		k = 4
 	}
-	sums := make([]float64, k*(n+1)) // one allocation for every array
-	b := &breaker{items: items, width: width, p: p,
-		w: sums[: n+1 : n+1], y: sums[n+1 : 2*(n+1) : 2*(n+1)], z: sums[2*(n+1) : 3*(n+1) : 3*(n+1)]}
+	b := breakers.Get().(*breaker)
+	if cap(b.sums) < k*(n+1) {
+		b.sums = make([]float64, k*(n+1)) // one allocation for every array
+	}
+	sums := b.sums[:k*(n+1)]
+	b.items, b.width, b.p, b.visits, b.easy = items, width, p, 0, 0
+	b.w, b.y, b.z, b.x = sums[:n+1:n+1], sums[n+1:2*(n+1):2*(n+1)], sums[2*(n+1):3*(n+1):3*(n+1)], nil
+	b.w[0], b.y[0], b.z[0] = 0, 0, 0
 	if p.Expansion > 0 {
 		b.x = sums[3*(n+1):]
+		b.x[0] = 0
 	}
 	for i, it := range items {
 		b.w[i+1], b.y[i+1], b.z[i+1] = b.w[i], b.y[i], b.z[i]
@@ -609,6 +623,7 @@ type candidate struct {
 func (b *breaker) run(ps pass) ([]Line, bool) {
 	items := b.items
 	lastIdx := len(items) - 1
+	b.nodes = b.nodes[:0] // the nodes of an earlier pass are no longer used
 	active := []*node{b.node(node{pos: -1, start: 0, fitness: decent, expand: math.NaN()})}
 	var cands []candidate
 	var finals []*node
@@ -785,6 +800,15 @@ func (b *breaker) run(ps pass) ([]Line, bool) {
 		return nil, false
 	}
 	return b.choose(finals, hardFinalHyphen)
+}
+
+// release gives b back for reuse, once its lines are made.
+func (b *breaker) release() {
+	b.items, b.width = nil, nil
+	clear(b.best)
+	b.best = b.best[:0]
+	b.nodes = b.nodes[:0]
+	breakers.Put(b)
 }
 
 // node returns a pointer to a copy of n, allocated with others in a
