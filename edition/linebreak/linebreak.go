@@ -480,6 +480,9 @@ type node struct {
 	dem      float64
 	overfull bool
 	under    bool
+	// What the line after the break begins with (see lineStart), and its
+	// measure plus startL, worked out once for every line tried from it.
+	startL, post, postExpand, target float64
 }
 
 type breaker struct {
@@ -670,8 +673,8 @@ func (b *breaker) run(ps pass) ([]Line, bool) {
 				kept = append(kept, a)
 				continue
 			}
-			protL, postWidth, postExpand := b.lineStart(a)
-			target := b.lineWidth(a.line) + protL + protR
+			protL, postWidth, postExpand := a.startL, a.post, a.postExpand
+			target := a.target + protR
 			natural := b.w[i] - b.w[a.start] + penWidth + postWidth
 			glueStretch := b.y[i] - b.y[a.start]
 			glueShrink := b.z[i] - b.z[a.start]
@@ -744,7 +747,7 @@ func (b *breaker) run(ps pass) ([]Line, bool) {
 		if ps.last && len(cands) == 0 && len(active) == 0 && lastDropped != nil {
 			c := candidate{from: lastDropped, dem: lastDropped.total, ratio: -1, expand: -b.p.Expansion, bad: 10000,
 				fitness: tight, overfull: true, final: isFinal && lastDropped.flagged}
-			c.protL, _, _ = b.lineStart(lastDropped)
+			c.protL = lastDropped.startL
 			c.protR = protR
 			if flagged {
 				c.hyphens = lastDropped.hyphens + 1
@@ -817,6 +820,8 @@ func (b *breaker) node(n node) *node {
 	if len(b.nodes) == cap(b.nodes) {
 		b.nodes = make([]node, 0, min(max(2*cap(b.nodes), 16), 1024))
 	}
+	n.startL, n.post, n.postExpand = b.lineStart(&n)
+	n.target = b.lineWidth(n.line) + n.startL
 	b.nodes = append(b.nodes, n)
 	return &b.nodes[len(b.nodes)-1]
 }
