@@ -132,7 +132,7 @@ func (fb *flowBuilder) body(p *paraBuilder) []line {
 // bodyAt sets p justified at the measure width.
 func (fb *flowBuilder) bodyAt(p *paraBuilder, width float64) []line {
 	para := p.finish()
-	lines, err := setJustified(para, func(int) float64 { return width }, fb.params)
+	lines, err := setJustified(para, width, fb.params)
 	if err != nil && fb.err == nil {
 		fb.err = err
 	}
@@ -251,14 +251,13 @@ func (fb *flowBuilder) rebreak(src int32, count, looseness, noHyphen int, maxSpa
 	}()
 	inset := fb.inset(s)
 	measure := fb.g.Measure - 2*inset
-	width := func(int) float64 { return measure }
 	var breaks []linebreak.Line
 	for try := 0; try < 4; try++ {
 		var err error
-		breaks, err = linebreak.Break(para.items, width, params)
+		breaks, err = linebreak.BreakAt(para.items, measure, params)
 		if err == nil && len(breaks) != want && looseness != 0 && params.Pretolerance >= 0 {
 			params.Pretolerance = -1
-			breaks, err = linebreak.Break(para.items, width, params)
+			breaks, err = linebreak.BreakAt(para.items, measure, params)
 		}
 		if err != nil || len(breaks) != want {
 			return nil

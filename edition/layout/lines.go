@@ -25,10 +25,10 @@ type line struct {
 	spaces       []float64
 }
 
-// setJustified breaks p into lines of the widths given, with total-fit line
+// setJustified breaks p into lines of the width given, with total-fit line
 // breaking, and places every run of every line.
-func setJustified(p *paragraph, width func(int) float64, params linebreak.Params) ([]line, error) {
-	breaks, err := linebreak.Break(p.items, width, params)
+func setJustified(p *paragraph, width float64, params linebreak.Params) ([]line, error) {
+	breaks, err := linebreak.BreakAt(p.items, width, params)
 	if err != nil {
 		return nil, fmt.Errorf("paragraph %s: %w", p.id, err)
 	}

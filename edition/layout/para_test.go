@@ -438,7 +438,7 @@ func TestDiscretionaryLines(t *testing.T) {
 	p, _ := buildItems(t, []edition.Inline{txt("An office is different.")})
 	broken := 0
 	for w := 20.0; w <= 90; w += 0.5 {
-		lines, err := setJustified(p, func(int) float64 { return w }, linebreak.TeX())
+		lines, err := setJustified(p, w, linebreak.TeX())
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -354,6 +354,13 @@ func Break(items []Item, width func(line int) float64, p Params) ([]Line, error)
 	return lines, err
 }
 
+// BreakAt is Break with every line measure wide. (It does not call a width
+// function for each of the first easyLines lines, as Break must.)
+func BreakAt(items []Item, measure float64, p Params) ([]Line, error) {
+	lines, _, err := breakCountAt(items, nil, measure, p)
+	return lines, err
+}
+
 // hardFinalHyphen makes a hyphen before the last line a hard rule; tests
 // turn it off to show that it matters.
 var hardFinalHyphen = true
@@ -363,6 +370,12 @@ const easyLines = 256
 
 // breakCount is Break, also returning how many active nodes were visited.
 func breakCount(items []Item, width func(line int) float64, p Params) ([]Line, int, error) {
+	return breakCountAt(items, width, 0, p)
+}
+
+// breakCountAt is breakCount with lines of the widths width gives, or,
+// when width is nil, all measure wide.
+func breakCountAt(items []Item, width func(line int) float64, measure float64, p Params) ([]Line, int, error) {
 	if len(items) == 0 {
 		return nil, 0, nil
 	}
@@ -370,7 +383,8 @@ func breakCount(items []Item, width func(line int) float64, p Params) ([]Line, i
 	if last.Kind != Penalty || last.Penalty > -Infinity {
 		return nil, 0, ErrNotFinished
 	}
-	for i, it := range items {
+	for i := range items {
+		it := &items[i] // not a copy: the loop is hot
 		// v*0 is 0 for a finite v and NaN for a NaN or an infinity.
 		if it.Width*0+it.Stretch*0+it.Shrink*0+it.Penalty*0+it.ProtrudeLeft*0+it.ProtrudeRight*0+it.NoBreak*0+it.PostBreak*0 != 0 {
 			return nil, 0, fmt.Errorf("linebreak: item %d (%s) has a NaN or infinite length", i, it.Kind)
@@ -382,6 +396,7 @@ func breakCount(items []Item, width func(line int) float64, p Params) ([]Line, i
 		}
 	}
 	b := newBreaker(items, width, p)
+	b.measure = measure
 	defer b.release()
 	if err := b.checkWidths(); err != nil {
 		return nil, 0, err
@@ -493,8 +508,10 @@ type breaker struct {
 	x       []float64 // prefix sums of the widths of expandable boxes
 	visits  int
 	easy    int
-	// ws are the widths of lines 0 to easyLines (see lineWidth).
-	ws [easyLines + 1]float64
+	// ws are the widths of lines 0 to easyLines (see lineWidth): those
+	// width gives, or, if it is nil, all measure.
+	ws      [easyLines + 1]float64
+	measure float64
 	// sums backs w, y, z and x; best and nodes are scratch space of run:
 	// the candidates kept at a break, and nodes allocated a block at a
 	// time. All three are kept for the next paragraph (see breakers).
@@ -525,7 +542,8 @@ func newBreaker(items []Item, width func(int) float64, p Params) *breaker {
 		b.x = sums[3*(n+1):]
 		b.x[0] = 0
 	}
-	for i, it := range items {
+	for i := range items {
+		it := &items[i] // not a copy: the loop is hot
 		b.w[i+1], b.y[i+1], b.z[i+1] = b.w[i], b.y[i], b.z[i]
 		if b.x != nil {
 			b.x[i+1] = b.x[i]
@@ -557,7 +575,10 @@ func newBreaker(items []Item, width func(int) float64, p Params) *breaker {
 func (b *breaker) checkWidths() error {
 	ws := &b.ws
 	for i := range ws {
-		w := b.width(i)
+		w := b.measure
+		if b.width != nil {
+			w = b.width(i)
+		}
 		if !(w > 0) || math.IsInf(w, 0) {
 			return fmt.Errorf("linebreak: width(%d) = %v, want a positive length", i, w)
 		}
@@ -630,7 +651,8 @@ func (b *breaker) run(ps pass) ([]Line, bool) {
 	active := []*node{b.node(node{pos: -1, start: 0, fitness: decent, expand: math.NaN()})}
 	var cands []candidate
 	var finals []*node
-	for i, it := range items {
+	for i := range items {
+		it := &items[i] // not a copy: the loop is hot
 		var pen float64
 		flagged := false
 		switch it.Kind {

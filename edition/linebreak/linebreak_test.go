@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -763,5 +764,34 @@ func TestTightPlainTolerance(t *testing.T) {
 	t.Logf("measures set otherwise: %d", changed)
 	if changed == 0 {
 		t.Error("the plain pass never changed a paragraph: the test does not exercise it")
+	}
+}
+
+// TestBreakAt: BreakAt sets a paragraph as Break does with a width
+// function that gives every line the same measure, with and without
+// looseness, expansion and protrusion, and refuses what Break refuses.
+func TestBreakAt(t *testing.T) {
+	loose := TeX()
+	loose.Tolerance = 1000
+	loose.Looseness = 1
+	tighter := loose
+	tighter.Looseness = -1
+	for _, p := range []para{build(frogKing, true), build(frogKing, false), micro(build(frogKing, true))} {
+		for _, params := range []Params{TeX(), loose, tighter, expansionParams()} {
+			for _, w := range []float64{120, 200, 300, 451.5} {
+				want, werr := Break(p.items, fixed(w), params)
+				got, err := BreakAt(p.items, w, params)
+				if !reflect.DeepEqual(got, want) || (err == nil) != (werr == nil) {
+					t.Fatalf("measure %g, looseness %d: BreakAt gave %d lines (%v), Break %d (%v)", w, params.Looseness, len(got), err, len(want), werr)
+				}
+			}
+		}
+	}
+	for _, w := range []float64{0, -1, math.Inf(1), math.NaN()} {
+		_, werr := Break(Finish([]Item{{Kind: Box, Width: 5}}), fixed(w), TeX())
+		_, err := BreakAt(Finish([]Item{{Kind: Box, Width: 5}}), w, TeX())
+		if err == nil || werr == nil || err.Error() != werr.Error() {
+			t.Errorf("measure %v: BreakAt's error %v, Break's %v", w, err, werr)
+		}
 	}
 }
