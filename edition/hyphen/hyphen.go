@@ -197,12 +197,18 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '\u2019' || r == '\u02
 // words with other inner punctuation and words shorter than
 // LeftMin+RightMin letters or longer than MaxLetters get no points.
 func (h *Hyphenator) Points(word string) []int {
+	return h.AppendPoints(nil, word)
+}
+
+// AppendPoints appends the points of word (see Points) to pts and returns
+// the extended slice, so that a caller can reuse one slice for many
+// words.
+func (h *Hyphenator) AppendPoints(pts []int, word string) []int {
 	var buf [MaxLetters + 8]rune // most words fit: no allocation
 	rs := buf[:0]
 	for _, r := range word {
 		rs = append(rs, r)
 	}
-	var pts []int
 	hasHyphen := false
 	for i, r := range rs {
 		if IsHyphen(r) {
@@ -224,11 +230,11 @@ func (h *Hyphenator) Points(word string) []int {
 		hi--
 	}
 	if hi-lo < LeftMin+RightMin || hi-lo > MaxLetters {
-		return nil
+		return pts
 	}
 	for _, r := range rs[lo:hi] {
 		if !unicode.IsLetter(r) && !isApostrophe(r) {
-			return nil // digits, slashes, inner full stops, …
+			return pts // digits, slashes, inner full stops, …
 		}
 	}
 	// Hyphenate each apostrophe-separated part on its own.

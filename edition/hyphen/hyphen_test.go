@@ -275,3 +275,16 @@ func BenchmarkLongWord(b *testing.B) {
 		})
 	}
 }
+
+// TestAppendPoints: AppendPoints keeps what the slice held and adds what
+// Points returns, for words with and without points.
+func TestAppendPoints(t *testing.T) {
+	h := English()
+	for _, w := range []string{"hyphenation", "non-aggression", "people’s", "1935", "USSR", "a", strings.Repeat("ab", MaxLetters)} {
+		got := h.AppendPoints([]int{-1, -2}, w)
+		want := append([]int{-1, -2}, h.Points(w)...)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("AppendPoints(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

@@ -104,9 +104,10 @@ type paraBuilder struct {
 	// its characters, each knowing its run.
 	word  []frag
 	runes []wordRune
-	// breaks, at, cut, runGlyphs, buf and arena are scratch space reused
-	// from word to word.
+	// breaks, at, cut, pts, runGlyphs, buf and arena are scratch space
+	// reused from word to word.
 	breaks    []int
+	pts       []int
 	at        []int
 	cut       []int
 	runGlyphs [][]shape.Glyph
@@ -138,7 +139,7 @@ func newParaBuilder(m [4]*Metrics, errs *edition.ErrorList, id string) *paraBuil
 	p := old.p
 	p.id = id
 	return &paraBuilder{m: m, errs: errs, p: p, hyphenate: true,
-		word: old.word[:0], runes: old.runes[:0], breaks: old.breaks[:0], at: old.at[:0], buf: old.buf[:0], arena: old.arena[:0]}
+		word: old.word[:0], runes: old.runes[:0], breaks: old.breaks[:0], pts: old.pts[:0], cut: old.cut[:0], runGlyphs: old.runGlyphs[:0], at: old.at[:0], buf: old.buf[:0], arena: old.arena[:0]}
 }
 
 // release gives b back for reuse, once its paragraph is set: set lines hold
@@ -315,7 +316,8 @@ func (b *paraBuilder) flush() {
 				k--
 			}
 			if k-i >= 5 {
-				for _, p := range hyphen.English().Points(text[at[i]:at[k]]) {
+				b.pts = hyphen.English().AppendPoints(b.pts[:0], text[at[i]:at[k]])
+				for _, p := range b.pts {
 					if p > 0 && p < k-i {
 						breaks[i+p] = 1
 					}
@@ -418,11 +420,7 @@ func (b *paraBuilder) flush() {
 				n++
 			}
 		}
-		if cap(b.arena)-len(b.arena) < n {
-			b.arena = make([]frag, 0, max(n, 2*cap(b.arena), 16))
-		}
-		fr := b.arena[len(b.arena) : len(b.arena) : len(b.arena)+n]
-		b.arena = b.arena[:len(b.arena)+n]
+		fr := b.frags(n)
 		x := 0.0
 		nr := 0
 		var notes []int
@@ -510,7 +508,7 @@ func (b *paraBuilder) flush() {
 		switch breaks[i] {
 		case 1:
 			h := hyphenAfter(prev)
-			b.addPenalty(h.W, hyphenPenalty, true, []frag{h})
+			b.addPenalty(h.W, hyphenPenalty, true, append(b.frags(1), h))
 			// The added hyphen is expanded with its line, and hangs.
 			it := &b.p.items[len(b.p.items)-1]
 			it.Expandable = h.URL == ""
@@ -529,6 +527,17 @@ func (b *paraBuilder) flush() {
 		}
 	}
 	emit(start, len(rs))
+}
+
+// frags returns an empty slice with room for n runs, taken from the
+// paragraph's arena.
+func (b *paraBuilder) frags(n int) []frag {
+	if cap(b.arena)-len(b.arena) < n {
+		b.arena = make([]frag, 0, max(n, 2*cap(b.arena), 16))
+	}
+	fr := b.arena[len(b.arena) : len(b.arena) : len(b.arena)+n]
+	b.arena = b.arena[:len(b.arena)+n]
+	return fr
 }
 
 // TeX's hyphenpenalty and exhyphenpenalty; a break inside a URL costs more.

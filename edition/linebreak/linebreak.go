@@ -413,7 +413,7 @@ func breakCountAt(items []Item, width func(line int) float64, measure float64, p
 		return nil, 0, nil
 	}
 	var fallback []Line
-	passes := []pass{}
+	passes := make([]pass, 0, 5)
 	if p.TightTolerance > 0 {
 		passes = append(passes, pass{threshold: p.TightTolerance, noHyphens: true, tight: true})
 		if p.TightPlainTolerance > p.TightTolerance {
@@ -512,12 +512,14 @@ type breaker struct {
 	// width gives, or, if it is nil, all measure.
 	ws      [easyLines + 1]float64
 	measure float64
-	// sums backs w, y, z and x; best and nodes are scratch space of run:
-	// the candidates kept at a break, and nodes allocated a block at a
-	// time. All three are kept for the next paragraph (see breakers).
-	sums  []float64
-	best  []candidate
-	nodes []node
+	// sums backs w, y, z and x; the others are scratch space of run: the
+	// active and final nodes, the candidates found and kept at a break,
+	// and nodes allocated a block at a time. All are kept for the next
+	// paragraph (see breakers).
+	sums          []float64
+	active, final []*node
+	cands, best   []candidate
+	nodes         []node
 }
 
 // breakers keeps breakers, with their scratch space, for reuse: the lines
@@ -648,9 +650,9 @@ func (b *breaker) run(ps pass) ([]Line, bool) {
 	items := b.items
 	lastIdx := len(items) - 1
 	b.nodes = b.nodes[:0] // the nodes of an earlier pass are no longer used
-	active := []*node{b.node(node{pos: -1, start: 0, fitness: decent, expand: math.NaN()})}
-	var cands []candidate
-	var finals []*node
+	active := append(b.active[:0], b.node(node{pos: -1, start: 0, fitness: decent, expand: math.NaN()}))
+	cands, finals := b.cands[:0], b.final[:0]
+	defer func() { b.active, b.cands, b.final = active, cands, finals }()
 	for i := range items {
 		it := &items[i] // not a copy: the loop is hot
 		var pen float64
@@ -831,7 +833,10 @@ func (b *breaker) run(ps pass) ([]Line, bool) {
 func (b *breaker) release() {
 	b.items, b.width = nil, nil
 	clear(b.best)
-	b.best = b.best[:0]
+	clear(b.cands)
+	clear(b.active)
+	clear(b.final)
+	b.best, b.cands, b.active, b.final = b.best[:0], b.cands[:0], b.active[:0], b.final[:0]
 	b.nodes = b.nodes[:0]
 	breakers.Put(b)
 }
