@@ -44,22 +44,39 @@ var (
 	metricsOnce sync.Once
 	faceMetrics [4]*Metrics
 	metricsErr  error
+	// The bold faces, each parsed the first time FaceMetrics is asked
+	// for it.
+	boldOnce    [4]sync.Once
+	boldMetrics [4]*Metrics
+	boldErr     [4]error
 )
 
 // FaceMetrics returns the metrics of f, parsed from its file once per
 // process.
 func FaceMetrics(f Face) (*Metrics, error) {
-	m, err := loadMetrics()
-	return m[f], err
+	if f != Bold && f != BoldItalic {
+		m, err := loadMetrics()
+		return m[f], err
+	}
+	boldOnce[f].Do(func() {
+		boldMetrics[f], boldErr[f] = parseMetrics(f.File())
+		if boldErr[f] != nil {
+			boldErr[f] = fmt.Errorf("font %s: %w", f.fileName(), boldErr[f])
+		}
+	})
+	return boldMetrics[f], boldErr[f]
 }
 
-// loadMetrics parses the four embedded fonts once per process, side by
-// side.
+// loadMetrics parses the faces the print layout sets, roman and italic,
+// once per process, side by side, and returns them as the first two of
+// four: the model has no bold, so the bold faces are not parsed for the
+// layout (their entries are nil; FaceMetrics parses them on demand), as
+// parsing a face for shaping costs more than a millisecond.
 func loadMetrics() ([4]*Metrics, error) {
 	metricsOnce.Do(func() {
 		var errs [4]error
 		var wg sync.WaitGroup
-		for f := Roman; f <= BoldItalic; f++ {
+		for _, f := range [...]Face{Roman, Italic} {
 			wg.Go(func() { faceMetrics[f], errs[f] = parseMetrics(f.File()) })
 		}
 		wg.Wait()

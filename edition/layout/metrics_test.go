@@ -39,3 +39,17 @@ func TestMetricsTable(t *testing.T) {
 		t.Errorf("Width('a') = %d, Covers('a') = %v", m.Width('a'), m.Covers('a'))
 	}
 }
+
+// TestFaceMetrics: every face of the family can be had, the bold ones
+// parsed on demand, and measures its letters.
+func TestFaceMetrics(t *testing.T) {
+	for f := Roman; f <= BoldItalic; f++ {
+		m, err := FaceMetrics(f)
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		if m == nil || m.Width('a') <= 0 || !m.Covers('ß') {
+			t.Errorf("%s: no usable metrics", f)
+		}
+	}
+}

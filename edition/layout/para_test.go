@@ -258,8 +258,12 @@ func TestProtrusionTable(t *testing.T) {
 				t.Errorf("%q hangs %d thousandths of its width", r, v)
 			}
 		}
-		for f := range m {
-			if !m[f].Covers(r) {
+		for f := Roman; f <= BoldItalic; f++ {
+			mf, err := FaceMetrics(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !mf.Covers(r) {
 				t.Errorf("%q is in the protrusion table but not in face %d", r, f)
 			}
 		}
