@@ -652,7 +652,11 @@ func (b *breaker) run(ps pass) ([]Line, bool) {
 	b.nodes = b.nodes[:0] // the nodes of an earlier pass are no longer used
 	active := append(b.active[:0], b.node(node{pos: -1, start: 0, fitness: decent, expand: math.NaN()}))
 	cands, finals := b.cands[:0], b.final[:0]
-	defer func() { b.active, b.cands, b.final = active, cands, finals }()
+	visits := 0
+	defer func() { b.active, b.cands, b.final, b.visits = active, cands, finals, b.visits+visits }()
+	// Read once here, not through b at every active node.
+	w, y, z, x := b.w, b.y, b.z, b.x
+	expansion, tolerance := b.p.Expansion, b.p.Tolerance
 	for i := range items {
 		it := &items[i] // not a copy: the loop is hot
 		var pen float64
@@ -692,22 +696,22 @@ func (b *breaker) run(ps pass) ([]Line, bool) {
 		kept := active[:0]
 		var lastDropped *node
 		for _, a := range active {
-			b.visits++
+			visits++
 			if a.start > i || (a.start == i && !forced) {
 				kept = append(kept, a)
 				continue
 			}
 			protL, postWidth, postExpand := a.startL, a.post, a.postExpand
 			target := a.target + protR
-			natural := b.w[i] - b.w[a.start] + penWidth + postWidth
-			glueStretch := b.y[i] - b.y[a.start]
-			glueShrink := b.z[i] - b.z[a.start]
+			natural := w[i] - w[a.start] + penWidth + postWidth
+			glueStretch := y[i] - y[a.start]
+			glueShrink := z[i] - z[a.start]
 			expandable := 0.0
-			if b.x != nil {
-				expandable = b.x[i] - b.x[a.start] + penExpand + postExpand
+			if x != nil {
+				expandable = x[i] - x[a.start] + penExpand + postExpand
 			}
-			stretch := glueStretch + b.p.Expansion*expandable
-			shrink := glueShrink + b.p.Expansion*expandable
+			stretch := glueStretch + expansion*expandable
+			shrink := glueShrink + expansion*expandable
 			var r, bad float64
 			switch {
 			case natural < target:
@@ -727,9 +731,6 @@ func (b *breaker) run(ps pass) ([]Line, bool) {
 				}
 				bad = badness(r)
 			}
-			// Looser than the tolerance allows with the real stretch, or
-			// nothing to stretch with.
-			under := natural < target && (stretch <= 0 || badness(r) > b.p.Tolerance)
 			if ps.last && natural < target {
 				// Last resort: rank loose lines by their real looseness
 				// (uncapped badness) so the spacing stays as even as it
@@ -742,9 +743,11 @@ func (b *breaker) run(ps pass) ([]Line, bool) {
 			tooTight := r < -1-1e-9
 			if !tooTight && bad <= ps.threshold && !(flagged && b.p.MaxConsecutiveHyphens > 0 && a.hyphens >= b.p.MaxConsecutiveHyphens) {
 				c := b.candidate(a, r, bad, pen, flagged, isFinal)
-				c.under = under
+				// Looser than the tolerance allows with the real
+				// stretch, or nothing to stretch with.
+				c.under = natural < target && (stretch <= 0 || badness(r) > tolerance)
 				c.protL, c.protR = protL, protR
-				if b.x != nil {
+				if x != nil {
 					e, gr := b.expansion(r, target-natural, glueStretch, glueShrink, expandable)
 					c.ratio, c.expand = max(gr, -1), e
 					if j := b.p.MaxExpansionJump; j > 0 && !math.IsNaN(a.expand) && math.Abs(e-a.expand) > j+1e-9 {
