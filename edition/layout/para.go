@@ -161,17 +161,17 @@ func (b *paraBuilder) release() {
 // note marks or a note's number.
 func (b *paraBuilder) addBox(w float64, pc piece) {
 	it := linebreak.Item{Kind: linebreak.Box, Width: w, Expandable: len(pc.frags) > 0}
-	for _, f := range pc.frags {
-		if f.Track != 0 || f.URL != "" || f.Back != 0 {
+	for i := range pc.frags {
+		if f := &pc.frags[i]; f.Track != 0 || f.URL != "" || f.Back != 0 {
 			it.Expandable = false
 		}
 	}
 	if n := len(pc.frags); n > 0 {
-		if f := pc.frags[0]; f.Note == 0 && f.Back == 0 && f.Rise == 0 && f.Text != "" {
+		if f := &pc.frags[0]; f.Note == 0 && f.Back == 0 && f.Rise == 0 && f.Text != "" {
 			r, _ := utf8.DecodeRuneInString(f.Text)
 			it.ProtrudeLeft, _ = protrudes(b.m[f.Face], r, f.Size)
 		}
-		if f := pc.frags[n-1]; f.Note == 0 && f.Back == 0 && f.Rise == 0 && f.Text != "" {
+		if f := &pc.frags[n-1]; f.Note == 0 && f.Back == 0 && f.Rise == 0 && f.Text != "" {
 			r, _ := utf8.DecodeLastRuneInString(f.Text)
 			_, it.ProtrudeRight = protrudes(b.m[f.Face], r, f.Size)
 		}
@@ -264,10 +264,6 @@ func (b *paraBuilder) flush() {
 		return
 	}
 	word, rs := b.word, b.runes
-	defer func() {
-		clear(word) // no URL strings kept alive by the scratch space
-		b.word, b.runes = word[:0], rs[:0]
-	}()
 	b.wordEnd = false
 	// The word's text, once; each run's text is a part of it.
 	b.buf = b.buf[:0]
@@ -287,7 +283,7 @@ func (b *paraBuilder) flush() {
 	}
 	b.breaks = breaks
 	isLetter := func(i int) bool {
-		f := word[rs[i].frag]
+		f := &word[rs[i].frag]
 		return f.Note == 0 && f.URL == "" && f.lang == "" && (unicode.IsLetter(rs[i].r) || rs[i].r == '’' && i > 0)
 	}
 	// Explicit hyphens and en dashes between letters or figures.
@@ -395,7 +391,7 @@ func (b *paraBuilder) flush() {
 	// one run, cut at cluster boundaries.
 	glyphsOf := func(s, e int) ([]shape.Glyph, float64) {
 		fi := rs[s].frag
-		f := word[fi]
+		f := &word[fi]
 		if cut[s] == -2 {
 			return shapeRun(b.m[f.Face], text[at[s]:at[e]], f.Size, f.Track, 0)
 		}
@@ -429,7 +425,8 @@ func (b *paraBuilder) flush() {
 			for j < end && rs[j].frag == rs[i].frag {
 				j++
 			}
-			f := word[rs[i].frag]
+			fr = append(fr, word[rs[i].frag])
+			f := &fr[len(fr)-1]
 			f.Text = text[at[i]:at[j]]
 			f.X = x
 			f.glyphs, f.W = glyphsOf(i, j)
@@ -439,7 +436,6 @@ func (b *paraBuilder) flush() {
 			} else {
 				nr += j - i
 			}
-			fr = append(fr, f)
 			i = j
 		}
 		b.addBox(x, piece{frags: fr, rune: r0, notes: notes})
@@ -527,6 +523,8 @@ func (b *paraBuilder) flush() {
 		}
 	}
 	emit(start, len(rs))
+	clear(word) // no URL strings kept alive by the scratch space
+	b.word, b.runes = word[:0], rs[:0]
 }
 
 // frags returns an empty slice with room for n runs, taken from the
