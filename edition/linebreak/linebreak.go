@@ -576,11 +576,20 @@ func newBreaker(items []Item, width func(int) float64, p Params) *breaker {
 // (TeX's easy_line); with Looseness, line numbers are always told apart.
 func (b *breaker) checkWidths() error {
 	ws := &b.ws
-	for i := range ws {
-		w := b.measure
-		if b.width != nil {
-			w = b.width(i)
+	if b.width == nil { // BreakAt: one measure, checked once
+		if w := b.measure; !(w > 0) || math.IsInf(w, 0) {
+			return fmt.Errorf("linebreak: width(%d) = %v, want a positive length", 0, w)
 		}
+		for i := range ws {
+			ws[i] = b.measure
+		}
+		if b.p.Looseness == 0 {
+			b.easy = 0
+		}
+		return nil
+	}
+	for i := range ws {
+		w := b.width(i)
 		if !(w > 0) || math.IsInf(w, 0) {
 			return fmt.Errorf("linebreak: width(%d) = %v, want a positive length", i, w)
 		}
