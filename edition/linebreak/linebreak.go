@@ -544,28 +544,31 @@ func newBreaker(items []Item, width func(int) float64, p Params) *breaker {
 		b.x = sums[3*(n+1):]
 		b.x[0] = 0
 	}
+	// The running sums are kept in locals, each added to as before.
+	w, y, z, x := b.w, b.y, b.z, b.x
+	var sw, sy, sz, sx float64
 	for i := range items {
 		it := &items[i] // not a copy: the loop is hot
-		b.w[i+1], b.y[i+1], b.z[i+1] = b.w[i], b.y[i], b.z[i]
-		if b.x != nil {
-			b.x[i+1] = b.x[i]
+		if x != nil {
 			if it.Kind == Box && it.Expandable {
-				b.x[i+1] += it.Width
+				sx += it.Width
 			}
 			if it.Kind == Penalty && it.Expandable {
-				b.x[i+1] += it.NoBreak
+				sx += it.NoBreak
 			}
+			x[i+1] = sx
 		}
 		switch it.Kind {
 		case Box:
-			b.w[i+1] += it.Width
+			sw += it.Width
 		case Penalty:
-			b.w[i+1] += it.NoBreak // a discretionary's unbroken material
+			sw += it.NoBreak // a discretionary's unbroken material
 		case Glue:
-			b.w[i+1] += it.Width
-			b.y[i+1] += it.Stretch
-			b.z[i+1] += it.Shrink
+			sw += it.Width
+			sy += it.Stretch
+			sz += it.Shrink
 		}
+		w[i+1], y[i+1], z[i+1] = sw, sy, sz
 	}
 	b.easy = math.MaxInt
 	return b
