@@ -361,11 +361,12 @@ func (b *paraBuilder) flush() {
 			cut = append(cut, -1)
 			j++
 		}
-		f := word[fi]
+		f := &word[fi]
 		gs, _ := shapeRun(b.m[f.Face], text[at[i]:at[j]], f.Size, f.Track, 0)
 		runGlyphs[fi] = gs
 		off, r := at[i], i
-		for k, g := range gs {
+		for k := range gs {
+			g := &gs[k]
 			if g.Text == "" {
 				continue
 			}

@@ -508,8 +508,8 @@ type breaker struct {
 	x       []float64 // prefix sums of the widths of expandable boxes
 	visits  int
 	easy    int
-	// ws are the widths of lines 0 to easyLines (see lineWidth): those
-	// width gives, or, if it is nil, all measure.
+	// ws are the widths of lines 0 to easyLines (see lineWidth) that
+	// width gives; if width is nil, every line is measure wide.
 	ws      [easyLines + 1]float64
 	measure float64
 	// sums backs w, y, z and x; the others are scratch space of run: the
@@ -583,9 +583,6 @@ func (b *breaker) checkWidths() error {
 		if w := b.measure; !(w > 0) || math.IsInf(w, 0) {
 			return fmt.Errorf("linebreak: width(%d) = %v, want a positive length", 0, w)
 		}
-		for i := range ws {
-			ws[i] = b.measure
-		}
 		if b.p.Looseness == 0 {
 			b.easy = 0
 		}
@@ -611,6 +608,9 @@ func (b *breaker) checkWidths() error {
 
 // lineWidth returns the measure of line i.
 func (b *breaker) lineWidth(i int) float64 {
+	if b.width == nil {
+		return b.measure
+	}
 	if i > easyLines {
 		i = easyLines
 	}
