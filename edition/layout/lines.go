@@ -105,12 +105,13 @@ func placeLine(p *paragraph, start, end int, ratio, expand, shift float64) line 
 	// place sets runs one after another from x, expanded with the line
 	// when the item they stand for is expandable.
 	place := func(fr []frag, expandable bool) {
-		for _, f := range fr {
+		for k := range fr {
+			l.frags = append(l.frags, fr[k])
+			f := &l.frags[len(l.frags)-1]
 			if expandable && expand != 0 {
 				f.W, f.Expand = f.W*(1+expand), expand
 			}
 			f.X = x
-			l.frags = append(l.frags, f)
 			x += f.W
 		}
 	}
@@ -119,13 +120,13 @@ func placeLine(p *paragraph, start, end int, ratio, expand, shift float64) line 
 		place(p.pieces[post].post, p.items[post].Expandable)
 	}
 	for i := start; i < end && i < len(p.items); i++ {
-		it := p.items[i]
+		it := &p.items[i] // not copied: the loop runs for every item set
 		switch {
 		case it.Kind == linebreak.Glue && p.pieces[i].urlGlue && ratio > urlMaxRatio:
 			x += urlMaxRatio * it.Stretch
 			continue
 		case it.Kind == linebreak.Glue && excess > 0 && spaceStretch > 0 && it.Stretch < linebreak.FillStretch:
-			w := linebreak.SetWidth(it, ratio) + excess*it.Stretch/spaceStretch
+			w := linebreak.SetWidth(*it, ratio) + excess*it.Stretch/spaceStretch
 			l.spaces = append(l.spaces, w)
 			spaceAfter(&l)
 			x += w
@@ -133,19 +134,20 @@ func placeLine(p *paragraph, start, end int, ratio, expand, shift float64) line 
 		}
 		switch it.Kind {
 		case linebreak.Box:
-			pc := p.pieces[i]
+			pc := &p.pieces[i]
 			if l.rune < 0 && len(pc.frags) > 0 {
 				l.rune = pc.rune
 			}
-			for _, f := range pc.frags {
+			for k := range pc.frags {
+				l.frags = append(l.frags, pc.frags[k])
+				f := &l.frags[len(l.frags)-1]
 				if it.Expandable && expand != 0 {
 					f.X, f.W, f.Expand = f.X*(1+expand), f.W*(1+expand), expand
 				}
 				f.X += x
-				l.frags = append(l.frags, f)
 			}
 			l.notes = append(l.notes, pc.notes...)
-			x += linebreak.SetWidthExpanded(it, ratio, expand)
+			x += linebreak.SetWidthExpanded(*it, ratio, expand)
 		case linebreak.Penalty:
 			if it.Discretionary() {
 				if l.rune < 0 {
@@ -154,7 +156,7 @@ func placeLine(p *paragraph, start, end int, ratio, expand, shift float64) line 
 				place(p.pieces[i].noBreak, it.Expandable)
 			}
 		case linebreak.Glue:
-			w := linebreak.SetWidth(it, ratio)
+			w := linebreak.SetWidth(*it, ratio)
 			if i+1 < end { // the parfillskip at the end is not a space
 				l.spaces = append(l.spaces, w)
 				if !p.pieces[i].urlGlue { // nor a URL's break point
@@ -189,8 +191,8 @@ func spaceAfter(l *line) {
 // lastInk is the right edge of the line's last run.
 func lastInk(l line) float64 {
 	right := 0.0
-	for _, f := range l.frags {
-		if e := f.X + f.W; e > right {
+	for i := range l.frags {
+		if e := l.frags[i].X + l.frags[i].W; e > right {
 			right = e
 		}
 	}
