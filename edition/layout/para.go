@@ -282,13 +282,26 @@ func (b *paraBuilder) flush() {
 		breaks = append(breaks, 0)
 	}
 	b.breaks = breaks
+	// What the word's runs are, looked at once rather than for each
+	// character: most words are one run of the book's language, outside
+	// links and note marks.
+	hasURL, plain := false, true
+	for k := range word {
+		f := &word[k]
+		hasURL = hasURL || f.URL != ""
+		plain = plain && f.Note == 0 && f.URL == "" && f.lang == ""
+	}
 	isLetter := func(i int) bool {
-		f := &word[rs[i].frag]
-		return f.Note == 0 && f.URL == "" && f.lang == "" && (unicode.IsLetter(rs[i].r) || rs[i].r == '’' && i > 0)
+		if !plain {
+			if f := &word[rs[i].frag]; f.Note != 0 || f.URL != "" || f.lang != "" {
+				return false
+			}
+		}
+		return unicode.IsLetter(rs[i].r) || rs[i].r == '’' && i > 0
 	}
 	// Explicit hyphens and en dashes between letters or figures.
 	for i := 1; i+1 < len(rs); i++ {
-		if word[rs[i].frag].URL != "" {
+		if hasURL && word[rs[i].frag].URL != "" {
 			continue
 		}
 		if (rs[i].r == '-' || rs[i].r == '–') && unicode.IsLetter(rs[i-1].r) && unicode.IsLetter(rs[i+1].r) {
@@ -327,7 +340,7 @@ func (b *paraBuilder) flush() {
 	// "?", "#", "%", "~", "=" or "&" (CMOS allows after "=" and "&" too;
 	// one break point each keeps "=" from looking spaced). The character
 	// that starts a line then shows the URL goes on.
-	for i := 1; i < len(rs); i++ {
+	for i := 1; hasURL && i < len(rs); i++ {
 		if word[rs[i-1].frag].URL == "" || word[rs[i].frag].URL == "" || i+1 >= len(rs) {
 			continue
 		}
