@@ -211,7 +211,7 @@ func (b *paraBuilder) space(st textStyle, breakable bool) {
 // char appends r, set in st, to the current word.
 func (b *paraBuilder) char(r rune, st textStyle, pos edition.Pos) {
 	if !b.m[st.face].Covers(r) {
-		b.errs.Add(pos, fmt.Sprintf("character %q (U+%04X) is not in the print font (%s)", r, r, st.face.fileName()))
+		b.missing(r, st, pos)
 	}
 	if !b.wordEnd {
 		b.wordStart = b.rune
@@ -228,6 +228,11 @@ func (b *paraBuilder) char(r rune, st textStyle, pos edition.Pos) {
 	}
 	b.word = append(b.word, frag{Face: st.face, Size: st.size, URL: st.url, link: st.link, lang: st.lang, label: b.label, dir: b.dir})
 	b.runes = append(b.runes, wordRune{r, n})
+}
+
+// missing reports r, set in st at pos, as not in the print font.
+func (b *paraBuilder) missing(r rune, st textStyle, pos edition.Pos) {
+	b.errs.Add(pos, fmt.Sprintf("character %q (U+%04X) is not in the print font (%s)", r, r, st.face.fileName()))
 }
 
 // wordRune is a character of the word being gathered and the index of its
@@ -615,16 +620,32 @@ func (b *paraBuilder) text(s string, st textStyle, pos edition.Pos) {
 	if pos.File != "" {
 		b.pos = pos
 	}
+	// same is set once the current word's last run is one in st: the
+	// characters after it join that run without comparing styles again
+	// (within one call nothing but a space, which ends the word, can
+	// change the run a character goes to).
+	same := false
 	for _, r := range s {
 		switch r {
 		case ' ', '\n', '\t':
 			b.rune++
 			b.space(st, true)
+			same = false
 		case '\u00a0':
 			b.rune++
 			b.space(st, false)
+			same = false
 		default:
-			b.char(r, st, b.pos)
+			if !same {
+				b.char(r, st, b.pos)
+				same = true
+				continue
+			}
+			if !b.m[st.face].Covers(r) {
+				b.missing(r, st, b.pos)
+			}
+			b.rune++
+			b.runes = append(b.runes, wordRune{r, len(b.word) - 1})
 		}
 	}
 }
