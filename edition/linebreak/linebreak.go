@@ -413,7 +413,7 @@ func breakCountAt(items []Item, width func(line int) float64, measure float64, p
 		return nil, 0, nil
 	}
 	var fallback []Line
-	passes := make([]pass, 0, 5)
+	passes := make([]pass, 0, 6)
 	if p.TightTolerance > 0 {
 		passes = append(passes, pass{threshold: p.TightTolerance, noHyphens: true, tight: true})
 		if p.TightPlainTolerance > p.TightTolerance {
