@@ -260,24 +260,29 @@ func drawRun(pdf *gofpdf.Fpdf, r *layout.Run, space bool, buf []gofpdf.Glyph) []
 	return gs
 }
 
-// spaceGlyphs are the faces' space glyphs, shaped once per process.
-var spaceGlyphs = sync.OnceValue(func() (gs [4]*gofpdf.Glyph) {
-	for f := layout.Roman; f <= layout.BoldItalic; f++ {
-		m, err := layout.FaceMetrics(f)
-		if err != nil {
-			continue
-		}
-		if sh := m.Shape(" ", 0); len(sh) == 1 {
-			gs[f] = &gofpdf.Glyph{ID: sh[0].ID, Text: " ", Advance: float64(sh[0].Advance)}
-		}
+// spaceGlyphs are the faces' space glyphs, each shaped once per process
+// when a run of that face first asks for it, so that a book without bold
+// never parses the bold faces.
+var spaceGlyphs = func() (fs [4]func() *gofpdf.Glyph) {
+	for f := range fs {
+		fs[f] = sync.OnceValue(func() *gofpdf.Glyph {
+			m, err := layout.FaceMetrics(layout.Face(f))
+			if err != nil {
+				return nil
+			}
+			if sh := m.Shape(" ", 0); len(sh) == 1 {
+				return &gofpdf.Glyph{ID: sh[0].ID, Text: " ", Advance: float64(sh[0].Advance)}
+			}
+			return nil
+		})
 	}
-	return gs
-})
+	return fs
+}()
 
 // spaceGlyph returns the space glyph of face f; ok is false if the face
 // has none (or could not be read, which Layout would have reported).
 func spaceGlyph(f layout.Face) (gofpdf.Glyph, bool) {
-	if g := spaceGlyphs()[f]; g != nil {
+	if g := spaceGlyphs[f](); g != nil {
 		return *g, true
 	}
 	return gofpdf.Glyph{}, false
