@@ -4,6 +4,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"runtime"
 	"runtime/pprof"
@@ -41,39 +42,34 @@ func init() {
 		}
 		return
 	}
-	name := os.Getenv("EDITION_CPUPROFILE")
-	if name == "" {
-		return
-	}
-	f, err := os.Create(name)
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "edition: %v\n", err)
-		os.Exit(exitUsage)
-	}
-	runtime.SetCPUProfileRate(1000)
-	if err := pprof.StartCPUProfile(f); err != nil {
-		fmt.Fprintf(os.Stderr, "edition: %v\n", err)
-		os.Exit(exitUsage)
-	}
-	stopProfile = func() {
-		pprof.StopCPUProfile()
-		f.Close()
+	if name := os.Getenv("EDITION_CPUPROFILE"); name != "" {
+		// StartCPUProfile then prints that it "cannot set cpu profile
+		// rate": the 1 kHz set here is the rate it keeps.
+		runtime.SetCPUProfileRate(1000)
+		record(name, pprof.StartCPUProfile, pprof.StopCPUProfile)
 	}
 }
 
 // startTrace starts the execution trace into the file name.
 func startTrace(name string) {
+	record(name, trace.Start, trace.Stop)
+}
+
+// record creates the file name, starts writing a profile or trace into it
+// with start, and makes stopProfile stop it with stop and close the file.
+// A file that cannot be written ends the command with a usage error.
+func record(name string, start func(io.Writer) error, stop func()) {
 	f, err := os.Create(name)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "edition: %v\n", err)
 		os.Exit(exitUsage)
 	}
-	if err := trace.Start(f); err != nil {
+	if err := start(f); err != nil {
 		fmt.Fprintf(os.Stderr, "edition: %v\n", err)
 		os.Exit(exitUsage)
 	}
 	stopProfile = func() {
-		trace.Stop()
+		stop()
 		f.Close()
 	}
 }

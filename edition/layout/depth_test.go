@@ -5,6 +5,7 @@ import (
 	"math"
 	"testing"
 
+	"edition/edition"
 	"edition/internal/testbook"
 )
 
@@ -168,21 +169,11 @@ func TestLoosenessFillsPage(t *testing.T) {
 // line short, or a paragraph of it set a line longer or shorter:
 // lookBackVariant's search), it comes out even.
 func TestLookBackVariant(t *testing.T) {
-	var turns [][]int
-	for _, n := range []int{4, 1, 6, 6, 6, 1, 3, 3, 4, 2, 6, 6, 2, 3, 3, 1, 4, 6, 5, 3, 6, 4, 5, 3, 5, 6, 2, 5, 2, 5} {
-		turns = append(turns, []int{n})
-	}
-	book := testbook.Book(turns, nil, nil)
+	book := oneParagraphTurns(4, 1, 6, 6, 6, 1, 3, 3, 4, 2, 6, 6, 2, 3, 3, 1, 4, 6, 5, 3, 6, 4, 5, 3, 5, 6, 2, 5, 2, 5)
 	faults := func(search bool) []string {
 		defer func(s, w bool) { variantsBackOn, wideOn = s, w }(variantsBackOn, wideOn)
 		variantsBackOn, wideOn = search, false
-		L, err := makePages(book, "a5")
-		if err != nil {
-			t.Fatal(err)
-		}
-		checkMakeUp(t, L)
-		f, _, _ := depthFaults(L)
-		return f
+		return faultyPages(t, book, "a5")
 	}
 	without, with := faults(false), faults(true)
 	t.Logf("without the search: %v; with: %v", without, with)
@@ -354,19 +345,9 @@ func TestSectionLastPage(t *testing.T) {
 // repetitions, found among random ones) with a page that no paragraph set
 // again alone can make full: two of its paragraphs set again do.
 func TestTwoParagraphs(t *testing.T) {
-	var turns [][]int
-	for _, n := range []int{2, 3, 2, 5, 5, 2, 6, 2, 1, 2, 2, 2, 6, 3, 3, 2, 6, 6, 6, 3, 2, 6, 5, 1, 2, 5, 4, 5, 1, 3} {
-		turns = append(turns, []int{n})
-	}
-	book := testbook.Book(turns, nil, nil)
+	book := oneParagraphTurns(2, 3, 2, 5, 5, 2, 6, 2, 1, 2, 2, 2, 6, 3, 3, 2, 6, 6, 6, 3, 2, 6, 5, 1, 2, 5, 4, 5, 1, 3)
 	faults := func() []string {
-		L, err := makePages(book, "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		checkMakeUp(t, L)
-		f, _, _ := depthFaults(L)
-		return f
+		return faultyPages(t, book, "")
 	}
 	pairsOn = false
 	before := faults()
@@ -447,23 +428,13 @@ func TestTightTolerance(t *testing.T) {
 // spread two before it a line short: looking back one spread is not
 // enough.
 func TestLookBackTwo(t *testing.T) {
-	var turns [][]int
-	for _, n := range []int{3, 3, 2, 2, 4, 6, 4, 6, 6, 4, 3, 2, 2, 4, 6, 4, 2, 5, 6, 5, 4, 3, 3, 4, 2, 6, 1, 2, 6, 1} {
-		turns = append(turns, []int{n})
-	}
-	book := testbook.Book(turns, nil, nil)
+	book := oneParagraphTurns(3, 3, 2, 2, 4, 6, 4, 6, 6, 4, 3, 2, 2, 4, 6, 4, 2, 5, 6, 5, 4, 3, 3, 4, 2, 6, 1, 2, 6, 1)
 	faults := func(spreads int) []string {
 		defer func(v int, s, w bool) { lookBackSpreads, variantsBackOn, wideOn = v, s, w }(lookBackSpreads, variantsBackOn, wideOn)
 		// Looking back a line short alone: the other ways of looking back
 		// (TestLookBackVariant, TestWideSpaces) even this spread too.
 		lookBackSpreads, variantsBackOn, wideOn = spreads, false, false
-		L, err := makePages(book, "a5")
-		if err != nil {
-			t.Fatal(err)
-		}
-		checkMakeUp(t, L)
-		f, _, _ := depthFaults(L)
-		return f
+		return faultyPages(t, book, "a5")
 	}
 	one, two := faults(1), faults(2)
 	t.Logf("looking back one spread: %v; two: %v", one, two)
@@ -473,4 +444,27 @@ func TestLookBackTwo(t *testing.T) {
 	if len(two) != 0 {
 		t.Errorf("looking back two spreads leaves pages short: %v", two)
 	}
+}
+
+// oneParagraphTurns is a fixture book of turns of one paragraph each, of
+// the given numbers of repetitions.
+func oneParagraphTurns(reps ...int) *edition.Book {
+	turns := make([][]int, len(reps))
+	for i, n := range reps {
+		turns[i] = []int{n}
+	}
+	return testbook.Book(turns, nil, nil)
+}
+
+// faultyPages makes up book at trim, checks the make-up's rules, and
+// returns the pages depthFaults finds short or uneven.
+func faultyPages(t *testing.T, book *edition.Book, trim string) []string {
+	t.Helper()
+	L, err := makePages(book, trim)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMakeUp(t, L)
+	f, _, _ := depthFaults(L)
+	return f
 }

@@ -659,6 +659,44 @@ func TestFinalHyphenYield(t *testing.T) {
 	}
 }
 
+// hyphenated counts the lines of ls that end in a hyphen.
+func hyphenated(ls []Line) int {
+	n := 0
+	for _, l := range ls {
+		if l.Hyphenated {
+			n++
+		}
+	}
+	return n
+}
+
+// eachTightPair sets two texts at measures from 200 to 400 pt within a
+// tight tolerance, with emergency stretch, once as they are and once with
+// the parameter that with sets, checks the second setting, and hands both
+// to compare.
+func eachTightPair(t *testing.T, tight float64, with func(*Params), compare func(w float64, without, lines []Line)) {
+	t.Helper()
+	for _, text := range []string{bookPara, frogKing} {
+		p := build(text, true)
+		for w := 200.0; w <= 400; w += 5 {
+			params := TeX()
+			params.EmergencyStretch = 2 * spaceW
+			params.TightTolerance = tight
+			without, err := Break(p.items, fixed(w), params)
+			if err != nil {
+				t.Fatal(err)
+			}
+			with(&params)
+			lines, err := Break(p.items, fixed(w), params)
+			if err != nil {
+				t.Fatal(err)
+			}
+			check(t, p, lines, fixed(w), params)
+			compare(w, without, lines)
+		}
+	}
+}
+
 // TestTightHyphenPenalty sets two texts at many measures within a tight
 // tolerance, with and without Params.TightHyphenPenalty: with it, no
 // paragraph has more hyphenated lines, some have fewer, and every line but
@@ -666,45 +704,20 @@ func TestFinalHyphenYield(t *testing.T) {
 // badness.
 func TestTightHyphenPenalty(t *testing.T) {
 	const tight = 45
-	hyphens := func(ls []Line) int {
-		n := 0
-		for _, l := range ls {
-			if l.Hyphenated {
-				n++
-			}
-		}
-		return n
-	}
 	fewer := 0
-	for _, text := range []string{bookPara, frogKing} {
-		p := build(text, true)
-		for w := 200.0; w <= 400; w += 5 {
-			params := TeX()
-			params.EmergencyStretch = 2 * spaceW
-			params.TightTolerance = tight
-			plain, err := Break(p.items, fixed(w), params)
-			if err != nil {
-				t.Fatal(err)
-			}
-			params.TightHyphenPenalty = 300
-			lines, err := Break(p.items, fixed(w), params)
-			if err != nil {
-				t.Fatal(err)
-			}
-			check(t, p, lines, fixed(w), params)
-			if hyphens(lines) > hyphens(plain) {
-				t.Errorf("w=%v: %d hyphenated lines with the penalty, %d without", w, hyphens(lines), hyphens(plain))
-			}
-			if hyphens(lines) < hyphens(plain) {
-				fewer++
-				for i, l := range lines[:len(lines)-1] {
-					if l.Badness > tight {
-						t.Errorf("w=%v: line %d of badness %.0f, beyond the tight %d", w, i, l.Badness, tight)
-					}
+	eachTightPair(t, tight, func(p *Params) { p.TightHyphenPenalty = 300 }, func(w float64, plain, lines []Line) {
+		if hyphenated(lines) > hyphenated(plain) {
+			t.Errorf("w=%v: %d hyphenated lines with the penalty, %d without", w, hyphenated(lines), hyphenated(plain))
+		}
+		if hyphenated(lines) < hyphenated(plain) {
+			fewer++
+			for i, l := range lines[:len(lines)-1] {
+				if l.Badness > tight {
+					t.Errorf("w=%v: line %d of badness %.0f, beyond the tight %d", w, i, l.Badness, tight)
 				}
 			}
 		}
-	}
+	})
 	t.Logf("measures with fewer hyphenated lines: %d", fewer)
 	if fewer == 0 {
 		t.Error("the penalty never took a hyphen away: the test does not exercise it")
@@ -717,50 +730,25 @@ func TestTightHyphenPenalty(t *testing.T) {
 // within the plain tolerance, and has fewer hyphenated lines; some are.
 func TestTightPlainTolerance(t *testing.T) {
 	const tight, plainTol = 45, 50
-	hyphens := func(ls []Line) int {
-		n := 0
-		for _, l := range ls {
-			if l.Hyphenated {
-				n++
-			}
-		}
-		return n
-	}
 	changed := 0
-	for _, text := range []string{bookPara, frogKing} {
-		p := build(text, true)
-		for w := 200.0; w <= 400; w += 5 {
-			params := TeX()
-			params.EmergencyStretch = 2 * spaceW
-			params.TightTolerance = tight
-			without, err := Break(p.items, fixed(w), params)
-			if err != nil {
-				t.Fatal(err)
-			}
-			params.TightPlainTolerance = plainTol
-			lines, err := Break(p.items, fixed(w), params)
-			if err != nil {
-				t.Fatal(err)
-			}
-			check(t, p, lines, fixed(w), params)
-			same := len(lines) == len(without)
-			for i := range lines {
-				same = same && lines[i].End == without[i].End
-			}
-			if same {
-				continue
-			}
-			changed++
-			if hyphens(lines) != 0 || hyphens(without) == 0 {
-				t.Errorf("w=%v: set otherwise with %d hyphenated lines, %d without the plain pass", w, hyphens(lines), hyphens(without))
-			}
-			for i, l := range lines[:len(lines)-1] {
-				if l.Badness > plainTol {
-					t.Errorf("w=%v: line %d of badness %.0f, beyond the plain tolerance %d", w, i, l.Badness, plainTol)
-				}
+	eachTightPair(t, tight, func(p *Params) { p.TightPlainTolerance = plainTol }, func(w float64, without, lines []Line) {
+		same := len(lines) == len(without)
+		for i := range lines {
+			same = same && lines[i].End == without[i].End
+		}
+		if same {
+			return
+		}
+		changed++
+		if hyphenated(lines) != 0 || hyphenated(without) == 0 {
+			t.Errorf("w=%v: set otherwise with %d hyphenated lines, %d without the plain pass", w, hyphenated(lines), hyphenated(without))
+		}
+		for i, l := range lines[:len(lines)-1] {
+			if l.Badness > plainTol {
+				t.Errorf("w=%v: line %d of badness %.0f, beyond the plain tolerance %d", w, i, l.Badness, plainTol)
 			}
 		}
-	}
+	})
 	t.Logf("measures set otherwise: %d", changed)
 	if changed == 0 {
 		t.Error("the plain pass never changed a paragraph: the test does not exercise it")
