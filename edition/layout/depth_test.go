@@ -107,6 +107,7 @@ func TestLoosenessFillsPage(t *testing.T) {
 	fb.section(&book.Preface)
 	fb.interview(&book.Interviews[0], nil)
 	fb.section(&book.Colophon)
+	fb.setParagraphs()
 	lines := func(p bodyPage) int {
 		n := 0
 		for _, r := range p.rows {
@@ -311,6 +312,7 @@ func TestSectionLastPage(t *testing.T) {
 			fb.section(&book.Preface)
 			fb.interview(&book.Interviews[0], nil)
 			fb.section(&book.Colophon)
+			fb.setParagraphs()
 			// The interview's last page: the last with its text.
 			last := func(pages []bodyPage) int {
 				for i := len(pages) - 1; i >= 0; i-- {
@@ -383,6 +385,7 @@ func TestTightTolerance(t *testing.T) {
 				tightTolerance = tight
 				fb := fixtureFlow(t, trim)
 				fb.interview(&book.Interviews[0], nil)
+				fb.setParagraphs()
 				paras, loose := map[string][]line{}, 0
 				for _, r := range fb.rows {
 					if r.kind != rowText {

@@ -3,6 +3,9 @@ package layout
 import (
 	"cmp"
 	"fmt"
+	"runtime"
+	"sync"
+	"sync/atomic"
 
 	"edition/edition"
 	"edition/edition/linebreak"
@@ -16,6 +19,9 @@ const (
 	rowHeading                  // a section's opening: sink and title
 	rowSignature                // the preface's signature, set right
 	rowSpace                    // blank lines
+	// rowPending stands for a body paragraph not yet set, while the book is
+	// walked: setParagraphs replaces it with the paragraph's lines.
+	rowPending
 )
 
 // row is one unit of the vertical flow of the body: a set line, or a
@@ -76,6 +82,9 @@ type flowBuilder struct {
 	// srcs are the body paragraphs as the model gives them, so that page
 	// make-up can set one again with a looseness.
 	srcs []paraSrc
+	// errsAt holds, for each of srcs, how many errors errs held when the
+	// walk met it, so that setParagraphs reports them in the walk's order.
+	errsAt []int
 	// built are the paragraphs rebreak set last, as built (at most
 	// maxBuilt, the oldest first).
 	built []builtPara
@@ -140,17 +149,83 @@ func (fb *flowBuilder) bodyAt(p *paraBuilder, width float64) []line {
 	return lines
 }
 
-// paragraph sets one body paragraph. ps.indent is false for the first
-// paragraph after a heading; ps.turn, when set, starts a turn.
+// paragraph adds one body paragraph, to be set by setParagraphs.
+// ps.indent is false for the first paragraph after a heading; ps.turn,
+// when set, starts a turn.
 func (fb *flowBuilder) paragraph(ps paraSrc) {
 	fb.srcs = append(fb.srcs, ps)
-	src := int32(len(fb.srcs))
-	inset := fb.inset(ps)
-	lines := fb.bodyAt(fb.build(ps.p, ps.indent, ps.turn, &fb.errs), fb.g.Measure-2*inset)
-	for i, l := range lines {
-		fb.rows = append(fb.rows, row{kind: rowText, line: l, lines: 1, x: inset, idx: i, count: len(lines),
-			turnStart: ps.turn != nil && i == 0, section: ps.sec.id, title: ps.sec.title, src: src, quote: ps.quote})
+	fb.errsAt = append(fb.errsAt, len(fb.errs))
+	fb.rows = append(fb.rows, row{kind: rowPending, src: int32(len(fb.srcs))})
+}
+
+// setParagraphs sets the body paragraphs the walk of the book left pending
+// (rowPending) and puts their lines in their place among the rows. The
+// paragraphs are built and broken on every core: each one's lines depend
+// on nothing but its source, the fonts (package shape and Metrics are
+// safe for concurrent use) and the hyphenator (likewise), so the rows,
+// the errors and their order are those of setting them one by one.
+func (fb *flowBuilder) setParagraphs() {
+	n := len(fb.srcs)
+	lines := make([][]line, n)
+	errs := make([]edition.ErrorList, n)
+	fails := make([]error, n)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				s := fb.srcs[i]
+				b := fb.build(s.p, s.indent, s.turn, &errs[i])
+				lines[i], fails[i] = setJustified(b.finish(), fb.g.Measure-2*fb.inset(s), fb.params)
+				b.release()
+			}
+		})
 	}
+	wg.Wait()
+	if fb.err == nil {
+		for _, err := range fails {
+			if err != nil {
+				fb.err = err
+				break
+			}
+		}
+	}
+	var all edition.ErrorList
+	at := 0
+	for i, e := range errs {
+		if len(e) > 0 {
+			all = append(append(all, fb.errs[at:fb.errsAt[i]]...), e...)
+			at = fb.errsAt[i]
+		}
+	}
+	if all != nil {
+		fb.errs = append(all, fb.errs[at:]...)
+	}
+	count := len(fb.rows)
+	for _, ls := range lines {
+		count += len(ls)
+	}
+	rows := make([]row, 0, count)
+	for _, r := range fb.rows {
+		if r.kind != rowPending {
+			rows = append(rows, r)
+			continue
+		}
+		s, ls := fb.srcs[r.src-1], lines[r.src-1]
+		inset := fb.inset(s)
+		for i, l := range ls {
+			rows = append(rows, row{kind: rowText, line: l, lines: 1, x: inset, idx: i, count: len(ls),
+				turnStart: s.turn != nil && i == 0, section: s.sec.id, title: s.sec.title, src: r.src, quote: s.quote})
+		}
+		if r.keep && len(rows) > 0 {
+			rows[len(rows)-1].keep = true // a signature follows
+		}
+	}
+	fb.rows = rows
 }
 
 // build turns a body paragraph into the line breaker's items.

@@ -155,6 +155,7 @@ func makePages(b *edition.Book, trim string) (*pageSet, error) {
 	if !b.Colophon.Absent() {
 		fb.section(&b.Colophon)
 	}
+	fb.setParagraphs()
 	for i := range b.Notes {
 		fb.note(&b.Notes[i])
 	}

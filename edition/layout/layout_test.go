@@ -179,6 +179,7 @@ func newFlow(t *testing.T, b *edition.Book) *flowBuilder {
 	fb.params = paramsForTest()
 	fb.section(&b.Preface)
 	fb.interview(&b.Interviews[0], nil)
+	fb.setParagraphs()
 	for i := range b.Notes {
 		fb.note(&b.Notes[i])
 	}
