@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -274,19 +275,100 @@ const maxWideSpace = 1.65
 // 1, so the line's ratio may be at most 2·(maxLooseSpace−1).
 const maxLooseSpace = 1.57
 
-// rebreak sets the body paragraph src (row.src) of count lines again:
-// count+looseness lines long, as TeX's \looseness does, and, if noHyphen is
-// a line's index, without a hyphen at that line's end (the hyphenation
-// points it would end at are closed one by one, at most a few). It tries
-// the book's parameters, then, for a looseness not reached, hyphenation
-// from the start (pretolerance off), with only lines whose spaces stay
-// within maxSpace of natural (maxLooseSpace, or maxWideSpace as make-up's
-// last resort) feasible and no emergency stretch. It
-// returns nil unless the paragraph has the length wanted, no line is
-// overfull or underfull or spaced wider than that, and, for a changed
-// length, the last line is at least two indents long and stops an indent
-// short of the measure (so that it still reads as a paragraph's end).
-func (fb *flowBuilder) rebreak(src int32, count, looseness, noHyphen int, maxSpace float64) []row {
+// rebreakReq asks for the body paragraph src (row.src) of count lines set
+// again (see setAgain).
+type rebreakReq struct {
+	src                        int32
+	count, looseness, noHyphen int
+	maxSpace                   float64
+}
+
+// rebreak sets again the paragraphs reqs ask for (setAgain), each result
+// at its request's index. The requests of one paragraph are done in turn,
+// on its builder; the requests of several paragraphs, on every core: what
+// setAgain returns depends only on the request (it closes hyphenation
+// points of the paragraph it is given and opens them again before it
+// returns), so the results are those of doing the requests one by one.
+// The paragraphs built for them are kept in fb.built, in the order of the
+// requests, after the work is done.
+func (fb *flowBuilder) rebreak(reqs []rebreakReq) [][]row {
+	out := make([][]row, len(reqs))
+	// The paragraphs asked for, in the order of their first request.
+	var srcs []int32
+	for _, q := range reqs {
+		if !slices.Contains(srcs, q.src) {
+			srcs = append(srcs, q.src)
+		}
+	}
+	paras := make([]*paragraph, len(srcs))
+	fresh := make([]*paraBuilder, len(srcs))
+	for i, src := range srcs {
+		for _, bp := range fb.built {
+			if bp.src == src {
+				paras[i] = bp.para
+			}
+		}
+	}
+	do := func(i int) {
+		src := srcs[i]
+		if paras[i] == nil {
+			s := fb.srcs[src-1]
+			var errs edition.ErrorList
+			fresh[i] = fb.build(s.p, s.indent, s.turn, &errs)
+			paras[i] = fresh[i].finish()
+		}
+		for k, q := range reqs {
+			if q.src == src {
+				out[k] = fb.setAgain(paras[i], q)
+			}
+		}
+	}
+	if workers := min(runtime.GOMAXPROCS(0), len(srcs)); workers > 1 {
+		var next atomic.Int64
+		work := func() {
+			for i := int(next.Add(1) - 1); i < len(srcs); i = int(next.Add(1) - 1) {
+				do(i)
+			}
+		}
+		var wg sync.WaitGroup
+		for range workers - 1 {
+			wg.Go(work)
+		}
+		work()
+		wg.Wait()
+	} else {
+		for i := range srcs {
+			do(i)
+		}
+	}
+	for i, b := range fresh {
+		if b == nil {
+			continue
+		}
+		if len(fb.built) == maxBuilt {
+			fb.built[0].b.release()
+			fb.built = append(fb.built[:0], fb.built[1:]...)
+		}
+		fb.built = append(fb.built, builtPara{src: srcs[i], b: b, para: paras[i]})
+	}
+	return out
+}
+
+// setAgain sets para, built from the body paragraph q.src of q.count
+// lines, again: q.count+q.looseness lines long, as TeX's \looseness does,
+// and, if q.noHyphen is a line's index, without a hyphen at that line's
+// end (the hyphenation points it would end at are closed one by one, at
+// most a few). It tries the book's parameters, then, for a looseness not
+// reached, hyphenation from the start (pretolerance off), with only lines
+// whose spaces stay within q.maxSpace of natural (maxLooseSpace, or
+// maxWideSpace as make-up's last resort) feasible and no emergency
+// stretch. It returns nil unless the paragraph has the length wanted, no
+// line is overfull or underfull or spaced wider than that, and, for a
+// changed length, the last line is at least two indents long and stops an
+// indent short of the measure (so that it still reads as a paragraph's
+// end).
+func (fb *flowBuilder) setAgain(para *paragraph, q rebreakReq) []row {
+	src, count, looseness, noHyphen, maxSpace := q.src, q.count, q.looseness, q.noHyphen, q.maxSpace
 	s := fb.srcs[src-1]
 	params := fb.params
 	params.Looseness = looseness
@@ -297,22 +379,6 @@ func (fb *flowBuilder) rebreak(src int32, count, looseness, noHyphen int, maxSpa
 	want := count + looseness
 	if want < 1 {
 		return nil
-	}
-	var para *paragraph
-	for _, bp := range fb.built {
-		if bp.src == src {
-			para = bp.para
-		}
-	}
-	if para == nil {
-		if len(fb.built) == maxBuilt {
-			fb.built[0].b.release()
-			fb.built = append(fb.built[:0], fb.built[1:]...)
-		}
-		var errs edition.ErrorList
-		b := fb.build(s.p, s.indent, s.turn, &errs)
-		para = b.finish()
-		fb.built = append(fb.built, builtPara{src: src, b: b, para: para})
 	}
 	type closed struct {
 		i       int

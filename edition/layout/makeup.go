@@ -142,7 +142,7 @@ func makeUp(g Geometry, rows []row, notes map[int][]noteLine, rebreak rebreakFun
 // the given looseness and, if noHyphen is a line's index, without a hyphen
 // at that line's end; nil if it cannot be set so within the spacing allowed
 // (see flowBuilder.rebreak).
-type rebreakFunc func(src int32, count, looseness, noHyphen int, maxSpace float64) []row
+type rebreakFunc func(reqs []rebreakReq) [][]row
 
 // makeup is page make-up in progress. The rows not yet on a page are
 // buf (a window) followed by src[next:]; buf is never changed in place, so
@@ -719,32 +719,15 @@ type choice struct {
 // of this page does, and no more than two lines in a row end in hyphens
 // across the page break.
 func (m *makeup) variants(rows []row, n int, prev []row, try func(c choice)) {
+	m.prefetch(rows, n, prev)
 	for a := 0; a < n && a < len(rows); a++ {
 		r := rows[a]
-		if r.kind != rowText || r.src == 0 || r.loose != 0 || (a > 0 && r.idx != 0) {
+		left, before, foot, ok := m.candidate(rows, n, prev, a)
+		if !ok {
 			continue
 		}
 		p := r.idx
-		left := r.count - p // the paragraph's rows in the window
-		if a+left > len(rows) {
-			continue
-		}
-		var before []row // its lines on the page before
-		if p > 0 {
-			for _, q := range prev {
-				if q.kind == rowText && q.src == r.src {
-					before = append(before, q)
-				}
-			}
-			if len(before) != p {
-				continue
-			}
-		}
 		old := rows[a : a+left]
-		foot := -1 // the paragraph's line at the page's end, if hyphenated
-		if n-1 >= a && n-1 < a+left && rows[n-1].line.hyphenated {
-			foot = rows[n-1].idx
-		}
 		for _, v := range [3]variant{{r.src, -1, -1, m.wide}, {r.src, 1, -1, m.wide}, {r.src, 0, int8(foot), m.wide}} {
 			if v.loose == 0 && v.noHyphen < 0 {
 				continue
@@ -758,6 +741,67 @@ func (m *makeup) variants(rows []row, n int, prev []row, try func(c choice)) {
 			}
 			try(choice{a: a, p: p, nr: nr, cost: badnessOf(nr[p:]) - badnessOf(old)})
 		}
+	}
+}
+
+// candidate tells whether the paragraph with the row rows[a] may be set
+// again by variants: it returns its rows in the window (left), its lines
+// on the page before (before), and the index of its line at the page's
+// end if that line is hyphenated (foot, else -1).
+func (m *makeup) candidate(rows []row, n int, prev []row, a int) (left int, before []row, foot int, ok bool) {
+	r := rows[a]
+	if r.kind != rowText || r.src == 0 || r.loose != 0 || (a > 0 && r.idx != 0) {
+		return 0, nil, 0, false
+	}
+	p := r.idx
+	left = r.count - p // the paragraph's rows in the window
+	if a+left > len(rows) {
+		return 0, nil, 0, false
+	}
+	if p > 0 {
+		for _, q := range prev {
+			if q.kind == rowText && q.src == r.src {
+				before = append(before, q)
+			}
+		}
+		if len(before) != p {
+			return 0, nil, 0, false
+		}
+	}
+	foot = -1
+	if n-1 >= a && n-1 < a+left && rows[n-1].line.hyphenated {
+		foot = rows[n-1].idx
+	}
+	return left, before, foot, true
+}
+
+// prefetch sets again at once, on every core (see flowBuilder.rebreak),
+// the variants of the paragraphs of rows[:n] that variants will ask for
+// and the cache does not hold, and puts them in the cache as set would.
+func (m *makeup) prefetch(rows []row, n int, prev []row) {
+	var vs []variant
+	var keeps []bool
+	var reqs []rebreakReq
+	for a := 0; a < n && a < len(rows); a++ {
+		r := rows[a]
+		left, _, foot, ok := m.candidate(rows, n, prev, a)
+		if !ok {
+			continue
+		}
+		for _, v := range [3]variant{{r.src, -1, -1, m.wide}, {r.src, 1, -1, m.wide}, {r.src, 0, int8(foot), m.wide}} {
+			if v.loose == 0 && v.noHyphen < 0 || m.cached(v) || slices.Contains(vs, v) {
+				continue
+			}
+			vs = append(vs, v)
+			keeps = append(keeps, rows[a+left-1].keep)
+			reqs = append(reqs, m.request(v, r.count))
+		}
+	}
+	if len(reqs) < 2 {
+		return
+	}
+	for i, nr := range m.rebreak(reqs) {
+		m.store(vs[i], nr, keeps[i])
 	}
 }
 
@@ -793,30 +837,56 @@ func (m *makeup) trimCache() {
 // set for this spread; its last row keeps with what follows if keep is set
 // (a signature).
 func (m *makeup) set(v variant, count int, keep bool) []row {
-	if nr, ok := m.cache[v]; ok {
+	if nr, ok := m.lookup(v); ok {
 		return nr
 	}
+	nr := m.rebreak([]rebreakReq{m.request(v, count)})[0]
+	m.store(v, nr, keep)
+	return nr
+}
+
+// lookup returns the paragraph set again as v says if the cache holds
+// it; a setting within maxLooseSpace stands for one within maxWideSpace.
+func (m *makeup) lookup(v variant) ([]row, bool) {
+	if nr, ok := m.cache[v]; ok {
+		return nr, true
+	}
 	if v.wide {
-		// A setting within maxLooseSpace is within maxWideSpace too.
 		narrow := v
 		narrow.wide = false
 		if nr := m.cache[narrow]; nr != nil {
-			return nr
+			return nr, true
 		}
 	}
-	if m.cache == nil {
-		m.cache = map[variant][]row{}
-	}
+	return nil, false
+}
+
+// cached reports whether lookup finds v.
+func (m *makeup) cached(v variant) bool {
+	_, ok := m.lookup(v)
+	return ok
+}
+
+// request is what rebreak is asked for to set a paragraph of count lines
+// as v says.
+func (m *makeup) request(v variant, count int) rebreakReq {
 	space := maxLooseSpace
 	if v.wide {
 		space = maxWideSpace
 	}
-	nr := m.rebreak(v.src, count, int(v.loose), int(v.noHyphen), space)
+	return rebreakReq{src: v.src, count: count, looseness: int(v.loose), noHyphen: int(v.noHyphen), maxSpace: space}
+}
+
+// store puts the paragraph set again as v says in the cache, its last row
+// keeping with what follows if keep is set.
+func (m *makeup) store(v variant, nr []row, keep bool) {
+	if m.cache == nil {
+		m.cache = map[variant][]row{}
+	}
 	if nr != nil {
 		nr[len(nr)-1].keep = keep
 	}
 	m.cache[v] = nr
-	return nr
 }
 
 // splice returns rows with the choice made, in the scratch space (valid
