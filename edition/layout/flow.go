@@ -160,44 +160,126 @@ func (fb *flowBuilder) paragraph(ps paraSrc) {
 }
 
 // setParagraphs sets the body paragraphs the walk of the book left pending
-// (rowPending) and puts their lines in their place among the rows. The
-// paragraphs are built and broken on every core: each one's lines depend
-// on nothing but its source, the fonts (package shape and Metrics are
-// safe for concurrent use) and the hyphenator (likewise), so the rows,
-// the errors and their order are those of setting them one by one.
+// (rowPending) and puts their lines in their place among the rows.
 func (fb *flowBuilder) setParagraphs() {
+	ps := fb.startParagraphs()
+	var rows []row
+	for {
+		more, ok := ps.next()
+		if !ok {
+			break
+		}
+		rows = append(rows, more...)
+	}
+	fb.rows = rows
+	ps.finish()
+}
+
+// paraSet is the setting of the body paragraphs under way (see
+// startParagraphs).
+type paraSet struct {
+	fb *flowBuilder
+	// walk is the rows of the walk, with the paragraphs pending.
+	walk  []row
+	lines [][]line
+	errs  []edition.ErrorList
+	fails []error
+	// done[i] is closed once paragraph i is set.
+	done []chan struct{}
+	wg   sync.WaitGroup
+	// at is the index of the next of walk for next; held the last row
+	// next made, given out with the rows after it (a signature may ask
+	// for it to keep with them).
+	at   int
+	held []row
+}
+
+// startParagraphs starts setting the body paragraphs the walk of the book
+// left pending (rowPending) on every core, in their order; next gives the
+// rows as they are set, finish waits for the rest. Each paragraph's lines
+// depend on nothing but its source, the fonts (package shape and Metrics
+// are safe for concurrent use) and the hyphenator (likewise), so the rows,
+// the errors and their order are those of setting them one by one.
+func (fb *flowBuilder) startParagraphs() *paraSet {
 	n := len(fb.srcs)
-	lines := make([][]line, n)
-	errs := make([]edition.ErrorList, n)
-	fails := make([]error, n)
+	ps := &paraSet{fb: fb, walk: fb.rows, lines: make([][]line, n), errs: make([]edition.ErrorList, n), fails: make([]error, n), done: make([]chan struct{}, n)}
+	for i := range ps.done {
+		ps.done[i] = make(chan struct{})
+	}
 	var next atomic.Int64
-	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= n {
-					return
-				}
+		ps.wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
 				s := fb.srcs[i]
-				b := fb.build(s.p, s.indent, s.turn, &errs[i])
-				lines[i], fails[i] = setJustified(b.finish(), fb.g.Measure-2*fb.inset(s), fb.params)
+				b := fb.build(s.p, s.indent, s.turn, &ps.errs[i])
+				ps.lines[i], ps.fails[i] = setJustified(b.finish(), fb.g.Measure-2*fb.inset(s), fb.params)
 				b.release()
+				close(ps.done[i])
 			}
 		})
 	}
-	wg.Wait()
-	if fb.err == nil {
-		for _, err := range fails {
-			if err != nil {
-				fb.err = err
-				break
+	return ps
+}
+
+// next returns the next rows of the body in order, waiting for their
+// paragraph to be set; false once there are no more.
+func (ps *paraSet) next() ([]row, bool) {
+	fb := ps.fb
+	for ps.at < len(ps.walk) {
+		r := ps.walk[ps.at]
+		ps.at++
+		var rows []row
+		if r.kind != rowPending {
+			rows = []row{r}
+		} else {
+			i := r.src - 1
+			<-ps.done[i]
+			s, ls := fb.srcs[i], ps.lines[i]
+			inset := fb.inset(s)
+			rows = make([]row, len(ls))
+			for k, l := range ls {
+				rows[k] = row{kind: rowText, line: l, lines: 1, x: inset, idx: k, count: len(ls),
+					turnStart: s.turn != nil && k == 0, section: s.sec.id, title: s.sec.title, src: r.src, quote: s.quote}
 			}
+		}
+		if r.keep {
+			// A signature follows: the last row before it keeps with it.
+			if len(rows) > 0 {
+				rows[len(rows)-1].keep = true
+			} else if len(ps.held) > 0 {
+				ps.held[len(ps.held)-1].keep = true
+			}
+		}
+		if len(rows) == 0 {
+			continue
+		}
+		out := append(ps.held, rows[:len(rows)-1]...)
+		ps.held = rows[len(rows)-1:]
+		return out, true
+	}
+	if len(ps.held) > 0 {
+		out := ps.held
+		ps.held = nil
+		return out, true
+	}
+	return nil, false
+}
+
+// finish waits until every paragraph is set and adds their errors to fb's
+// in the walk's order; a paragraph that could not be set is fb.err, before
+// any error of the notes.
+func (ps *paraSet) finish() {
+	ps.wg.Wait()
+	fb := ps.fb
+	for _, err := range ps.fails {
+		if err != nil {
+			fb.err = err
+			break
 		}
 	}
 	var all edition.ErrorList
 	at := 0
-	for i, e := range errs {
+	for i, e := range ps.errs {
 		if len(e) > 0 {
 			all = append(append(all, fb.errs[at:fb.errsAt[i]]...), e...)
 			at = fb.errsAt[i]
@@ -206,27 +288,6 @@ func (fb *flowBuilder) setParagraphs() {
 	if all != nil {
 		fb.errs = append(all, fb.errs[at:]...)
 	}
-	count := len(fb.rows)
-	for _, ls := range lines {
-		count += len(ls)
-	}
-	rows := make([]row, 0, count)
-	for _, r := range fb.rows {
-		if r.kind != rowPending {
-			rows = append(rows, r)
-			continue
-		}
-		s, ls := fb.srcs[r.src-1], lines[r.src-1]
-		inset := fb.inset(s)
-		for i, l := range ls {
-			rows = append(rows, row{kind: rowText, line: l, lines: 1, x: inset, idx: i, count: len(ls),
-				turnStart: s.turn != nil && i == 0, section: s.sec.id, title: s.sec.title, src: r.src, quote: s.quote})
-		}
-		if r.keep && len(rows) > 0 {
-			rows[len(rows)-1].keep = true // a signature follows
-		}
-	}
-	fb.rows = rows
 }
 
 // build turns a body paragraph into the line breaker's items.

@@ -155,19 +155,23 @@ func makePages(b *edition.Book, trim string) (*pageSet, error) {
 	if !b.Colophon.Absent() {
 		fb.section(&b.Colophon)
 	}
-	fb.setParagraphs()
+	// The paragraphs are set on every core while the notes are set and
+	// make-up takes the paragraphs' rows as they come; if the book has
+	// errors, the pages made are dropped.
+	ps := fb.startParagraphs()
 	for i := range b.Notes {
 		fb.note(&b.Notes[i])
 	}
+	L.cite, L.secs, L.opening = cite.Of(b), fb.secs, map[string]int{}
+	L.markAt, L.noteAt = map[int][2]float64{}, map[int][2]float64{}
+	body := makeUpFrom(g, nil, ps.next, fb.notes, fb.rebreak)
+	ps.finish()
 	if err := fb.errs.Err(); err != nil {
 		return nil, err
 	}
 	if fb.err != nil {
 		return nil, fb.err
 	}
-	L.cite, L.secs, L.opening = cite.Of(b), fb.secs, map[string]int{}
-	L.markAt, L.noteAt = map[int][2]float64{}, map[int][2]float64{}
-	body := makeUp(g, fb.rows, fb.notes, fb.rebreak)
 	// The contents are set first: how many pages they take decides where
 	// the body begins.
 	L.toc = L.setContents(fb)

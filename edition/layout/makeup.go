@@ -65,7 +65,13 @@ func breakAllowed(rows []row, i int) bool {
 // searchBack back); else, as a last resort, the spread made again with
 // paragraphs set again allowed spaces up to maxWideSpace (wideSpread).
 func makeUp(g Geometry, rows []row, notes map[int][]noteLine, rebreak rebreakFunc) []bodyPage {
-	m := &makeup{g: g, src: rows, notes: notes, rebreak: rebreak}
+	return makeUpFrom(g, rows, nil, notes, rebreak)
+}
+
+// makeUpFrom is makeUp of the rows followed by those more gives, chunk by
+// chunk as make-up needs them, until it reports no more (nil: none).
+func makeUpFrom(g Geometry, rows []row, more func() ([]row, bool), notes map[int][]noteLine, rebreak rebreakFunc) []bodyPage {
+	m := &makeup{g: g, src: rows, more: more, notes: notes, rebreak: rebreak}
 	// full holds where make-up stood before each of the last spreads made
 	// full, in a row (at most lookBackSpreads of them).
 	var full []state
@@ -149,8 +155,10 @@ type rebreakFunc func(reqs []rebreakReq) [][]row
 // that trial make-ups may share it: setting a paragraph again makes a new
 // window.
 type makeup struct {
-	g       Geometry
-	src     []row
+	g   Geometry
+	src []row
+	// more gives the rows after src, chunk by chunk (see has).
+	more    func() ([]row, bool)
 	next    int
 	buf     []row
 	carry   []noteLine // note lines waiting for the next page's foot
@@ -183,11 +191,11 @@ type variant struct {
 // every paragraph that begins in it, or the rest of the book.
 func (m *makeup) fill() {
 	want := 2*m.g.Lines + 4
-	for len(m.buf) < want && m.next < len(m.src) {
+	for len(m.buf) < want && m.has() {
 		m.buf = append(m.buf, m.src[m.next])
 		m.next++
 	}
-	for m.next < len(m.src) && len(m.buf) > 0 {
+	for len(m.buf) > 0 && m.has() {
 		last := m.buf[len(m.buf)-1]
 		if last.kind != rowText || last.idx+1 >= last.count {
 			break
@@ -195,6 +203,23 @@ func (m *makeup) fill() {
 		m.buf = append(m.buf, m.src[m.next])
 		m.next++
 	}
+}
+
+// has reports whether there is a row after those make-up has taken
+// (m.src[m.next]), asking more for the next rows when m.src holds none.
+func (m *makeup) has() bool {
+	for m.next >= len(m.src) {
+		if m.more == nil {
+			return false
+		}
+		rows, ok := m.more()
+		if !ok {
+			m.more = nil
+			return false
+		}
+		m.src = append(m.src, rows...)
+	}
+	return true
 }
 
 // pageResult is a page made up from a window of rows.
@@ -259,7 +284,7 @@ func (m *makeup) layPageFoot(rows []row, carry []noteLine, depth int, hyphenOK b
 	g := m.g
 	res := pageResult{rows: rows, carryIn: carry, depth: depth}
 	avail := float64(depth) * g.Leading
-	end := m.next >= len(m.src)
+	end := !m.has()
 	// How far rows fit, and what the notes of the rows need.
 	used := 0.0
 	cited := m.cited[:0]
