@@ -26,8 +26,10 @@ var (
 // compression on: the same zlib stream at the same level, the same
 // dictionary (<</Filter /FlateDecode /Length n>>), and the cross-reference
 // table moved to match. Only the page contents change; gofpdf compresses
-// its font streams itself either way.
-func compressContents(in []byte) ([]byte, error) {
+// its font streams itself either way. pre may hold the streams deflated
+// already, page by page in order (see pageDeflater): a stream that is
+// byte for byte pre's raw stream of its page takes its deflated bytes.
+func compressContents(in []byte, pre ...deflated) ([]byte, error) {
 	tail := max(0, bytes.LastIndex(in, []byte("startxref\n")))
 	m := startxrefRE().FindSubmatchIndex(in[tail:])
 	if m == nil {
@@ -98,6 +100,10 @@ func compressContents(in []byte) ([]byte, error) {
 		wg.Go(func() {
 			for k := int(next.Add(1) - 1); k < len(spans); k = int(next.Add(1) - 1) {
 				data := in[spans[k].data:spans[k].end]
+				if k < len(pre) && bytes.Equal(pre[k].raw, data) {
+					zs[k] = pre[k].z
+					continue
+				}
 				z := bytes.NewBuffer(make([]byte, 0, len(data)/2+64))
 				// gofpdf's compressor, at its level, reused from its
 				// pool: gofpdf makes a new one for every page, so the
@@ -193,4 +199,45 @@ func pageObject(in []byte, i, off int) (page []byte, ok bool) {
 		return nil, false
 	}
 	return body[:e+len("\nendobj\n")], true
+}
+
+// deflated is a page's content stream and its zlib stream at BestSpeed.
+type deflated struct {
+	raw, z []byte
+}
+
+// pageDeflater deflates the content streams of the pages on another
+// goroutine as they are drawn, so that the other core does it while the
+// later pages are drawn on this one rather than after them all
+// (compressContents takes what it deflated).
+type pageDeflater struct {
+	pages chan []byte
+	done  chan []deflated
+}
+
+func newPageDeflater() *pageDeflater {
+	d := &pageDeflater{pages: make(chan []byte, 64), done: make(chan []deflated, 1)}
+	go func() {
+		var out []deflated
+		for data := range d.pages {
+			// A copy: gofpdf may change the page's buffer when it writes
+			// the document (its aliases), after wait.
+			raw := bytes.Clone(data)
+			z := bytes.NewBuffer(make([]byte, 0, len(raw)/2+64))
+			gofpdf.DeflateBestSpeed(z, raw)
+			out = append(out, deflated{raw: raw, z: z.Bytes()})
+		}
+		d.done <- out
+	}()
+	return d
+}
+
+// add hands over the content stream of the next page, drawn to its end:
+// nothing may be drawn on it again before wait returns.
+func (d *pageDeflater) add(content []byte) { d.pages <- content }
+
+// wait returns the pages deflated, in the order they were added.
+func (d *pageDeflater) wait() []deflated {
+	close(d.pages)
+	return <-d.done
 }

@@ -165,9 +165,12 @@ func (wr *Writer) draw(b *edition.Book, d *layout.Document) ([]byte, error) {
 		}
 	}
 	tg := newTagger(pdf, d)
+	deflater := newPageDeflater()
 	for i := range d.Pages {
 		drawPage(pdf, g, &d.Pages[i], dests, tg)
+		deflater.add(pdf.PageContent(i + 1))
 	}
+	pre := deflater.wait()
 	if err := pdf.Error(); err != nil {
 		return nil, err
 	}
@@ -175,7 +178,7 @@ func (wr *Writer) draw(b *edition.Book, d *layout.Document) ([]byte, error) {
 	if err := pdf.Output(&buf); err != nil {
 		return nil, err
 	}
-	out, err := compressContents(buf.Bytes())
+	out, err := compressContents(buf.Bytes(), pre...)
 	if err != nil {
 		return nil, err
 	}

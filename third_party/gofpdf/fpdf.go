@@ -2194,6 +2194,17 @@ func (f *Fpdf) SetPageExtra(entries string) {
 	f.pageExtra[f.page] = entries
 }
 
+// PageContent returns the content stream of page n (1-based) as drawn so
+// far, before any alias is replaced: the page's own buffer, which the
+// caller must not change and which later drawing on the page or Output
+// may change. (Patch 18.)
+func (f *Fpdf) PageContent(n int) []byte {
+	if n < 1 || n >= len(f.pages) || f.pages[n] == nil {
+		return nil
+	}
+	return f.pages[n].Bytes()
+}
+
 // PageObjectNumber returns the object number of page n (1-based) in the
 // document written by Output, or 0 before Output. (Patch 11.)
 func (f *Fpdf) PageObjectNumber(n int) int {

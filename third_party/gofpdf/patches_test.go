@@ -434,3 +434,25 @@ func TestUnpackArrays(t *testing.T) {
 		t.Errorf("unpackUint16Array(nil) = %#x, want %#x", got, want)
 	}
 }
+
+// TestPageContent checks patch 18: a page's content stream as drawn, the
+// bytes the uncompressed document holds for it, none for a page not added.
+func TestPageContent(t *testing.T) {
+	pdf := newTestDoc(t)
+	pdf.Text(20, 40, "first page")
+	pdf.AddPage()
+	pdf.Text(20, 40, "second page")
+	first, second := string(pdf.PageContent(1)), string(pdf.PageContent(2))
+	if !strings.Contains(first, " Tj") || strings.Contains(first, "second") || first == second {
+		t.Errorf("page 1's content %q, page 2's %q", first, second)
+	}
+	if pdf.PageContent(0) != nil || pdf.PageContent(3) != nil {
+		t.Error("content for a page not added")
+	}
+	doc := output(t, pdf)
+	for _, c := range []string{first, second} {
+		if !bytes.Contains(doc, []byte("stream\n"+c+"\nendstream")) {
+			t.Errorf("the document does not hold the content %q as a stream", c)
+		}
+	}
+}
