@@ -89,12 +89,20 @@ type flowBuilder struct {
 	// built are the paragraphs rebreak set last, as built (at most
 	// maxBuilt, the oldest first).
 	built []builtPara
+	// kept are the body paragraphs as startParagraphs built them, by
+	// src-1, for rebreak (nil once released).
+	kept []*paraBuilder
 }
 
 // maxBuilt is how many paragraphs rebreak keeps built: make-up asks for
 // the variants of the paragraphs of a spread, and asks again when it makes
 // the spread again (looking back, or with wider spaces).
 const maxBuilt = 32
+
+// keptLag is how many paragraphs before the one next hands out stay
+// built for rebreak as startParagraphs built them: make-up sets again the
+// paragraphs of the last few spreads, and builds anew one further back.
+const keptLag = 128
 
 // builtPara is a body paragraph built for rebreak: src, its builder and
 // the paragraph of items.
@@ -187,6 +195,10 @@ type paraSet struct {
 	// done[i] is closed once paragraph i is set.
 	done []chan struct{}
 	wg   sync.WaitGroup
+	// tokens bounds how many paragraphs are kept built (fb.kept): a
+	// paragraph takes one to be built and gives it back once next has
+	// handed out the paragraph keptLag after it.
+	tokens chan struct{}
 	// at is the index of the next of walk for next; held the last row
 	// next made, given out with the rows after it (a signature may ask
 	// for it to keep with them).
@@ -206,14 +218,25 @@ func (fb *flowBuilder) startParagraphs() *paraSet {
 	for i := range ps.done {
 		ps.done[i] = make(chan struct{})
 	}
+	fb.kept = make([]*paraBuilder, n)
+	ps.tokens = make(chan struct{}, keptLag+runtime.GOMAXPROCS(0))
 	var next atomic.Int64
 	for range min(runtime.GOMAXPROCS(0), n) {
 		ps.wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+			for {
+				// The token is taken before the index, so that every
+				// paragraph taken holds one: next never waits for a
+				// paragraph that waits for a token.
+				ps.tokens <- struct{}{}
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					<-ps.tokens
+					return
+				}
 				s := fb.srcs[i]
 				b := fb.build(s.p, s.indent, s.turn, &ps.errs[i])
 				ps.lines[i], ps.fails[i] = setJustified(b.finish(), fb.g.Measure-2*fb.inset(s), fb.params)
-				b.release()
+				fb.kept[i] = b
 				close(ps.done[i])
 			}
 		})
@@ -234,6 +257,11 @@ func (ps *paraSet) next() ([]row, bool) {
 		} else {
 			i := r.src - 1
 			<-ps.done[i]
+			if j := i - keptLag; j >= 0 && fb.kept[j] != nil {
+				fb.kept[j].release()
+				fb.kept[j] = nil
+				<-ps.tokens
+			}
 			s, ls := fb.srcs[i], ps.lines[i]
 			inset := fb.inset(s)
 			rows = make([]row, len(ls))
@@ -364,6 +392,10 @@ func (fb *flowBuilder) rebreak(reqs []rebreakReq) [][]row {
 	paras := make([]*paragraph, len(srcs))
 	fresh := make([]*paraBuilder, len(srcs))
 	for i, src := range srcs {
+		if kb := fb.keptPara(src); kb != nil {
+			paras[i] = kb
+			continue
+		}
 		for _, bp := range fb.built {
 			if bp.src == src {
 				paras[i] = bp.para
@@ -617,4 +649,24 @@ func (fb *flowBuilder) note(n *edition.Note) {
 		}
 	}
 	fb.notes[n.Number] = out
+}
+
+// keptPara returns the body paragraph src as startParagraphs built it, or
+// nil.
+func (fb *flowBuilder) keptPara(src int32) *paragraph {
+	if int(src) > len(fb.kept) || fb.kept[src-1] == nil {
+		return nil
+	}
+	return fb.kept[src-1].p
+}
+
+// releaseKept lets go of the paragraphs startParagraphs built.
+func (fb *flowBuilder) releaseKept() {
+	for i, b := range fb.kept {
+		if b != nil {
+			b.release()
+			fb.kept[i] = nil
+		}
+	}
+	fb.kept = nil
 }

@@ -166,6 +166,7 @@ func makePages(b *edition.Book, trim string) (*pageSet, error) {
 	L.markAt, L.noteAt = map[int][2]float64{}, map[int][2]float64{}
 	body := makeUpFrom(g, nil, ps.next, fb.notes, fb.rebreak)
 	ps.finish()
+	fb.releaseKept()
 	if err := fb.errs.Err(); err != nil {
 		return nil, err
 	}
