@@ -297,6 +297,11 @@ func (ps *paraSet) next() ([]row, bool) {
 // in the walk's order; a paragraph that could not be set is fb.err, before
 // any error of the notes.
 func (ps *paraSet) finish() {
+	// Paragraphs not handed out yet hold tokens the workers wait for:
+	// hand them out (make-up takes all, so this is for a caller that
+	// stopped early).
+	for _, ok := ps.next(); ok; _, ok = ps.next() {
+	}
 	ps.wg.Wait()
 	fb := ps.fb
 	for _, err := range ps.fails {

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"edition/edition"
 	"edition/internal/testbook"
@@ -133,5 +134,69 @@ func TestErrorsInWalkOrder(t *testing.T) {
 			}
 			at += i
 		}
+	}
+}
+
+// TestKeptParagraphs checks that rebreak sets a paragraph again from the
+// paragraph startParagraphs kept built as it does from one built anew, and
+// that a caller that stops taking rows early does not keep finish waiting
+// for workers that wait for the kept paragraphs to be let go.
+func TestKeptParagraphs(t *testing.T) {
+	b := parallelBook()
+	fb := fixtureFlow(t, "")
+	fb.interview(&b.Interviews[0], nil)
+	if len(fb.srcs) <= keptLag+4 {
+		t.Fatalf("%d paragraphs: the fixture does not reach past keptLag (%d)", len(fb.srcs), keptLag)
+	}
+	ps := fb.startParagraphs()
+	// The first three paragraphs' rows, as make-up would take them.
+	var srcs []int32
+	count := map[int32]int{}
+	for len(srcs) < 3 {
+		rows, ok := ps.next()
+		if !ok {
+			t.Fatal("fewer than three paragraphs")
+		}
+		for _, r := range rows {
+			if r.kind == rowText && r.src != 0 && !slices.Contains(srcs, r.src) {
+				srcs = append(srcs, r.src)
+				count[r.src] = r.count
+			}
+		}
+	}
+	var reqs []rebreakReq
+	for _, src := range srcs {
+		if fb.keptPara(src) == nil {
+			t.Fatalf("paragraph %d handed out is not kept", src)
+		}
+		for _, loose := range []int{-1, 1} {
+			reqs = append(reqs, rebreakReq{src: src, count: count[src], looseness: loose, noHyphen: -1, maxSpace: maxLooseSpace})
+		}
+		reqs = append(reqs, rebreakReq{src: src, count: count[src], noHyphen: 0, maxSpace: maxWideSpace})
+	}
+	kept := fb.rebreak(reqs)
+	if len(fb.built) != 0 {
+		t.Errorf("rebreak built %d paragraphs anew that were kept", len(fb.built))
+	}
+	done := make(chan struct{})
+	go func() { ps.finish(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(time.Minute):
+		t.Fatal("finish did not return after the caller stopped early")
+	}
+	fb.releaseKept()
+	if fb.keptPara(1) != nil {
+		t.Fatal("paragraph 1 still kept after releaseKept")
+	}
+	fresh := fb.rebreak(reqs)
+	if len(fb.built) == 0 {
+		t.Error("rebreak did not build the paragraphs anew")
+	}
+	if slices.IndexFunc(kept, func(rs []row) bool { return rs != nil }) < 0 {
+		t.Error("no paragraph could be set again: the test compares nothing")
+	}
+	if !reflect.DeepEqual(kept, fresh) {
+		t.Error("paragraphs set again from the kept paragraphs differ from those built anew")
 	}
 }
