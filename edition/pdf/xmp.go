@@ -144,11 +144,7 @@ func xmpPacket(c cite.Citation, modified time.Time, producer, creatorTool string
 	simple("pdf:Keywords", c.Keywords())
 	simple("xmpMM:DocumentID", c.Identifier)
 	b.WriteString("  </rdf:Description>\n")
-	if c.ISBN13 != "" {
-		b.WriteString(strings.Replace(extensionSchemas, "   <pdfaExtension:schemas><rdf:Bag>\n", "   <pdfaExtension:schemas><rdf:Bag>\n"+prismSchema, 1))
-	} else {
-		b.WriteString(extensionSchemas)
-	}
+	b.WriteString(extensionSchemas(c.ISBN13 != ""))
 	b.WriteString(" </rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"r\"?>")
 	return []byte(b.String())
 }
@@ -161,59 +157,51 @@ const (
 )
 
 // prismNS is the namespace of PRISM's basic metadata, whose isbn names
-// the edition's ISBN; prismSchema describes it for PDF/A-1, as
-// extensionSchemas does the others.
-const (
-	prismNS     = "http://prismstandard.org/namespaces/basic/2.0/"
-	prismSchema = `    <rdf:li rdf:parseType="Resource">
-     <pdfaSchema:schema>PRISM Basic Metadata</pdfaSchema:schema>
-     <pdfaSchema:namespaceURI>` + prismNS + `</pdfaSchema:namespaceURI>
-     <pdfaSchema:prefix>prism</pdfaSchema:prefix>
+// the edition's ISBN.
+const prismNS = "http://prismstandard.org/namespaces/basic/2.0/"
+
+// xmpProperty is one property of an XMP extension schema as PDF/A-1
+// describes it.
+type xmpProperty struct{ name, valueType, category, description string }
+
+// extensionSchema describes, for PDF/A-1, the schema of namespace ns,
+// prefix and title with its one property p.
+func extensionSchema(title, ns, prefix string, p xmpProperty) string {
+	return `    <rdf:li rdf:parseType="Resource">
+     <pdfaSchema:schema>` + title + `</pdfaSchema:schema>
+     <pdfaSchema:namespaceURI>` + ns + `</pdfaSchema:namespaceURI>
+     <pdfaSchema:prefix>` + prefix + `</pdfaSchema:prefix>
      <pdfaSchema:property><rdf:Seq>
       <rdf:li rdf:parseType="Resource">
-       <pdfaProperty:name>isbn</pdfaProperty:name>
-       <pdfaProperty:valueType>Text</pdfaProperty:valueType>
-       <pdfaProperty:category>external</pdfaProperty:category>
-       <pdfaProperty:description>ISBN of the publication</pdfaProperty:description>
+       <pdfaProperty:name>` + p.name + `</pdfaProperty:name>
+       <pdfaProperty:valueType>` + p.valueType + `</pdfaProperty:valueType>
+       <pdfaProperty:category>` + p.category + `</pdfaProperty:category>
+       <pdfaProperty:description>` + p.description + `</pdfaProperty:description>
       </rdf:li>
      </rdf:Seq></pdfaSchema:property>
     </rdf:li>
 `
-)
+}
 
 // extensionSchemas describes the XMP properties the packet uses that
-// PDF/A-1 does not predefine, as ISO 19005-1, 6.7.8 asks.
-const extensionSchemas = `  <rdf:Description rdf:about=""
+// PDF/A-1 does not predefine, as ISO 19005-1, 6.7.8 asks: PRISM's isbn
+// when the edition has an ISBN, the MARC translators and PDF/UA's part.
+func extensionSchemas(isbn bool) string {
+	var b strings.Builder
+	b.WriteString(`  <rdf:Description rdf:about=""
     xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
     xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"
     xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
    <pdfaExtension:schemas><rdf:Bag>
-    <rdf:li rdf:parseType="Resource">
-     <pdfaSchema:schema>MARC Code List for Relators</pdfaSchema:schema>
-     <pdfaSchema:namespaceURI>` + marcrelNS + `</pdfaSchema:namespaceURI>
-     <pdfaSchema:prefix>marcrel</pdfaSchema:prefix>
-     <pdfaSchema:property><rdf:Seq>
-      <rdf:li rdf:parseType="Resource">
-       <pdfaProperty:name>trl</pdfaProperty:name>
-       <pdfaProperty:valueType>seq Text</pdfaProperty:valueType>
-       <pdfaProperty:category>external</pdfaProperty:category>
-       <pdfaProperty:description>Translators of the work</pdfaProperty:description>
-      </rdf:li>
-     </rdf:Seq></pdfaSchema:property>
-    </rdf:li>
-    <rdf:li rdf:parseType="Resource">
-     <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
-     <pdfaSchema:namespaceURI>` + pdfuaidNS + `</pdfaSchema:namespaceURI>
-     <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
-     <pdfaSchema:property><rdf:Seq>
-      <rdf:li rdf:parseType="Resource">
-       <pdfaProperty:name>part</pdfaProperty:name>
-       <pdfaProperty:valueType>Integer</pdfaProperty:valueType>
-       <pdfaProperty:category>internal</pdfaProperty:category>
-       <pdfaProperty:description>Indicates which part of ISO 14289 standard is followed</pdfaProperty:description>
-      </rdf:li>
-     </rdf:Seq></pdfaSchema:property>
-    </rdf:li>
-   </rdf:Bag></pdfaExtension:schemas>
-  </rdf:Description>
-`
+`)
+	if isbn {
+		b.WriteString(extensionSchema("PRISM Basic Metadata", prismNS, "prism",
+			xmpProperty{"isbn", "Text", "external", "ISBN of the publication"}))
+	}
+	b.WriteString(extensionSchema("MARC Code List for Relators", marcrelNS, "marcrel",
+		xmpProperty{"trl", "seq Text", "external", "Translators of the work"}))
+	b.WriteString(extensionSchema("PDF/UA Universal Accessibility Schema", pdfuaidNS, "pdfuaid",
+		xmpProperty{"part", "Integer", "internal", "Indicates which part of ISO 14289 standard is followed"}))
+	b.WriteString("   </rdf:Bag></pdfaExtension:schemas>\n  </rdf:Description>\n")
+	return b.String()
+}
