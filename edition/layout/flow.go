@@ -21,7 +21,7 @@ const (
 	rowSignature                // the preface's signature, set right
 	rowSpace                    // blank lines
 	// rowPending stands for a body paragraph not yet set, while the book is
-	// walked: setParagraphs replaces it with the paragraph's lines.
+	// walked: startParagraphs sets it, and next gives its lines in its place.
 	rowPending
 )
 
@@ -84,7 +84,7 @@ type flowBuilder struct {
 	// make-up can set one again with a looseness.
 	srcs []paraSrc
 	// errsAt holds, for each of srcs, how many errors errs held when the
-	// walk met it, so that setParagraphs reports them in the walk's order.
+	// walk met it, so that finish reports them in the walk's order.
 	errsAt []int
 	// built are the paragraphs rebreak set last, as built (at most
 	// maxBuilt, the oldest first).
@@ -158,29 +158,13 @@ func (fb *flowBuilder) bodyAt(p *paraBuilder, width float64) []line {
 	return lines
 }
 
-// paragraph adds one body paragraph, to be set by setParagraphs.
+// paragraph adds one body paragraph, to be set by startParagraphs.
 // ps.indent is false for the first paragraph after a heading; ps.turn,
 // when set, starts a turn.
 func (fb *flowBuilder) paragraph(ps paraSrc) {
 	fb.srcs = append(fb.srcs, ps)
 	fb.errsAt = append(fb.errsAt, len(fb.errs))
 	fb.rows = append(fb.rows, row{kind: rowPending, src: int32(len(fb.srcs))})
-}
-
-// setParagraphs sets the body paragraphs the walk of the book left pending
-// (rowPending) and puts their lines in their place among the rows.
-func (fb *flowBuilder) setParagraphs() {
-	ps := fb.startParagraphs()
-	var rows []row
-	for {
-		more, ok := ps.next()
-		if !ok {
-			break
-		}
-		rows = append(rows, more...)
-	}
-	fb.rows = rows
-	ps.finish()
 }
 
 // paraSet is the setting of the body paragraphs under way (see
@@ -357,7 +341,7 @@ func (fb *flowBuilder) build(p *edition.Paragraph, indent bool, turn *edition.Tu
 }
 
 // maxWideSpace is the widest interword space a paragraph set again may
-// have when make-up can end a spread right no other way (see makeUp): the
+// have when make-up can end a spread right no other way (see makeUpFrom): the
 // widest spaces stay well within the target's 1.8.
 const maxWideSpace = 1.65
 

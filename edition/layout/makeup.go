@@ -43,7 +43,7 @@ func breakAllowed(rows []row, i int) bool {
 	return true
 }
 
-// makeUp distributes rows over pages, spread by spread (a verso and the
+// makeUpFrom distributes rows over pages, spread by spread (a verso and the
 // recto facing it). Each page takes as many rows as fit with the notes their
 // lines cite; it then ends at the last allowed break, or one or two lines
 // earlier if that avoids ending the page with a hyphenated line. Every note
@@ -64,12 +64,9 @@ func breakAllowed(rows []row, i int) bool {
 // spreads before it made again in other ways (lookBackVariant, at most
 // searchBack back); else, as a last resort, the spread made again with
 // paragraphs set again allowed spaces up to maxWideSpace (wideSpread).
-func makeUp(g Geometry, rows []row, notes map[int][]noteLine, rebreak rebreakFunc) []bodyPage {
-	return makeUpFrom(g, rows, nil, notes, rebreak)
-}
-
-// makeUpFrom is makeUp of the rows followed by those more gives, chunk by
-// chunk as make-up needs them, until it reports no more (nil: none).
+//
+// The rows are rows followed by those more gives, chunk by chunk as
+// make-up needs them, until it reports no more (nil: none).
 func makeUpFrom(g Geometry, rows []row, more func() ([]row, bool), notes map[int][]noteLine, rebreak rebreakFunc) []bodyPage {
 	m := &makeup{g: g, src: rows, more: more, notes: notes, rebreak: rebreak}
 	// full holds where make-up stood before each of the last spreads made
