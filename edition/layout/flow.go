@@ -399,10 +399,23 @@ func (fb *flowBuilder) rebreak(reqs []rebreakReq) [][]row {
 			fresh[i] = fb.build(s.p, s.indent, s.turn, &errs)
 			paras[i] = fresh[i].finish()
 		}
-		for k, q := range reqs {
-			if q.src == src {
-				out[k] = fb.setAgain(paras[i], q)
+		// The paragraph's requests for a longer or shorter setting
+		// with the same spacing share their passes (linebreak.Loose).
+		var shared []sharedLoose
+		defer func() {
+			for _, sl := range shared {
+				sl.lo.Release()
 			}
+		}()
+		for k, q := range reqs {
+			if q.src != src {
+				continue
+			}
+			var lo *linebreak.Loose
+			if q.looseness != 0 && q.noHyphen < 0 {
+				lo = fb.loose(&shared, paras[i], reqs, q)
+			}
+			out[k] = fb.setAgain(paras[i], q, lo)
 		}
 	}
 	if workers := min(runtime.GOMAXPROCS(0), len(srcs)); workers > 1 {
@@ -449,15 +462,15 @@ func (fb *flowBuilder) rebreak(reqs []rebreakReq) [][]row {
 // changed length, the last line is at least two indents long and stops an
 // indent short of the measure (so that it still reads as a paragraph's
 // end).
-func (fb *flowBuilder) setAgain(para *paragraph, q rebreakReq) []row {
+//
+// lo, if not nil, sets para at q's looseness for it (see sharedLoose), as
+// the breaker would.
+func (fb *flowBuilder) setAgain(para *paragraph, q rebreakReq, lo *linebreak.Loose) []row {
 	src, count, looseness, noHyphen, maxSpace := q.src, q.count, q.looseness, q.noHyphen, q.maxSpace
 	s := fb.srcs[src-1]
-	params := fb.params
+	params := fb.againParams(maxSpace)
 	params.Looseness = looseness
 	maxRatio := 2 * (maxSpace - 1)
-	params.Tolerance = min(params.Tolerance, 100*maxRatio*maxRatio*maxRatio)
-	params.EmergencyStretch = 0
-	params.TightTolerance = 0
 	want := count + looseness
 	if want < 1 {
 		return nil
@@ -477,10 +490,19 @@ func (fb *flowBuilder) setAgain(para *paragraph, q rebreakReq) []row {
 	var breaks []linebreak.Line
 	for try := 0; try < 4; try++ {
 		var err error
-		breaks, err = linebreak.BreakAt(para.items, measure, params)
-		if err == nil && len(breaks) != want && looseness != 0 && params.Pretolerance >= 0 {
-			params.Pretolerance = -1
+		if lo != nil {
+			// lo sets the paragraph as it stands: it is not asked
+			// again once a hyphenation point is closed (noHyphen).
+			breaks = lo.Lines(looseness, true)
+			if len(breaks) != want && params.Pretolerance >= 0 {
+				breaks = lo.Lines(looseness, false)
+			}
+		} else {
 			breaks, err = linebreak.BreakAt(para.items, measure, params)
+			if err == nil && len(breaks) != want && looseness != 0 && params.Pretolerance >= 0 {
+				params.Pretolerance = -1
+				breaks, err = linebreak.BreakAt(para.items, measure, params)
+			}
 		}
 		if err != nil || len(breaks) != want {
 			return nil
@@ -513,6 +535,55 @@ func (fb *flowBuilder) setAgain(para *paragraph, q rebreakReq) []row {
 		return nil
 	}
 	return rows
+}
+
+// againParams are the book's line-breaking parameters for setting a
+// paragraph again with spaces at most maxSpace of natural: the tolerance
+// that allows, no emergency stretch, no tight passes.
+func (fb *flowBuilder) againParams(maxSpace float64) linebreak.Params {
+	params := fb.params
+	maxRatio := 2 * (maxSpace - 1)
+	params.Tolerance = min(params.Tolerance, 100*maxRatio*maxRatio*maxRatio)
+	params.EmergencyStretch = 0
+	params.TightTolerance = 0
+	return params
+}
+
+// sharedLoose is a linebreak.Loose set up for a paragraph's requests of
+// one spacing.
+type sharedLoose struct {
+	maxSpace float64
+	lo       *linebreak.Loose
+}
+
+// loose returns the linebreak.Loose that sets para for the request q, a
+// longer or shorter setting with no hyphen closed, and for every other
+// such request of reqs for the paragraph with the same spacing: the one in
+// shared, or a new one added to it (shared's owner releases them). It is
+// nil when there is no other such request, or the paragraph cannot be set
+// (setAgain then calls the breaker, which reports why).
+func (fb *flowBuilder) loose(shared *[]sharedLoose, para *paragraph, reqs []rebreakReq, q rebreakReq) *linebreak.Loose {
+	for _, sl := range *shared {
+		if sl.maxSpace == q.maxSpace {
+			return sl.lo
+		}
+	}
+	var ls []int
+	for _, o := range reqs {
+		if o.src == q.src && o.looseness != 0 && o.noHyphen < 0 && o.maxSpace == q.maxSpace && !slices.Contains(ls, o.looseness) {
+			ls = append(ls, o.looseness)
+		}
+	}
+	if len(ls) < 2 {
+		return nil
+	}
+	measure := fb.g.Measure - 2*fb.inset(fb.srcs[q.src-1])
+	lo, err := linebreak.NewLoose(para.items, measure, fb.againParams(q.maxSpace), ls...)
+	if err != nil || lo == nil {
+		return nil
+	}
+	*shared = append(*shared, sharedLoose{q.maxSpace, lo})
+	return lo
 }
 
 // speakerName returns the label of the turn's speaker as the metadata gives

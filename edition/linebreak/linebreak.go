@@ -376,43 +376,59 @@ func breakCount(items []Item, width func(line int) float64, p Params) ([]Line, i
 // breakCountAt is breakCount with lines of the widths width gives, or,
 // when width is nil, all measure wide.
 func breakCountAt(items []Item, width func(line int) float64, measure float64, p Params) ([]Line, int, error) {
+	b, err := start(items, width, measure, p)
+	if b == nil {
+		return nil, 0, err
+	}
+	defer b.release()
+	lines := settle(passesOf(p), func(ps pass) ([]Line, bool) {
+		return b.outcome(ps, p.Looseness)
+	})
+	return lines, b.visits, nil
+}
+
+// start checks a paragraph and its parameters and returns a breaker for it,
+// or nil: with an error for invalid input, without one for a paragraph
+// with nothing to set (no box at all). A breaker returned is released by
+// the caller.
+func start(items []Item, width func(line int) float64, measure float64, p Params) (*breaker, error) {
 	if len(items) == 0 {
-		return nil, 0, nil
+		return nil, nil
 	}
 	last := items[len(items)-1]
 	if last.Kind != Penalty || last.Penalty > -Infinity {
-		return nil, 0, ErrNotFinished
+		return nil, ErrNotFinished
 	}
 	for i := range items {
 		it := &items[i] // not a copy: the loop is hot
 		// v*0 is 0 for a finite v and NaN for a NaN or an infinity.
 		if it.Width*0+it.Stretch*0+it.Shrink*0+it.Penalty*0+it.ProtrudeLeft*0+it.ProtrudeRight*0+it.NoBreak*0+it.PostBreak*0 != 0 {
-			return nil, 0, fmt.Errorf("linebreak: item %d (%s) has a NaN or infinite length", i, it.Kind)
+			return nil, fmt.Errorf("linebreak: item %d (%s) has a NaN or infinite length", i, it.Kind)
 		}
 	}
 	for _, v := range []float64{p.Expansion, p.ExpansionStep, p.MaxExpansionJump} {
 		if math.IsNaN(v) || math.IsInf(v, 0) || v < 0 || v >= 1 {
-			return nil, 0, fmt.Errorf("linebreak: expansion parameter %v, want a fraction in [0, 1)", v)
+			return nil, fmt.Errorf("linebreak: expansion parameter %v, want a fraction in [0, 1)", v)
 		}
 	}
 	b := newBreaker(items, width, p)
 	b.measure = measure
-	defer b.release()
 	if err := b.checkWidths(); err != nil {
-		return nil, 0, err
+		b.release()
+		return nil, err
 	}
-	// Nothing to set: no box at all.
-	hasBox := false
 	for _, it := range items {
 		if it.Kind == Box {
-			hasBox = true
-			break
+			return b, nil
 		}
 	}
-	if !hasBox {
-		return nil, 0, nil
-	}
-	var fallback []Line
+	b.release()
+	return nil, nil
+}
+
+// passesOf returns the passes Break makes with p before its last resort,
+// in order.
+func passesOf(p Params) []pass {
 	passes := make([]pass, 0, 6)
 	if p.TightTolerance > 0 {
 		passes = append(passes, pass{threshold: p.TightTolerance, noHyphens: true, tight: true})
@@ -428,8 +444,21 @@ func breakCountAt(items []Item, width func(line int) float64, measure float64, p
 	if p.EmergencyStretch > 0 {
 		passes = append(passes, pass{threshold: p.Tolerance, emergency: p.EmergencyStretch})
 	}
+	return passes
+}
+
+// lastResort is the pass that always finds lines (pass 4 of the package
+// comment).
+var lastResort = pass{threshold: math.Inf(1), last: true}
+
+// settle returns the lines Break returns, given the passes it makes before
+// its last resort and outcome, which tells what a pass chooses: its lines
+// (nil if it found no feasible breaks) and whether they have a hyphen
+// before the last line.
+func settle(passes []pass, outcome func(pass) ([]Line, bool)) []Line {
+	var fallback []Line
 	for _, ps := range passes {
-		lines, finalHyphen := b.run(ps)
+		lines, finalHyphen := outcome(ps)
 		if lines == nil {
 			continue
 		}
@@ -437,26 +466,36 @@ func breakCountAt(items []Item, width func(line int) float64, measure float64, p
 			if fallback != nil && underfull(lines) && !underfull(fallback) {
 				// Avoiding the hyphen would take a line looser than
 				// the tolerance: the hyphen is the lesser evil.
-				return fallback, b.visits, nil
+				return fallback
 			}
-			return lines, b.visits, nil
+			return lines
 		}
 		if ps.tight {
 			// Within TightTolerance, a hyphen before the last line
 			// is the lesser evil than a looser line.
-			return lines, b.visits, nil
+			return lines
 		}
 		if fallback == nil {
 			fallback = lines
 		}
 	}
-	lines, finalHyphen := b.run(pass{threshold: math.Inf(1), last: true})
+	lines, finalHyphen := outcome(lastResort)
 	if fallback != nil && (finalHyphen || underfull(lines) && !underfull(fallback)) {
 		// Pass 4 could not avoid the hyphen either: keep the better
 		// spaced paragraph of the earlier passes.
-		return fallback, b.visits, nil
+		return fallback
 	}
-	return lines, b.visits, nil
+	return lines
+}
+
+// outcome runs the pass ps and returns what it chooses at the given
+// looseness (see settle).
+func (b *breaker) outcome(ps pass, looseness int) ([]Line, bool) {
+	finals := b.run(ps)
+	if finals == nil {
+		return nil, false
+	}
+	return b.choose(finals, hardFinalHyphen, looseness)
 }
 
 // underfull reports whether a line of lines is looser than the tolerance.
@@ -655,10 +694,10 @@ type candidate struct {
 	under    bool
 }
 
-// run performs one pass and returns the lines and whether the chosen
-// paragraph has a hyphen before its last line; nil lines if the pass found
-// no feasible breaks.
-func (b *breaker) run(ps pass) ([]Line, bool) {
+// run performs one pass and returns the final breaks it found, for choose;
+// nil if the pass found no feasible breaks. The nodes are valid until the
+// next pass.
+func (b *breaker) run(ps pass) []*node {
 	items := b.items
 	lastIdx := len(items) - 1
 	b.nodes = b.nodes[:0] // the nodes of an earlier pass are no longer used
@@ -796,7 +835,7 @@ func (b *breaker) run(ps pass) ([]Line, bool) {
 		}
 		if len(cands) == 0 {
 			if len(active) == 0 {
-				return nil, false // no feasible path in this pass
+				return nil // no feasible path in this pass
 			}
 			continue
 		}
@@ -839,9 +878,9 @@ func (b *breaker) run(ps pass) ([]Line, bool) {
 		}
 	}
 	if len(finals) == 0 {
-		return nil, false
+		return nil
 	}
-	return b.choose(finals, hardFinalHyphen)
+	return finals
 }
 
 // release gives b back for reuse, once its lines are made.
@@ -927,9 +966,10 @@ func (b *breaker) candidate(a *node, r, bad, pen float64, flagged, isFinal bool)
 	return c
 }
 
-// choose picks the final node (honouring Looseness and preferring a
-// paragraph without a hyphen before its last line) and returns its lines.
-func (b *breaker) choose(finals []*node, hard bool) ([]Line, bool) {
+// choose picks the final node (honouring looseness, as Params.Looseness
+// asks, and preferring a paragraph without a hyphen before its last line)
+// and returns its lines and whether they have that hyphen.
+func (b *breaker) choose(finals []*node, hard bool, looseness int) ([]Line, bool) {
 	// yields reports whether n, a paragraph without a hyphen before its
 	// last line, has a line looser than FinalHyphenYield: the rule
 	// against that hyphen then yields to the demerits.
@@ -965,7 +1005,7 @@ func (b *breaker) choose(finals []*node, hard bool) ([]Line, bool) {
 	// A hyphen before the last line chosen over a looser paragraph
 	// without is no hyphen to avoid in a later pass.
 	yielded := false
-	if best.final && hard && b.p.Looseness == 0 {
+	if best.final && hard && looseness == 0 {
 		for _, n := range finals {
 			if !n.final {
 				yielded = true
@@ -973,8 +1013,8 @@ func (b *breaker) choose(finals []*node, hard bool) ([]Line, bool) {
 			}
 		}
 	}
-	if b.p.Looseness != 0 {
-		want := best.line + b.p.Looseness
+	if looseness != 0 {
+		want := best.line + looseness
 		pick := best
 		for _, n := range finals {
 			if hard && n.final && !best.final {

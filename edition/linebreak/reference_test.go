@@ -139,7 +139,7 @@ func TestAgainstReference(t *testing.T) {
 			if err := b.checkWidths(); err != nil {
 				t.Fatal(err)
 			}
-			lines, _ := b.run(pass{threshold: p.Tolerance})
+			lines, _ := b.outcome(pass{threshold: p.Tolerance}, p.Looseness)
 			if math.IsInf(want, 1) {
 				if lines != nil {
 					t.Errorf("w=%v: Break found %d lines where the reference finds none", w, len(lines))
