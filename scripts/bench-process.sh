@@ -7,6 +7,9 @@
 #   2. wall time of each command and of pandoc making the EPUB alone, in
 #      ONE hyperfine run, with the load average before and after, and the
 #      ratios the targets are stated in;
+#   2b. Typst 0.14 setting the same book (scripts/typst-bench), in-process
+#      and as a whole process, in rounds beside our `--format pdf`, when
+#      node and npm are installed;
 #   3. the book and the long books (internal/cmd/bigbook) 1×, 10× and 100×:
 #      wall and CPU time and peak memory (/usr/bin/time -v), and the
 #      10× → 100× ratios (wall, and CPU time, which the load of the
@@ -14,6 +17,7 @@
 #
 # Usage: scripts/bench-process.sh [SOURCE]   (default: source)
 # Environment: RUNS (hyperfine runs, default 30), BIG=0 skips step 3,
+# TYPST=0 skips step 2b, TYPST_ROUNDS and TYPST_RUNS set its size,
 # BASE=<git ref> also builds that commit and measures it beside this tree
 # (its commands in the same callgrind list, hyperfine run and long-book
 # runs, marked "base"), for before/after figures taken under one load.
@@ -104,6 +108,78 @@ for base in (True, False):
 EOF
 else
 	echo "(hyperfine or pandoc not installed: no wall times)"
+fi
+
+# typst_bench measures Typst 0.14 setting the same book to a PDF beside
+# our `--format pdf` (step 2b). It installs the npm package into
+# $TYPST_BENCH_DIR (default build/typst-bench, git-ignored) when it is not
+# there yet; without node and npm, or when the install fails, it says so and
+# returns. In each of TYPST_ROUNDS rounds (default 3): one hyperfine run of
+# our `--format pdf` and of a whole Typst process (node, the package, the
+# fonts, one compile, the PDF written), then scripts/typst-bench/bench.mjs,
+# which compiles the book TYPST_RUNS times (default 20) in one process with
+# the fonts loaded and Typst's memo cache evicted before each run.
+typst_bench() {
+	echo
+	echo "## Typst 0.14 beside --format pdf (scripts/typst-bench)"
+	local pkg=@myriaddreamin/typst-ts-node-compiler ver=0.7.0
+	if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+		echo "(skipped: node or npm is not installed)"
+		return
+	fi
+	if ! command -v pandoc >/dev/null || ! command -v hyperfine >/dev/null; then
+		echo "(skipped: pandoc or hyperfine is not installed)"
+		return
+	fi
+	export TYPST_BENCH_DIR=${TYPST_BENCH_DIR:-$PWD/build/typst-bench}
+	if ! grep -qs "\"version\": \"$ver\"" "$TYPST_BENCH_DIR/node_modules/$pkg/package.json"; then
+		mkdir -p "$TYPST_BENCH_DIR"
+		[ -f "$TYPST_BENCH_DIR/package.json" ] || echo '{"private": true}' >"$TYPST_BENCH_DIR/package.json"
+		if ! (cd "$TYPST_BENCH_DIR" && npm install --no-audit --no-fund "$pkg@$ver") >"$tmp/npm.log" 2>&1; then
+			echo "(skipped: npm install $pkg@$ver into $TYPST_BENCH_DIR failed: $(tail -n 1 "$tmp/npm.log"))"
+			return
+		fi
+	fi
+	if ! node scripts/typst-bench/gen.mjs "$src" "$tmp/typst" >/dev/null 2>"$tmp/gen.log" ||
+		! node scripts/typst-bench/compile.mjs "$tmp/typst" "$tmp/typst.pdf" 2>>"$tmp/gen.log"; then
+		echo "(skipped: the Typst document of $src did not compile:)"
+		sed 's/^/  /' "$tmp/gen.log"
+		return
+	fi
+	local rounds=${TYPST_ROUNDS:-3} truns=${TYPST_RUNS:-20} r
+	echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+	for ((r = 1; r <= rounds; r++)); do
+		hyperfine -N -w 3 -r "$truns" --export-json "$tmp/tp$r.json" \
+			"$ed build --source $src --out $tmp/o --format pdf" \
+			"node scripts/typst-bench/compile.mjs $tmp/typst $tmp/typst.pdf" >/dev/null 2>&1 &&
+			node scripts/typst-bench/bench.mjs --source "$src" --work "$tmp/typst" --runs "$truns" --json >"$tmp/tb$r.json" ||
+			{
+				echo "(skipped: round $r failed)"
+				return
+			}
+	done
+	echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+	python3 - "$tmp" "$rounds" "$(pdfinfo "$tmp/o/"*.pdf 2>/dev/null | sed -n 's/^Pages: *//p')" <<'EOF'
+import json, statistics, sys
+tmp, rounds, ours_pages = sys.argv[1], int(sys.argv[2]), sys.argv[3] or "?"
+ed, whole, inproc = [], [], []
+print(f"{'round':6s} {'edition pdf':>12s} {'Typst whole process':>20s} {'Typst in-process':>17s}   (medians)")
+for r in range(1, rounds + 1):
+    h = json.load(open(f"{tmp}/tp{r}.json"))["results"]
+    b = json.load(open(f"{tmp}/tb{r}.json"))
+    e, w, i = [t * 1e3 for t in h[0]["times"]], [t * 1e3 for t in h[1]["times"]], b["times_ms"]
+    ed += e
+    whole += w
+    inproc += i
+    print(f"{r:<6d} {statistics.median(e):10.1f}ms {statistics.median(w):18.1f}ms {statistics.median(i):15.1f}ms")
+x, y, z = statistics.median(ed), statistics.median(inproc), statistics.median(whole)
+print(f"all    {x:10.1f}ms {z:18.1f}ms {y:15.1f}ms   (min {min(ed):.1f} / {min(whole):.1f} / {min(inproc):.1f} ms)")
+print(f"{b['typst']}; its PDF {b['pdf_bytes']} bytes, {b['pages']} pages (ours: {ours_pages} pages)")
+print(f"PDF: edition {x:.1f} ms, Typst 0.14 in-process {y:.1f} ms, ratio Y/X {y / x:.2f} (target >= 3); Typst whole process {z:.1f} ms, ratio {z / x:.2f}")
+EOF
+}
+if [ "${TYPST:-1}" != 0 ]; then
+	typst_bench
 fi
 
 if [ "${BIG:-1}" != 0 ] && [ -x /usr/bin/time ]; then

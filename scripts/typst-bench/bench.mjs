@@ -83,6 +83,7 @@ const r = {
 	warmup_ms: t3 - t2,
 	pdf_bytes: last.pdf.length,
 	pages: last.pages,
+	times_ms: wall,
 };
 
 if (args.json) {

@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repo = path.resolve(here, "../..");
 export const fontsDir = path.join(repo, "fonts");
-export const installDir = process.env.TYPST_BENCH_DIR || path.join(repo, "build/typst-bench");
+export const installDir = path.resolve(process.env.TYPST_BENCH_DIR || path.join(repo, "build/typst-bench"));
 export const packageName = "@myriaddreamin/typst-ts-node-compiler";
 
 export function loadTypst() {
