@@ -136,7 +136,7 @@ typst_bench() {
 		mkdir -p "$TYPST_BENCH_DIR"
 		[ -f "$TYPST_BENCH_DIR/package.json" ] || echo '{"private": true}' >"$TYPST_BENCH_DIR/package.json"
 		if ! (cd "$TYPST_BENCH_DIR" && npm install --no-audit --no-fund "$pkg@$ver") >"$tmp/npm.log" 2>&1; then
-			echo "(skipped: npm install $pkg@$ver into $TYPST_BENCH_DIR failed: $(tail -n 1 "$tmp/npm.log"))"
+			echo "(skipped: npm install $pkg@$ver into $TYPST_BENCH_DIR failed: $(grep -m 1 -i error "$tmp/npm.log" || tail -n 1 "$tmp/npm.log"))"
 			return
 		fi
 	fi
