@@ -84,6 +84,7 @@ const r = {
 	pdf_bytes: last.pdf.length,
 	pages: last.pages,
 	times_ms: wall,
+	cpu_ms: cpu,
 };
 
 if (args.json) {
