@@ -94,9 +94,41 @@ func (s *stream) last() rune {
 	return s.r[len(s.r)-1]
 }
 
+// copyTo appends the runes of s before end, with their owners, to out.
+func (s stream) copyTo(out *stream, end int) {
+	out.r = append(out.r, s.r[:end]...)
+	out.owner = append(out.owner, s.owner[:end]...)
+}
+
+// reset empties s, keeping its memory.
+func (s *stream) reset() {
+	s.r, s.owner = s.r[:0], s.owner[:0]
+}
+
+// A flattener applies the character rules to one inline list at a time.
+// One flattener does every list of a goroutine (work.run): its streams and
+// buffers keep their memory from list to list, so that a paragraph costs
+// no allocation but the strings of its Text nodes.
 type flattener struct {
 	texts []*edition.Text
 	s     stream
+	// spare is the stream a rule that rewrites the stream writes into;
+	// it then swaps with s.
+	spare stream
+	// buf and at are writeBack's: the paragraph's bytes, and where each
+	// Text's begin.
+	buf []byte
+	at  []int
+}
+
+// apply applies the typography to the Text nodes of content, in place.
+func (f *flattener) apply(content []edition.Inline) {
+	f.texts = f.texts[:0]
+	f.s.reset()
+	f.add(content)
+	f.process()
+	f.writeBack()
+	clear(f.texts) // no Text is kept alive by a flattener kept for the next list
 }
 
 func (f *flattener) add(content []edition.Inline) {
@@ -109,12 +141,16 @@ func (f *flattener) add(content []edition.Inline) {
 			text := decodeEntities(n.Text)
 			// At most one rune per byte: the stream grows once per Text
 			// at most, not rune by rune.
-			f.s.r = slices.Grow(f.s.r, len(text))
-			f.s.owner = slices.Grow(f.s.owner, len(text))
-			for _, r := range text {
-				f.s.push(r, idx)
+			r := slices.Grow(f.s.r, len(text))
+			owner := slices.Grow(f.s.owner, len(text))
+			for _, c := range text {
+				r = append(r, c)
+				owner = append(owner, idx)
 			}
-			protectURLs(f.s.r[from:], f.s.owner[from:])
+			f.s.r, f.s.owner = r, owner
+			if mayHaveURL(text) {
+				protectURLs(f.s.r[from:], f.s.owner[from:])
+			}
 		case *edition.Quoted:
 			open, close := n.Marks()
 			for _, r := range open {
@@ -140,56 +176,71 @@ func (f *flattener) add(content []edition.Inline) {
 	}
 }
 
-// writeBack stores the processed stream in the Text nodes it came from. The
-// rules never reorder runes, so each Text's runes are still in order.
+// mayHaveURL reports whether text holds something protectURLs could take
+// for a URL: every URL it recognises holds one of these strings. Most
+// texts hold none, and a search for them is much cheaper than reading the
+// text word by word.
+func mayHaveURL(text string) bool {
+	return strings.Contains(text, "://") || strings.Contains(text, "www.") || strings.Contains(text, "mailto:")
+}
+
+// writeBack stores the processed stream in the Text nodes it came from.
+//
+// The Texts enter the stream in order, each as one run of runes, and the
+// rules never move a rune past another: a rune a rule inserts belongs to
+// a Text next to it. So the runes of the Texts still follow one another,
+// Text after Text, and one pass encodes them all into one string, which
+// each Text is given its slice of: one allocation for the paragraph.
 func (f *flattener) writeBack() {
 	if len(f.texts) == 0 {
 		return
 	}
-	// The runes are encoded into one string, each Text's at its own place,
-	// and each Text is given its slice of it: one allocation for the
-	// paragraph, not a growing buffer per Text.
-	at := make([]int, len(f.texts)+1) // at[o+1]: the bytes of Text o, then where Text o ends
+	b := slices.Grow(f.buf[:0], len(f.s.r)) // a byte a rune, at least
+	at := f.at[:0] // at[o]: where the bytes of Text o begin in b
 	for i, r := range f.s.r {
-		if o := textOf(f.s.owner[i]); o >= 0 {
-			at[o+1] += runeLen(r)
+		o := int(textOf(f.s.owner[i]))
+		if o < 0 {
+			continue
 		}
-	}
-	for o := 1; o < len(at); o++ {
-		at[o] += at[o-1]
-	}
-	b := make([]byte, at[len(f.texts)])
-	next := append([]int(nil), at[:len(f.texts)]...) // where Text o's next rune goes
-	for i, r := range f.s.r {
-		if o := textOf(f.s.owner[i]); o >= 0 {
-			next[o] += utf8.EncodeRune(b[next[o]:], r)
+		if o < len(at)-1 {
+			panic("typography: a rule moved a character into an earlier text")
 		}
+		for len(at) <= o {
+			at = append(at, len(b))
+		}
+		b = utf8.AppendRune(b, r)
+	}
+	for len(at) <= len(f.texts) {
+		at = append(at, len(b))
 	}
 	all := string(b)
 	for o, t := range f.texts {
 		t.Text = all[at[o]:at[o+1]]
 	}
-}
-
-// runeLen is the length of r in UTF-8, as a Go string holds it: an invalid
-// rune is written as U+FFFD.
-func runeLen(r rune) int {
-	if n := utf8.RuneLen(r); n > 0 {
-		return n
-	}
-	return utf8.RuneLen(utf8.RuneError)
+	f.buf, f.at = b, at
 }
 
 // process applies the character rules in order. The order matters for
 // idempotence: each rule sees the context the later rules leave alone.
-func process(s stream) stream {
-	s = spaces(s)
-	s = runs(s)
-	quotes(s)
-	s = dashSpacing(s)
-	digitRanges(s)
-	noBreakSpaces(s)
-	return s
+func (f *flattener) process() {
+	f.rewrite(spaces)
+	f.rewrite(runs)
+	quotes(f.s)
+	f.rewrite(dashSpacing)
+	digitRanges(f.s)
+	noBreakSpaces(f.s)
+}
+
+// rewrite applies a rule that writes a new stream: rule reads in and
+// appends the result to out, or reports false, leaving out alone, when
+// in has nothing for it, in which case in is the result.
+func (f *flattener) rewrite(rule func(in stream, out *stream) bool) {
+	// A rule writes about as many runes as it reads.
+	f.spare.r = slices.Grow(f.spare.r[:0], len(f.s.r)+8)
+	f.spare.owner = slices.Grow(f.spare.owner[:0], len(f.s.r)+8)
+	if rule(f.s, &f.spare) {
+		f.s, f.spare = f.spare, f.s
+	}
 }
 
 // isSpace reports whether r separates words: a space of any kind.
@@ -201,10 +252,20 @@ func isDigit(r rune) bool { return '0' <= r && r <= '9' }
 
 // spaces turns every run of white space into one space (a no-break space if
 // the run holds one) and drops white space at both ends.
-func spaces(in stream) stream {
-	out := stream{r: make([]rune, 0, len(in.r)), owner: make([]int32, 0, len(in.r))}
+func spaces(in stream, out *stream) bool {
+	// Up to the first white space that is not a single space between
+	// two words, the stream stays as it is; most paragraphs hold none.
 	n := len(in.r)
-	for i := 0; i < n; i++ {
+	i := 0
+	for i < n && !(collapsible(in.r[i]) &&
+		(i == 0 || i == n-1 || in.r[i] != ' ' || collapsible(in.r[i+1]))) {
+		i++
+	}
+	if i == n {
+		return false
+	}
+	in.copyTo(out, i)
+	for ; i < n; i++ {
 		r := in.r[i]
 		if !collapsible(r) {
 			out.push(r, in.owner[i])
@@ -224,7 +285,7 @@ func spaces(in stream) stream {
 		}
 		i = j - 1
 	}
-	return out
+	return true
 }
 
 // collapsible reports whether r is white space that spaces collapses. Thin
@@ -241,10 +302,19 @@ func collapsible(r rune) bool {
 // ellipsis (of four dots, the first three; dots right after an ellipsis
 // stay dots). Longer runs of hyphens are left alone: they are not dashes of
 // any kind.
-func runs(in stream) stream {
-	out := stream{r: make([]rune, 0, len(in.r)), owner: make([]int32, 0, len(in.r))}
+func runs(in stream, out *stream) bool {
+	// Up to the first two hyphens or dots in a row, the stream stays as
+	// it is.
 	n := len(in.r)
-	for i := 0; i < n; {
+	i := 0
+	for i+1 < n && !((in.r[i] == '-' || in.r[i] == '.') && in.r[i+1] == in.r[i]) {
+		i++
+	}
+	if i+1 >= n {
+		return false
+	}
+	in.copyTo(out, i)
+	for i < n {
 		r, o := in.r[i], in.owner[i]
 		if o < 0 || (r != '-' && r != '.') {
 			out.push(r, o)
@@ -272,7 +342,7 @@ func runs(in stream) stream {
 		}
 		i = j
 	}
-	return out
+	return true
 }
 
 // opensAfter reports whether a quotation mark after prev opens a quotation:
@@ -394,10 +464,15 @@ func closesAfterDash(s stream, i int) bool {
 // end, none after. An en dash with space on both sides is spaced the same
 // way (a space before it is enough, when punctuation or the end follows);
 // an en dash without spaces (a range: 12–15, juin–juillet) is left so.
-func dashSpacing(in stream) stream {
-	out := stream{r: make([]rune, 0, len(in.r)+8), owner: make([]int32, 0, len(in.r)+8)}
+func dashSpacing(in stream, out *stream) bool {
+	// Up to the first dash, the stream stays as it is.
+	i := slices.IndexFunc(in.r, func(r rune) bool { return r == '—' || r == '–' })
+	if i < 0 {
+		return false
+	}
+	in.copyTo(out, i)
 	n := len(in.r)
-	for i := 0; i < n; i++ {
+	for ; i < n; i++ {
 		r, o := in.r[i], in.owner[i]
 		spacedEn := r == '–' && len(out.r) > 0 && isSpace(out.last()) &&
 			(i+1 == n || isSpace(in.r[i+1]) || closesAfterDash(in, i+1) ||
@@ -430,7 +505,7 @@ func dashSpacing(in stream) stream {
 		}
 		i = k - 1
 	}
-	return out
+	return true
 }
 
 // spaceRune reports whether r is one of the two spaces the rules write.

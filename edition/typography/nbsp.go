@@ -3,7 +3,6 @@ package typography
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // Where a line must not break, the space becomes a no-break space (U+00A0):
@@ -47,43 +46,45 @@ var months = map[string]bool{
 	"September": true, "October": true, "November": true, "December": true,
 }
 
-// token is a word of the stream: a run of runes between spaces, with the
-// index of the space that follows it (-1 at the end).
-type token struct {
-	text  string
-	space int
+// word is a word of the stream: the runes s.r[start:end], between spaces.
+// The space that follows it, if any, is at end.
+type word struct{ start, end int }
+
+// nextWord returns the first word of r at or after from, or an empty word
+// at len(r) when there is none.
+func nextWord(r []rune, from int) word {
+	for from < len(r) && spaceRune(r[from]) {
+		from++
+	}
+	end := from
+	for end < len(r) && !spaceRune(r[end]) {
+		end++
+	}
+	return word{from, end}
 }
 
 // noBreakSpaces puts the no-break spaces, in place. It only ever turns a
 // space into a no-break space, so it is its own fixed point.
+//
+// Every rule needs a number after the space or right before it, or a
+// Roman numeral after it: the words of a pair that has none are not
+// looked at further, and most pairs of a paragraph are such.
 func noBreakSpaces(s stream) {
-	// One string for the whole stream, sliced into words: it holds the
-	// same runes, one for one, as s.r.
-	str := string(s.r)
-	// Words average more than four runes with their space: room for all
-	// of them at once, in most paragraphs.
-	toks := make([]token, 0, len(s.r)/4+1)
-	start, i := 0, 0 // the word's byte offset in str; the rune's index in s.r
-	for off, r := range str {
-		if spaceRune(r) {
-			if off > start {
-				toks = append(toks, token{str[start:off], i})
-			}
-			start = off + utf8.RuneLen(r)
-		}
-		i++
-	}
-	if start < len(str) {
-		toks = append(toks, token{str[start:], -1})
-	}
+	n := len(s.r)
 	set := func(i int) {
-		if i >= 0 && s.owner[i] >= 0 {
+		if i < n && s.owner[i] >= 0 {
 			s.r[i] = nbsp
 		}
 	}
-	for k := 0; k+1 < len(toks); k++ {
-		a := trimOpening(toks[k].text)
-		b := toks[k+1].text
+	text := func(w word) string { return string(s.r[w.start:w.end]) }
+	wa := nextWord(s.r, 0)
+	wb := nextWord(s.r, wa.end)
+	for ; wb.start < n; wa, wb = wb, nextWord(s.r, wb.end) {
+		if !numberAfter(s.r[wb.start]) && !startsWithNumber(s.r[wa.start:wa.end]) {
+			continue
+		}
+		a := trimOpening(text(wa))
+		b := text(wb)
 		bw := trimClosing(b)
 		switch {
 		case abbreviations[a] && startsWithDigit(b),
@@ -91,14 +92,31 @@ func noBreakSpaces(s stream) {
 			isNumber(a) && units[bw],
 			day(a) && months[bw],
 			months[a] && startsWithDay(b):
-			set(toks[k].space)
+			set(wa.end)
 		}
-		if k+2 < len(toks) && degrees(a) && toks[k+1].text == "to" &&
-			degrees(trimClosing(toks[k+2].text)) {
-			set(toks[k].space)
-			set(toks[k+1].space)
+		if degrees(a) && b == "to" {
+			if wc := nextWord(s.r, wb.end); wc.start < n && degrees(trimClosing(text(wc))) {
+				set(wa.end)
+				set(wb.end)
+			}
 		}
 	}
+}
+
+// numberAfter reports whether a word beginning with r may be the number or
+// Roman numeral a rule puts a no-break space before.
+func numberAfter(r rune) bool { return isDigit(r) || strings.ContainsRune("IVXLCDM", r) }
+
+// startsWithNumber reports whether the word w begins with a digit once its
+// opening brackets and quotes are left out, as the words a rule puts a
+// no-break space after (a number, a day, degrees) do.
+func startsWithNumber(w []rune) bool {
+	for _, r := range w {
+		if !strings.ContainsRune("([{“‘\"'", r) {
+			return isDigit(r)
+		}
+	}
+	return false
 }
 
 // trimOpening strips opening brackets and quotes from the start of a word;

@@ -1,6 +1,7 @@
 package typography
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"edition/edition"
@@ -28,13 +29,25 @@ type mark struct {
 func structure(list []edition.Inline) []edition.Inline {
 	var marks []mark
 	for i, in := range list {
-		if t, ok := in.(*edition.Text); ok {
-			for off, r := range t.Text {
-				switch r {
-				case '“', '”', '‘', '’':
-					marks = append(marks, mark{i, off, r})
-				}
+		t, ok := in.(*edition.Text)
+		if !ok {
+			continue
+		}
+		// Every quotation mark begins with the byte 0xE2, which few
+		// other characters of a text do: the text is searched for it
+		// rather than read rune by rune.
+		for off := 0; ; {
+			k := strings.IndexByte(t.Text[off:], 0xE2)
+			if k < 0 {
+				break
 			}
+			off += k
+			r, size := utf8.DecodeRuneInString(t.Text[off:])
+			switch r {
+			case '“', '”', '‘', '’':
+				marks = append(marks, mark{i, off, r})
+			}
+			off += size
 		}
 	}
 	out := build(list, marks, pairs(list, marks))

@@ -85,8 +85,9 @@ func (w *work) paragraphs(ps []edition.Paragraph) {
 func (w work) run() {
 	var next atomic.Int64
 	do := func() {
+		var f flattener
 		for k := int(next.Add(1) - 1); k < len(w); k = int(next.Add(1) - 1) {
-			*w[k] = Inlines(*w[k])
+			*w[k] = f.inlines(*w[k])
 		}
 	}
 	var wg sync.WaitGroup
@@ -105,9 +106,12 @@ func (w work) run() {
 // list.
 func Inlines(content []edition.Inline) []edition.Inline {
 	var f flattener
-	f.add(content)
-	f.s = process(f.s)
-	f.writeBack()
+	return f.inlines(content)
+}
+
+// inlines is Inlines with the memory of f.
+func (f *flattener) inlines(content []edition.Inline) []edition.Inline {
+	f.apply(content)
 	return structure(content)
 }
 
@@ -119,9 +123,7 @@ func String(s string) string {
 	}
 	t := &edition.Text{Text: s}
 	var f flattener
-	f.add([]edition.Inline{t})
-	f.s = process(f.s)
-	f.writeBack()
+	f.apply([]edition.Inline{t})
 	return t.Text
 }
 
