@@ -47,6 +47,12 @@ func charProblem(r rune) string {
 func (l *loader) checkChars(f *srcFile) {
 	badUTF8 := false
 	for i := 0; i < len(f.src); {
+		// Printable ASCII, tabs and line feeds, most of a manuscript,
+		// are allowed without decoding.
+		if c := f.src[i]; c >= ' ' && c < 0x7f || c == '\t' || c == '\n' {
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRune(f.src[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:

@@ -27,6 +27,9 @@ type Covers func(r rune, italic bool) bool
 // in the source from where the run starts.
 func CheckGlyphs(b *edition.Book, fsys fs.FS, dir string, covers Covers) error {
 	g := &glyphs{fsys: fsys, dir: dir, covers: covers, files: map[string]*srcFile{}}
+	for r := range rune(utf8.RuneSelf) {
+		g.ascii[0][r], g.ascii[1][r] = covers(r, false), covers(r, true)
+	}
 	for _, s := range []*edition.Section{&b.Preface, &b.Colophon} {
 		if s.Absent() {
 			continue
@@ -66,6 +69,21 @@ type glyphs struct {
 	covers Covers
 	files  map[string]*srcFile // by the name positions show
 	errs   edition.ErrorList
+	// ascii says which ASCII characters, most of a book, covers covers
+	// in roman ([0]) and italic ([1]), asked once.
+	ascii [2][utf8.RuneSelf]bool
+}
+
+// has reports whether the font can set r in the face.
+func (g *glyphs) has(r rune, italic bool) bool {
+	if r < utf8.RuneSelf {
+		face := 0
+		if italic {
+			face = 1
+		}
+		return g.ascii[face][r]
+	}
+	return g.covers(r, italic)
 }
 
 func (g *glyphs) inlines(content []edition.Inline, italic bool, at edition.Pos) {
@@ -96,10 +114,13 @@ func (g *glyphs) inlines(content []edition.Inline, italic bool, at edition.Pos) 
 
 // text reports the characters of s the font lacks, s starting at pos.
 func (g *glyphs) text(s string, italic bool, pos edition.Pos) {
-	seen := map[rune]int{}
+	var seen map[rune]int // how many of each missing character are behind
 	for _, r := range s {
-		if g.covers(r, italic) {
+		if g.has(r, italic) {
 			continue
+		}
+		if seen == nil {
+			seen = map[rune]int{}
 		}
 		at := g.locate(pos, r, seen[r])
 		seen[r]++

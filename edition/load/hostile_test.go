@@ -262,6 +262,24 @@ func TestSpecialFiles(t *testing.T) {
 	}
 }
 
+// TestReadAll checks that a file is read whole whether it holds the size
+// it says it has, more or less, and never past the limit.
+func TestReadAll(t *testing.T) {
+	const data = "0123456789"
+	for _, size := range []int64{0, 5, 9, 10, 11, 100} {
+		got, err := readAll(strings.NewReader(data), size, 100)
+		if err != nil || string(got) != data {
+			t.Errorf("size %d: got %q, %v; want %q", size, got, err, data)
+		}
+	}
+	for _, size := range []int64{0, 3, 10} {
+		got, err := readAll(strings.NewReader(data), size, 4)
+		if err != nil || string(got) != data[:4] {
+			t.Errorf("size %d, limit 4: got %q, %v; want %q", size, got, err, data[:4])
+		}
+	}
+}
+
 // endless serves interview.md as a regular file of 10 bytes whose reads
 // never end.
 type endless struct{ fstest.MapFS }

@@ -53,7 +53,7 @@ func readSource(fsys fs.FS, name string, limit int64) ([]byte, string, error) {
 	if msg := notRegular(info, limit); msg != "" {
 		return nil, msg, nil
 	}
-	src, err := io.ReadAll(io.LimitReader(f, limit+1))
+	src, err := readAll(f, info.Size(), limit+1)
 	if err != nil {
 		return nil, "", err
 	}
@@ -61,6 +61,24 @@ func readSource(fsys fs.FS, name string, limit int64) ([]byte, string, error) {
 		return nil, tooLarge(limit), nil
 	}
 	return src, "", nil
+}
+
+// readAll reads r, which says it holds size bytes, to its end or to most
+// bytes. The buffer is made of the size and one byte more, to see the end
+// without growing it: a large file is read into memory once, not into a
+// buffer doubled until it fits. A file that has grown since its size was
+// read is read on, to most.
+func readAll(r io.Reader, size, most int64) ([]byte, error) {
+	buf := make([]byte, min(size+1, most))
+	n, err := io.ReadFull(r, buf)
+	switch err {
+	case nil:
+		rest, err := io.ReadAll(io.LimitReader(r, most-int64(n)))
+		return append(buf, rest...), err
+	case io.EOF, io.ErrUnexpectedEOF:
+		return buf[:n], nil
+	}
+	return nil, err
 }
 
 // notRegular says why a file with info cannot be a source, or returns "".

@@ -152,6 +152,10 @@ type conv struct {
 	// inTurn is set while converting a turn's paragraph, where stage
 	// directions are allowed.
 	inTurn bool
+	// buf is the memory an inlineBuilder collects text in, lent to one
+	// builder at a time and given back when it is done, so that the
+	// paragraphs of a file share it.
+	buf []byte
 }
 
 func (c *conv) warnAt(off int, format string, args ...any) {
@@ -592,6 +596,9 @@ func (c *conv) brackets(lines *text.Segments) {
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
 		line := c.f.src[seg.Start:seg.Stop]
+		if bytes.IndexByte(line, '[') < 0 {
+			continue
+		}
 		var open []int
 		var pairs [][2]int
 		noCloser := [2]bool{} // no ` or > after this point
@@ -678,7 +685,8 @@ func (c *conv) reject(n ast.Node) {
 
 // inlines converts the inline content of n.
 func (c *conv) inlines(n ast.Node) []edition.Inline {
-	out := &inlineBuilder{c: c}
+	out := &inlineBuilder{c: c, pending: c.buf[:0]}
+	c.buf = nil // a nested list's builder makes its own
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 		if _, isText := ch.(*ast.Text); !isText {
 			// Positions are computed fastest in the order of the source.
@@ -686,7 +694,7 @@ func (c *conv) inlines(n ast.Node) []edition.Inline {
 		}
 		switch x := ch.(type) {
 		case *ast.Text:
-			out.text(c.textValue(x.Segment), x.Segment.Start)
+			out.source(x.Segment)
 			if x.HardLineBreak() {
 				c.errAt(x.Segment.Stop, "hard line break is not allowed: a paragraph is one run of text")
 			} else if x.SoftLineBreak() {
@@ -823,11 +831,12 @@ func shorten(s string) string {
 
 // inlineBuilder collects inline content, joining adjacent runs of text
 // into one Text (in linear time, however many pieces goldmark splits them
-// into).
+// into). The pieces are collected in one buffer, and each Text's string is
+// made once, of its length.
 type inlineBuilder struct {
 	c       *conv
 	out     []edition.Inline
-	pending strings.Builder
+	pending []byte
 	off     int // where the pending text starts
 }
 
@@ -836,17 +845,27 @@ func (b *inlineBuilder) text(s string, off int) {
 	if s == "" {
 		return
 	}
-	if b.pending.Len() == 0 {
+	if len(b.pending) == 0 {
 		b.off = off
 	}
-	b.pending.WriteString(s)
+	b.pending = append(b.pending, s...)
+}
+
+// source appends the characters of a text segment: backslash escapes
+// undone (see appendUnescaped).
+func (b *inlineBuilder) source(seg text.Segment) {
+	was := len(b.pending)
+	b.pending = b.c.appendUnescaped(b.pending, seg.Value(b.c.f.src), seg.Start)
+	if was == 0 && len(b.pending) > 0 {
+		b.off = seg.Start
+	}
 }
 
 // add appends inlines that are not text, or whole Text nodes.
 func (b *inlineBuilder) add(ins ...edition.Inline) {
 	for _, in := range ins {
-		if t, ok := in.(*edition.Text); ok && b.pending.Len() > 0 {
-			b.pending.WriteString(t.Text)
+		if t, ok := in.(*edition.Text); ok && len(b.pending) > 0 {
+			b.pending = append(b.pending, t.Text...)
 			continue
 		}
 		b.flush()
@@ -855,34 +874,38 @@ func (b *inlineBuilder) add(ins ...edition.Inline) {
 }
 
 func (b *inlineBuilder) flush() {
-	if b.pending.Len() == 0 {
+	if len(b.pending) == 0 {
 		return
 	}
-	b.out = append(b.out, &edition.Text{Text: b.pending.String(), Pos: b.c.f.pos(b.off)})
-	b.pending.Reset()
+	b.out = append(b.out, &edition.Text{Text: string(b.pending), Pos: b.c.f.pos(b.off)})
+	b.pending = b.pending[:0]
 }
 
+// done returns the content, giving the builder's buffer back to the conv.
 func (b *inlineBuilder) done() []edition.Inline {
 	b.flush()
+	b.c.buf = b.pending
 	return b.out
 }
 
-// textValue returns the characters of a text segment: backslash escapes
-// undone. Character references (&amp;, &#233;) are reported: the source
-// types characters as themselves.
-func (c *conv) textValue(seg text.Segment) string {
-	return c.unescape(seg.Value(c.f.src), seg.Start)
+// unescape returns the characters of v, which stands at offset off in the
+// source, as appendUnescaped reads them.
+func (c *conv) unescape(v []byte, off int) string {
+	return string(c.appendUnescaped(nil, v, off))
 }
 
-func (c *conv) unescape(v []byte, off int) string {
+// appendUnescaped appends the characters of v, which stands at offset off
+// in the source, to dst: backslash escapes undone. Character references
+// (&amp;, &#233;) are reported: the source types characters as
+// themselves.
+func (c *conv) appendUnescaped(dst, v []byte, off int) []byte {
 	if bytes.IndexByte(v, '\\') < 0 && bytes.IndexByte(v, '&') < 0 {
-		return string(v)
+		return append(dst, v...)
 	}
-	var b strings.Builder
 	for i := 0; i < len(v); i++ {
 		ch := v[i]
 		if ch == '\\' && i+1 < len(v) && util.IsPunct(v[i+1]) {
-			b.WriteByte(v[i+1])
+			dst = append(dst, v[i+1])
 			i++
 			continue
 		}
@@ -891,9 +914,9 @@ func (c *conv) unescape(v []byte, off int) string {
 				c.errAt(off+i, "character reference %s is not allowed: type the character itself", v[i:i+n])
 			}
 		}
-		b.WriteByte(ch)
+		dst = append(dst, ch)
 	}
-	return b.String()
+	return dst
 }
 
 var entityRE = regexp.MustCompile(`^&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|([A-Za-z][A-Za-z0-9]{0,31}));`)

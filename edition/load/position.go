@@ -1,6 +1,7 @@
 package load
 
 import (
+	"bytes"
 	"sort"
 	"unicode/utf8"
 
@@ -26,13 +27,16 @@ type srcFile struct {
 }
 
 func newSrcFile(name string, src []byte) *srcFile {
-	f := &srcFile{name: name, src: src, lines: []int{0}, lastLine: -1}
-	for i, c := range src {
-		if c == '\n' {
-			f.lines = append(f.lines, i+1)
+	lines := make([]int, 1, 1+bytes.Count(src, []byte{'\n'}))
+	for i := 0; ; {
+		k := bytes.IndexByte(src[i:], '\n')
+		if k < 0 {
+			break
 		}
+		i += k + 1
+		lines = append(lines, i)
 	}
-	return f
+	return &srcFile{name: name, src: src, lines: lines, lastLine: -1}
 }
 
 // pos returns the position of byte offset off. Columns count characters
