@@ -74,18 +74,6 @@ type glyphs struct {
 	ascii [2][utf8.RuneSelf]bool
 }
 
-// has reports whether the font can set r in the face.
-func (g *glyphs) has(r rune, italic bool) bool {
-	if r < utf8.RuneSelf {
-		face := 0
-		if italic {
-			face = 1
-		}
-		return g.ascii[face][r]
-	}
-	return g.covers(r, italic)
-}
-
 func (g *glyphs) inlines(content []edition.Inline, italic bool, at edition.Pos) {
 	for _, in := range content {
 		switch n := in.(type) {
@@ -114,9 +102,13 @@ func (g *glyphs) inlines(content []edition.Inline, italic bool, at edition.Pos) 
 
 // text reports the characters of s the font lacks, s starting at pos.
 func (g *glyphs) text(s string, italic bool, pos edition.Pos) {
+	ascii := &g.ascii[0]
+	if italic {
+		ascii = &g.ascii[1]
+	}
 	var seen map[rune]int // how many of each missing character are behind
 	for _, r := range s {
-		if g.has(r, italic) {
+		if r < utf8.RuneSelf && ascii[r] || r >= utf8.RuneSelf && g.covers(r, italic) {
 			continue
 		}
 		if seen == nil {

@@ -195,10 +195,13 @@ func (f *flattener) writeBack() {
 	if len(f.texts) == 0 {
 		return
 	}
-	b := slices.Grow(f.buf[:0], len(f.s.r)) // a byte a rune, at least
-	at := f.at[:0] // at[o]: where the bytes of Text o begin in b
+	// b is the paragraph's bytes, at least one a rune; at[o] is where the
+	// bytes of Text o begin in b.
+	b := slices.Grow(f.buf[:0], len(f.s.r))
+	at := f.at[:0]
+	owner := f.s.owner
 	for i, r := range f.s.r {
-		o := int(textOf(f.s.owner[i]))
+		o := int(textOf(owner[i]))
 		if o < 0 {
 			continue
 		}

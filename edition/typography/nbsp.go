@@ -105,16 +105,24 @@ func noBreakSpaces(s stream) {
 
 // numberAfter reports whether a word beginning with r may be the number or
 // Roman numeral a rule puts a no-break space before.
-func numberAfter(r rune) bool { return isDigit(r) || strings.ContainsRune("IVXLCDM", r) }
+func numberAfter(r rune) bool {
+	switch r {
+	case 'I', 'V', 'X', 'L', 'C', 'D', 'M':
+		return true
+	}
+	return isDigit(r)
+}
 
 // startsWithNumber reports whether the word w begins with a digit once its
 // opening brackets and quotes are left out, as the words a rule puts a
 // no-break space after (a number, a day, degrees) do.
 func startsWithNumber(w []rune) bool {
 	for _, r := range w {
-		if !strings.ContainsRune("([{“‘\"'", r) {
-			return isDigit(r)
+		switch r {
+		case '(', '[', '{', '“', '‘', '"', '\'':
+			continue
 		}
+		return isDigit(r)
 	}
 	return false
 }
