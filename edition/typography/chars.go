@@ -119,11 +119,46 @@ type flattener struct {
 	// Text's begin.
 	buf []byte
 	at  []int
+	// has says what the texts hold for the rules that act on a few
+	// characters only (see marks).
+	has marks
+}
+
+// marks are the characters some rules act on, and no other: a rule is
+// skipped when no text of the list holds one of its characters. Whether
+// a text holds them is found by a search of its bytes, much cheaper than
+// a rule's reading of the stream rune by rune, and most paragraphs hold
+// few of them.
+type marks uint8
+
+const (
+	straightQuotes marks = 1 << iota // " ' or ‘, for quotes
+	doubled                          // -- or .., for runs
+	dashes                           // — or –, for dashSpacing
+	hyphens                          // -, for digitRanges
+)
+
+// marksIn returns the marks text holds.
+func marksIn(text string) marks {
+	var m marks
+	if strings.IndexByte(text, '"') >= 0 || strings.IndexByte(text, '\'') >= 0 || strings.Contains(text, "‘") {
+		m |= straightQuotes
+	}
+	if strings.Contains(text, "--") || strings.Contains(text, "..") {
+		m |= doubled
+	}
+	if strings.Contains(text, "—") || strings.Contains(text, "–") {
+		m |= dashes
+	}
+	if strings.IndexByte(text, '-') >= 0 {
+		m |= hyphens
+	}
+	return m
 }
 
 // apply applies the typography to the Text nodes of content, in place.
 func (f *flattener) apply(content []edition.Inline) {
-	f.texts = f.texts[:0]
+	f.texts, f.has = f.texts[:0], 0
 	f.s.reset()
 	f.add(content)
 	f.process()
@@ -148,6 +183,7 @@ func (f *flattener) add(content []edition.Inline) {
 				owner = append(owner, idx)
 			}
 			f.s.r, f.s.owner = r, owner
+			f.has |= marksIn(text)
 			if mayHaveURL(text) {
 				protectURLs(f.s.r[from:], f.s.owner[from:])
 			}
@@ -225,25 +261,38 @@ func (f *flattener) writeBack() {
 
 // process applies the character rules in order. The order matters for
 // idempotence: each rule sees the context the later rules leave alone.
+// A rule is skipped when the texts hold none of the characters it acts
+// on, which no earlier rule makes but runs, which makes dashes.
 func (f *flattener) process() {
 	f.rewrite(spaces)
-	f.rewrite(runs)
-	quotes(f.s)
-	f.rewrite(dashSpacing)
-	digitRanges(f.s)
+	if f.has&doubled != 0 && f.rewrite(runs) {
+		f.has |= dashes
+	}
+	if f.has&straightQuotes != 0 {
+		quotes(f.s)
+	}
+	if f.has&dashes != 0 {
+		f.rewrite(dashSpacing)
+	}
+	if f.has&hyphens != 0 {
+		digitRanges(f.s)
+	}
 	noBreakSpaces(f.s)
 }
 
 // rewrite applies a rule that writes a new stream: rule reads in and
 // appends the result to out, or reports false, leaving out alone, when
-// in has nothing for it, in which case in is the result.
-func (f *flattener) rewrite(rule func(in stream, out *stream) bool) {
+// in has nothing for it, in which case in is the result. rewrite reports
+// whether the rule wrote a new stream.
+func (f *flattener) rewrite(rule func(in stream, out *stream) bool) bool {
 	// A rule writes about as many runes as it reads.
 	f.spare.r = slices.Grow(f.spare.r[:0], len(f.s.r)+8)
 	f.spare.owner = slices.Grow(f.spare.owner[:0], len(f.s.r)+8)
-	if rule(f.s, &f.spare) {
-		f.s, f.spare = f.spare, f.s
+	if !rule(f.s, &f.spare) {
+		return false
 	}
+	f.s, f.spare = f.spare, f.s
+	return true
 }
 
 // isSpace reports whether r separates words: a space of any kind.
