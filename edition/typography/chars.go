@@ -235,19 +235,25 @@ func (f *flattener) writeBack() {
 	// bytes of Text o begin in b.
 	b := slices.Grow(f.buf[:0], len(f.s.r))
 	at := f.at[:0]
-	owner := f.s.owner
-	for i, r := range f.s.r {
-		o := int(textOf(owner[i]))
-		if o < 0 {
-			continue
+	r, owner := f.s.r, f.s.owner
+	for i := 0; i < len(r); {
+		// The runes of one owner, from i to j.
+		j := i + 1
+		for j < len(r) && owner[j] == owner[i] {
+			j++
 		}
-		if o < len(at)-1 {
-			panic("typography: a rule moved a character into an earlier text")
+		if o := int(textOf(owner[i])); o >= 0 {
+			if o < len(at)-1 {
+				panic("typography: a rule moved a character into an earlier text")
+			}
+			for len(at) <= o {
+				at = append(at, len(b))
+			}
+			for _, c := range r[i:j] {
+				b = utf8.AppendRune(b, c)
+			}
 		}
-		for len(at) <= o {
-			at = append(at, len(b))
-		}
-		b = utf8.AppendRune(b, r)
+		i = j
 	}
 	for len(at) <= len(f.texts) {
 		at = append(at, len(b))
