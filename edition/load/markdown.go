@@ -350,9 +350,31 @@ var (
 	labelLikeRE = sync.OnceValue(func() *regexp.Regexp {
 		return regexp.MustCompile(`^(\p{Lu}[\p{L}\p{M}.'’-]*(?: \p{Lu}[\p{L}\p{M}.'’-]*){0,3})(?: \(([^()]*)\))?:(?:\s+|$)`)
 	})
-	// directionRE is the rest of a label after a known speaker's name.
-	directionRE = regexp.MustCompile(`^(?: \(([^()]*)\))?:(?:\s+|$)`)
 )
+
+// afterName matches the rest of a label after a known speaker's name, as
+// the end of labelLikeRE does: an optional stage direction in parentheses
+// (" (…)", no parenthesis inside), a colon, and white space or the end of
+// s. It returns the length of the match, spaces included, and the
+// direction. It is written out rather than a regular expression, as it is
+// tried on every paragraph of a turn.
+func afterName(s string) (n int, direction string, ok bool) {
+	if strings.HasPrefix(s, " (") {
+		if k := strings.IndexAny(s[2:], "()"); k >= 0 && s[2+k] == ')' {
+			n, direction = 2+k+1, s[2:2+k]
+		}
+	}
+	if n == len(s) || s[n] != ':' {
+		return 0, "", false
+	}
+	n++
+	// White space as \s reads it, in a regular expression.
+	spaces := len(s[n:]) - len(strings.TrimLeft(s[n:], " \t\n\f\r"))
+	if spaces == 0 && n < len(s) {
+		return 0, "", false
+	}
+	return n + spaces, direction, true
+}
 
 // matchLabel reports whether text begins with a speaker's label. It returns
 // the name, the stage direction and the length of the label with its colon
@@ -362,15 +384,15 @@ func matchLabel(text string, speakers map[string]string) (name, direction string
 		if !strings.HasPrefix(text, label) {
 			continue
 		}
-		if m := directionRE.FindStringSubmatchIndex(text[len(label):]); m != nil && m[1] > n {
-			name, n, known, ok = label, len(label)+m[1], true, true
-			direction = ""
-			if m[2] >= 0 {
-				direction = text[len(label)+m[2] : len(label)+m[3]]
-			}
+		if size, dir, found := afterName(text[len(label):]); found && size > n {
+			name, n, known, ok = label, len(label)+size, true, true
+			direction = dir
 		}
 	}
 	if ok {
+		return
+	}
+	if !mayBeLabel(text) {
 		return
 	}
 	if m := labelLikeRE().FindStringSubmatchIndex(text); m != nil {
@@ -380,6 +402,25 @@ func matchLabel(text string, speakers map[string]string) (name, direction string
 		}
 	}
 	return
+}
+
+// mayBeLabel reports whether text may begin with what labelLikeRE matches.
+// Its name is at most four words, one space apart, without a colon or a
+// parenthesis, followed by a colon or " (": so a colon or parenthesis
+// comes after at most four spaces. This spares the pattern, with its
+// Unicode classes, most paragraphs that do not begin a turn.
+func mayBeLabel(text string) bool {
+	for range 5 {
+		i := strings.IndexAny(text, " :(")
+		if i < 0 {
+			return false
+		}
+		if text[i] != ' ' {
+			return true
+		}
+		text = text[i+1:]
+	}
+	return false
 }
 
 // interviews loads interview.md: one interview, or several, each opened by

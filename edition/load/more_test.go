@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -45,6 +46,44 @@ func TestLabels(t *testing.T) {
 				name, dir, size, known, ok, tc.name, tc.direction, tc.size, tc.known, tc.isALabel)
 		}
 	}
+}
+
+// directionRE is what afterName matches, as a regular expression.
+var directionRE = regexp.MustCompile(`^(?: \(([^()]*)\))?:(?:\s+|$)`)
+
+// FuzzAfterName checks that afterName matches what directionRE matches.
+func FuzzAfterName(f *testing.F) {
+	for _, s := range []string{"", ":", ": a", ":a", ":\t\n\f\r\v x", " (smiling): Yes.", " (smiling):", " ():  a",
+		" (a (b)): c", " (a: b", " (a)) : b", "ism: a word", " (a)b: c", "(a): b", " (é): ü", ": \u00a0a"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n, dir, ok := afterName(s)
+		wantN, wantDir, wantOK := 0, "", false
+		if m := directionRE.FindStringSubmatchIndex(s); m != nil {
+			wantN, wantOK = m[1], true
+			if m[2] >= 0 {
+				wantDir = s[m[2]:m[3]]
+			}
+		}
+		if n != wantN || dir != wantDir || ok != wantOK {
+			t.Errorf("afterName(%q) = %d, %q, %v; want %d, %q, %v", s, n, dir, ok, wantN, wantDir, wantOK)
+		}
+	})
+}
+
+// FuzzMayBeLabel checks that mayBeLabel is true of every text that
+// labelLikeRE matches.
+func FuzzMayBeLabel(f *testing.F) {
+	for _, s := range []string{"Stalin: a", "A B C D: e", "A B C D (x): e", "A B C D E: f", "Ü É (a:b): c",
+		"Romain Rolland (stands): fine.", "From this the workers conclude: a", "M. Rolland (aside):", "A:"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if labelLikeRE().MatchString(s) && !mayBeLabel(s) {
+			t.Errorf("mayBeLabel(%q) is false, but labelLikeRE matches it", s)
+		}
+	})
 }
 
 // TestAllAtOnce checks that problems in several files are all reported,
