@@ -46,21 +46,22 @@ func charProblem(r rune) string {
 // agree on the line.
 func (l *loader) checkChars(f *srcFile) {
 	badUTF8 := false
-	for i := 0; i < len(f.src); {
+	src := f.src
+	for i := 0; i < len(src); {
 		// Printable ASCII, tabs and line feeds, most of a manuscript,
 		// are allowed without decoding.
-		if c := f.src[i]; c >= ' ' && c < 0x7f || c == '\t' || c == '\n' {
+		if c := src[i]; c >= ' ' && c < 0x7f || c == '\t' || c == '\n' {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRune(f.src[i:])
+		r, size := utf8.DecodeRune(src[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:
 			if !badUTF8 {
 				l.errs.Add(f.pos(i), "invalid UTF-8")
 				badUTF8 = true
 			}
-		case r == '\r' && (i+1 == len(f.src) || f.src[i+1] != '\n'):
+		case r == '\r' && (i+1 == len(src) || src[i+1] != '\n'):
 			l.errs.Add(f.pos(i), "carriage return without line feed is not allowed: end lines with LF or CR LF")
 		default:
 			if msg := charProblem(r); msg != "" {

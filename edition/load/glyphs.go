@@ -107,8 +107,14 @@ func (g *glyphs) text(s string, italic bool, pos edition.Pos) {
 		ascii = &g.ascii[1]
 	}
 	var seen map[rune]int // how many of each missing character are behind
-	for _, r := range s {
-		if r < utf8.RuneSelf && ascii[r] || r >= utf8.RuneSelf && g.covers(r, italic) {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf && ascii[c] {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if r >= utf8.RuneSelf && g.covers(r, italic) {
 			continue
 		}
 		if seen == nil {

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"io/fs"
@@ -143,10 +144,12 @@ func (l *loader) checkShape(f *srcFile) bool {
 			l.errs.Add(f.pos(start+at), fmt.Sprintf("more than %d block quote or list markers begin this line", MaxNesting))
 			ok = false
 		}
-		for i, c := range text {
-			if c != '[' {
-				continue
+		for i := 0; ; i++ {
+			k := bytes.IndexByte(text[i:], '[')
+			if k < 0 {
+				break
 			}
+			i += k
 			brackets++
 			if brackets > MaxBrackets && !reported {
 				l.errs.Add(f.pos(start+i), fmt.Sprintf("more than %d [ in one paragraph", MaxBrackets))
