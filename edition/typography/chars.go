@@ -226,7 +226,8 @@ func mayHaveURL(text string) bool {
 // rules never move a rune past another: a rune a rule inserts belongs to
 // a Text next to it. So the runes of the Texts still follow one another,
 // Text after Text, and one pass encodes them all into one string, which
-// each Text is given its slice of: one allocation for the paragraph.
+// each Text is given its slice of: one allocation for the paragraph, and
+// none when no Text has changed.
 func (f *flattener) writeBack() {
 	if len(f.texts) == 0 {
 		return
@@ -258,11 +259,18 @@ func (f *flattener) writeBack() {
 	for len(at) <= len(f.texts) {
 		at = append(at, len(b))
 	}
-	all := string(b)
-	for o, t := range f.texts {
-		t.Text = all[at[o]:at[o+1]]
-	}
 	f.buf, f.at = b, at
+	// A list the rules left as it was keeps its strings: many paragraphs
+	// of a carefully typed source are.
+	for o, t := range f.texts {
+		if t.Text != string(b[at[o]:at[o+1]]) {
+			all := string(b)
+			for o, t := range f.texts {
+				t.Text = all[at[o]:at[o+1]]
+			}
+			return
+		}
+	}
 }
 
 // process applies the character rules in order. The order matters for
