@@ -122,6 +122,10 @@ type flattener struct {
 	// has says what the texts hold for the rules that act on a few
 	// characters only (see marks).
 	has marks
+	// changed is set when the stream is no longer the texts' characters:
+	// entities were decoded, or a rule changed a rune. Otherwise the
+	// Texts are left as they are.
+	changed bool
 }
 
 // marks are the characters some rules act on, and no other: a rule is
@@ -158,7 +162,7 @@ func marksIn(text string) marks {
 
 // apply applies the typography to the Text nodes of content, in place.
 func (f *flattener) apply(content []edition.Inline) {
-	f.texts, f.has = f.texts[:0], 0
+	f.texts, f.has, f.changed = f.texts[:0], 0, false
 	f.s.reset()
 	f.add(content)
 	f.process()
@@ -174,6 +178,10 @@ func (f *flattener) add(content []edition.Inline) {
 			f.texts = append(f.texts, n)
 			from := len(f.s.r)
 			text := decodeEntities(n.Text)
+			if text != n.Text || !utf8.ValidString(text) {
+				// Written back, an invalid byte becomes U+FFFD.
+				f.changed = true
+			}
 			// At most one rune per byte: the stream grows once per Text
 			// at most, not rune by rune.
 			r := slices.Grow(f.s.r, len(text))
@@ -227,9 +235,10 @@ func mayHaveURL(text string) bool {
 // a Text next to it. So the runes of the Texts still follow one another,
 // Text after Text, and one pass encodes them all into one string, which
 // each Text is given its slice of: one allocation for the paragraph, and
-// none when no Text has changed.
+// none when no Text has changed (when no rule has changed the stream, it
+// is not even read).
 func (f *flattener) writeBack() {
-	if len(f.texts) == 0 {
+	if len(f.texts) == 0 || !f.changed {
 		return
 	}
 	// b is the paragraph's bytes, at least one a rune; at[o] is where the
@@ -283,15 +292,23 @@ func (f *flattener) process() {
 		f.has |= dashes
 	}
 	if f.has&straightQuotes != 0 {
-		quotes(f.s)
+		f.inPlace(quotes)
 	}
 	if f.has&dashes != 0 {
 		f.rewrite(dashSpacing)
 	}
 	if f.has&hyphens != 0 {
-		digitRanges(f.s)
+		f.inPlace(digitRanges)
 	}
-	noBreakSpaces(f.s)
+	f.inPlace(noBreakSpaces)
+}
+
+// inPlace applies a rule that changes runes of the stream in place and
+// reports whether it changed any.
+func (f *flattener) inPlace(rule func(s stream) bool) {
+	if rule(f.s) {
+		f.changed = true
+	}
 }
 
 // rewrite applies a rule that writes a new stream: rule reads in and
@@ -306,6 +323,7 @@ func (f *flattener) rewrite(rule func(in stream, out *stream) bool) bool {
 		return false
 	}
 	f.s, f.spare = f.spare, f.s
+	f.changed = true
 	return true
 }
 
@@ -425,9 +443,10 @@ func opensAfter(prev rune, start bool) bool {
 }
 
 // quotes turns straight quotation marks into curly ones by their context,
-// in place. A straight mark with white space (or nothing) on both sides is
-// left as it is: it is neither opening nor closing.
-func quotes(s stream) {
+// in place, and reports whether it changed any. A straight mark with white
+// space (or nothing) on both sides is left as it is: it is neither opening
+// nor closing.
+func quotes(s stream) (changed bool) {
 	n := len(s.r)
 	for i := 0; i < n; i++ {
 		c := s.r[i]
@@ -465,7 +484,9 @@ func quotes(s stream) {
 				s.r[i] = '’'
 			}
 		}
+		changed = changed || s.r[i] != c
 	}
+	return changed
 }
 
 // elisions are the words that begin with an apostrophe for left-out
@@ -578,11 +599,12 @@ func dashSpacing(in stream, out *stream) bool {
 func spaceRune(r rune) bool { return r == ' ' || r == nbsp }
 
 // digitRanges turns a hyphen between two numbers (12-15, 442-444) or two
-// times of day (14:02-14:03) into an en dash, in place, also at the end of a
+// times of day (14:02-14:03) into an en dash, in place (reporting whether
+// it did), also at the end of a
 // sentence (pp. 12-19.). A chain of numbers and hyphens (1935-06-28, an
 // ISBN) is not a range and is left alone, as is a number glued to a word
 // (V-2) or a decimal (1.5-2).
-func digitRanges(s stream) {
+func digitRanges(s stream) (changed bool) {
 	n := len(s.r)
 	digits := func(k, step int) int { // the first index past the digits from k
 		for k >= 0 && k < n && isDigit(s.r[k]) {
@@ -607,14 +629,15 @@ func digitRanges(s stream) {
 		}
 		// A full stop ends the range unless a digit follows it (2.5).
 		if e < n && s.r[e] == '.' && (e+1 == n || !isDigit(s.r[e+1])) {
-			s.r[i] = '–'
+			s.r[i], changed = '–', true
 			continue
 		}
 		if e < n && (s.owner[e] < 0 || unicode.IsLetter(s.r[e]) || isJoiner(s.r[e])) {
 			continue
 		}
-		s.r[i] = '–'
+		s.r[i], changed = '–', true
 	}
+	return changed
 }
 
 // isJoiner reports whether r glues a number to something else (1935-06,

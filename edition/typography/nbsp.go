@@ -63,17 +63,18 @@ func nextWord(r []rune, from int) word {
 	return word{from, end}
 }
 
-// noBreakSpaces puts the no-break spaces, in place. It only ever turns a
-// space into a no-break space, so it is its own fixed point.
+// noBreakSpaces puts the no-break spaces, in place, and reports whether it
+// put any. It only ever turns a space into a no-break space, so it is its
+// own fixed point.
 //
 // Every rule needs a number after the space or right before it, or a
 // Roman numeral after it: the words of a pair that has none are not
 // looked at further, and most pairs of a paragraph are such.
-func noBreakSpaces(s stream) {
+func noBreakSpaces(s stream) (changed bool) {
 	n := len(s.r)
 	set := func(i int) {
-		if i < n && s.owner[i] >= 0 {
-			s.r[i] = nbsp
+		if i < n && s.owner[i] >= 0 && s.r[i] != nbsp {
+			s.r[i], changed = nbsp, true
 		}
 	}
 	text := func(w word) string { return string(s.r[w.start:w.end]) }
@@ -101,6 +102,7 @@ func noBreakSpaces(s stream) {
 			}
 		}
 	}
+	return changed
 }
 
 // numberAfter reports whether a word beginning with r may be the number or
