@@ -183,14 +183,17 @@ func (f *flattener) add(content []edition.Inline) {
 				f.changed = true
 			}
 			// At most one rune per byte: the stream grows once per Text
-			// at most, not rune by rune.
-			r := slices.Grow(f.s.r, len(text))
-			owner := slices.Grow(f.s.owner, len(text))
+			// at most, not rune by rune, and the runes are written into
+			// room made for them.
+			end := from + len(text)
+			r := slices.Grow(f.s.r, len(text))[:end]
+			owner := slices.Grow(f.s.owner, len(text))[:end]
+			k := from
 			for _, c := range text {
-				r = append(r, c)
-				owner = append(owner, idx)
+				r[k], owner[k] = c, idx
+				k++
 			}
-			f.s.r, f.s.owner = r, owner
+			f.s.r, f.s.owner = r[:k], owner[:k]
 			f.has |= marksIn(text)
 			if mayHaveURL(text) {
 				protectURLs(f.s.r[from:], f.s.owner[from:])
