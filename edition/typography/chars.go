@@ -602,11 +602,10 @@ func dashSpacing(in stream, out *stream) bool {
 func spaceRune(r rune) bool { return r == ' ' || r == nbsp }
 
 // digitRanges turns a hyphen between two numbers (12-15, 442-444) or two
-// times of day (14:02-14:03) into an en dash, in place (reporting whether
-// it did), also at the end of a
-// sentence (pp. 12-19.). A chain of numbers and hyphens (1935-06-28, an
-// ISBN) is not a range and is left alone, as is a number glued to a word
-// (V-2) or a decimal (1.5-2).
+// times of day (14:02-14:03) into an en dash, in place, also at the end of a
+// sentence (pp. 12-19.), and reports whether it did. A chain of numbers and
+// hyphens (1935-06-28, an ISBN) is not a range and is left alone, as is a
+// number glued to a word (V-2) or a decimal (1.5-2).
 func digitRanges(s stream) (changed bool) {
 	n := len(s.r)
 	digits := func(k, step int) int { // the first index past the digits from k

@@ -33,9 +33,9 @@ func structure(list []edition.Inline) []edition.Inline {
 		if !ok {
 			continue
 		}
-		// Every quotation mark begins with the byte 0xE2, which few
-		// other characters of a text do: the text is searched for it
-		// rather than read rune by rune.
+		// Every quotation mark begins with the byte 0xE2, as only a few
+		// other characters do (dashes, the ellipsis): the text is
+		// searched for it rather than read rune by rune.
 		for off := 0; ; {
 			k := strings.IndexByte(t.Text[off:], 0xE2)
 			if k < 0 {
