@@ -266,7 +266,7 @@ func TestSpecialFiles(t *testing.T) {
 // it says it has, more or less, and never past the limit.
 func TestReadAll(t *testing.T) {
 	const data = "0123456789"
-	for _, size := range []int64{0, 5, 9, 10, 11, 100} {
+	for _, size := range []int64{-1, 0, 5, 9, 10, 11, 100} {
 		got, err := readAll(strings.NewReader(data), size, 100)
 		if err != nil || string(got) != data {
 			t.Errorf("size %d: got %q, %v; want %q", size, got, err, data)

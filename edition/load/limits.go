@@ -70,7 +70,7 @@ func readSource(fsys fs.FS, name string, limit int64) ([]byte, string, error) {
 // buffer doubled until it fits. A file that has grown since its size was
 // read is read on, to most.
 func readAll(r io.Reader, size, most int64) ([]byte, error) {
-	buf := make([]byte, min(size+1, most))
+	buf := make([]byte, min(max(size, 0)+1, most))
 	n, err := io.ReadFull(r, buf)
 	switch err {
 	case nil:
