@@ -16,9 +16,9 @@
 //   - tags.go: the tagging — marked-content sequences around the runs, the
 //     structure tree of the page model's elements, artifacts for the
 //     furniture.
-//   - compress.go: the page streams, written uncompressed by gofpdf,
-//     deflated afterwards with one reused compressor into the bytes gofpdf
-//     itself would write.
+//   - compress.go: the page streams, deflated on another core as the
+//     pages are drawn, with gofpdf's compressor at its level, and given to
+//     gofpdf to write as its own compressed streams.
 //   - postprocess.go: an incremental update adding what concerns the
 //     document as a whole: the sRGB output intent and its ICC profile
 //     (package icc), the structure tree, a catalog linking the XMP stream

@@ -121,9 +121,8 @@ func newDocument(w, h float64) *gofpdf.Fpdf {
 	// The catalog's /Metadata and /Lang (postprocess.go) are PDF 1.4, the
 	// pages' /Tabs (tags.go) PDF 1.5.
 	pdf.SetPDFVersion("1.5")
-	// Page streams are compressed afterwards with one reused compressor
-	// (see compressContents); the bytes are those gofpdf would write.
-	pdf.SetCompression(false)
+	// Compression stays on: the page streams are deflated as the pages are
+	// drawn (see pageDeflater), into the bytes gofpdf would write.
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
 	for _, f := range alwaysUsed {
@@ -165,12 +164,16 @@ func (wr *Writer) draw(b *edition.Book, d *layout.Document) ([]byte, error) {
 		}
 	}
 	tg := newTagger(pdf, d)
-	deflater := newPageDeflater()
+	deflater := newPageDeflater(pdf)
 	for i := range d.Pages {
 		drawPage(pdf, g, &d.Pages[i], dests, tg)
-		deflater.add(pdf.PageContent(i + 1))
+		// The last page is still gofpdf's current page, which gofpdf
+		// deflates itself.
+		if i+1 < len(d.Pages) {
+			deflater.add(i + 1)
+		}
 	}
-	pre := deflater.wait()
+	deflater.wait()
 	if err := pdf.Error(); err != nil {
 		return nil, err
 	}
@@ -178,11 +181,7 @@ func (wr *Writer) draw(b *edition.Book, d *layout.Document) ([]byte, error) {
 	if err := pdf.Output(&buf); err != nil {
 		return nil, err
 	}
-	out, err := compressContents(buf.Bytes(), pre...)
-	if err != nil {
-		return nil, err
-	}
-	return finishPDF(out, d.Lang, tg.tree, pdf)
+	return finishPDF(buf.Bytes(), d.Lang, tg.tree, pdf)
 }
 
 // drawPage draws the items of p, in order, on a new page, tagged by tg.

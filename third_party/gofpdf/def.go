@@ -607,6 +607,8 @@ type Fpdf struct {
 	spotColorMap           map[string]spotColorType // Map of named ink-based colors
 	userUnderlineThickness float64                  // A custom user underline thickness multiplier.
 	glyphRunBuf            []byte                   // patch (PATCHES.md): GlyphRun's buffer, reused
+	pageDeflated           [][]byte                 // patch 19: pages' content streams deflated by the caller, by page
+	freePages              []*bytes.Buffer          // patch 19: buffers of pages given deflated, for new pages
 }
 
 type encType struct {

@@ -2205,6 +2205,45 @@ func (f *Fpdf) PageContent(n int) []byte {
 	return f.pages[n].Bytes()
 }
 
+// SetPageDeflated gives the content stream of page n (1-based), drawn to
+// its end, as the caller deflated it: z is the zlib stream of
+// PageContent(n) that DeflateBestSpeed writes, the compression Output
+// applies to a page. Output writes z as the page's stream with the
+// dictionary it writes for a compressed page (<</Filter /FlateDecode
+// /Length n>>), whether compression is on or not, so the file is the one
+// gofpdf writes with compression on. The page's buffer is taken back for a
+// later page to reuse: PageContent(n) is nil afterwards, and no alias is
+// replaced in the page. n must be a page before the current one, whose
+// drawing (footer included) has ended; otherwise the document's error is
+// set. (Patch 19.)
+func (f *Fpdf) SetPageDeflated(n int, z []byte) {
+	if f.err != nil {
+		return
+	}
+	if n < 1 || n >= f.page || f.state == 3 {
+		f.err = fmt.Errorf("SetPageDeflated: page %d is not a finished page before the current page %d", n, f.page)
+		return
+	}
+	for len(f.pageDeflated) <= n {
+		f.pageDeflated = append(f.pageDeflated, nil)
+	}
+	f.pageDeflated[n] = z
+	if b := f.pages[n]; b != nil {
+		b.Reset()
+		f.freePages = append(f.freePages, b)
+		f.pages[n] = nil
+	}
+}
+
+// deflatedPage returns the stream of page n given by SetPageDeflated, or
+// nil. (Patch 19.)
+func (f *Fpdf) deflatedPage(n int) []byte {
+	if n < len(f.pageDeflated) {
+		return f.pageDeflated[n]
+	}
+	return nil
+}
+
 // PageObjectNumber returns the object number of page n (1-based) in the
 // document written by Output, or 0 before Output. (Patch 11.)
 func (f *Fpdf) PageObjectNumber(n int) int {
@@ -3574,7 +3613,7 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 	for box, pb := range f.defPageBoxes {
 		f.pageBoxes[f.page][box] = pb
 	}
-	f.pages = append(f.pages, bytes.NewBufferString(""))
+	f.pages = append(f.pages, f.newPageBuffer())
 	f.pageLinks = append(f.pageLinks, make([]linkType, 0, 0))
 	f.pageAttachments = append(f.pageAttachments, []annotationAttach{})
 	f.state = 2
@@ -3606,6 +3645,24 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 		f.pageSizes[f.page] = SizeType{f.wPt, f.hPt}
 	}
 	return
+}
+
+// newPageBuffer returns an empty buffer for the content of a new page: one
+// of a page given deflated (SetPageDeflated), or a new one with room for
+// the previous page's content and a quarter more, so that a page of
+// ordinary length is written without the buffer growing. (Patch 19.)
+func (f *Fpdf) newPageBuffer() *bytes.Buffer {
+	if n := len(f.freePages); n > 0 {
+		b := f.freePages[n-1]
+		f.freePages = f.freePages[:n-1]
+		return b
+	}
+	size := 0
+	if n := len(f.pages); n > 1 && f.pages[n-1] != nil {
+		size = f.pages[n-1].Len()
+		size += size / 4
+	}
+	return bytes.NewBuffer(make([]byte, 0, size))
 }
 
 func (f *Fpdf) endpage() {
@@ -3806,7 +3863,15 @@ func (f *Fpdf) putstream(b []byte) {
 		f.protect.rc4(uint32(f.n), &b)
 	}
 	f.out("stream")
-	f.out(string(b))
+	// Patched (patch 19): the data is written as it is, not copied into a
+	// string first.
+	if f.state == 2 {
+		f.pages[f.page].Write(b)
+		f.pages[f.page].WriteByte('\n')
+	} else {
+		f.buffer.Write(b)
+		f.buffer.WriteByte('\n')
+	}
 	f.out("endstream")
 }
 
@@ -3921,6 +3986,9 @@ func (f *Fpdf) replaceAliases() {
 				replacement = utf8toutf16(replacement, false)
 			}
 			for n := 1; n <= f.page; n++ {
+				if f.pages[n] == nil {
+					continue // given deflated (patch 19)
+				}
 				s := f.pages[n].String()
 				if strings.Contains(s, alias) {
 					s = strings.Replace(s, alias, replacement, -1)
@@ -3993,7 +4061,11 @@ func (f *Fpdf) putpages() {
 		f.out("endobj")
 		// Page content
 		f.newobj()
-		if f.compress {
+		if z := f.deflatedPage(n); z != nil {
+			// Patch 19: deflated by the caller, as below.
+			f.outf("<</Filter /FlateDecode /Length %d>>", len(z))
+			f.putstream(z)
+		} else if f.compress {
 			data := sliceCompress(f.pages[n].Bytes())
 			f.outf("<</Filter /FlateDecode /Length %d>>", len(data))
 			f.putstream(data)
@@ -4963,6 +5035,9 @@ func (f *Fpdf) enddoc() {
 		if pg != nil {
 			size += pg.Len()
 		}
+	}
+	for _, z := range f.pageDeflated {
+		size += len(z)
 	}
 	f.buffer.Grow(size + 64<<10)
 	f.putheader()

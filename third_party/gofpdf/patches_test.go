@@ -456,3 +456,78 @@ func TestPageContent(t *testing.T) {
 		}
 	}
 }
+
+// pagesDoc draws three pages of text, compressed by gofpdf or not, and
+// gives the first two deflated by give (nil: none).
+func pagesDoc(t *testing.T, compress bool, give func(pdf *Fpdf, n int)) *Fpdf {
+	pdf := newTestDoc(t)
+	pdf.SetCompression(compress)
+	for n := 1; n <= 3; n++ {
+		if n > 1 {
+			pdf.AddPage()
+		}
+		for l := 0; l < 10*n; l++ {
+			pdf.Text(20, float64(20+l*12), strings.Repeat("page "+strconv.Itoa(n)+" ", 5))
+		}
+		if give != nil && n > 1 {
+			give(pdf, n-1)
+		}
+	}
+	return pdf
+}
+
+// TestSetPageDeflated checks that pages given deflated make the file gofpdf
+// writes compressing them itself, that the stream given is what is
+// written, that the pages' buffers are reused, and that only a finished
+// page can be given.
+func TestSetPageDeflated(t *testing.T) {
+	deflate := func(pdf *Fpdf, n int) {
+		var z bytes.Buffer
+		DeflateBestSpeed(&z, pdf.PageContent(n))
+		pdf.SetPageDeflated(n, z.Bytes())
+	}
+	want := output(t, pagesDoc(t, true, nil))
+	plain := output(t, pagesDoc(t, false, nil))
+	if bytes.Equal(want, plain) {
+		t.Fatal("compression made no difference: the test proves nothing")
+	}
+	for _, compress := range []bool{true, false} {
+		pdf := pagesDoc(t, compress, deflate)
+		if pdf.PageContent(1) != nil || pdf.PageContent(2) != nil || pdf.PageContent(3) == nil {
+			t.Errorf("compress %v: the pages given deflated kept their buffers", compress)
+		}
+		got := output(t, pdf)
+		if compress && !bytes.Equal(got, want) {
+			t.Errorf("compress %v: %d bytes, want gofpdf's compressed %d", compress, len(got), len(want))
+		}
+		if !compress && bytes.Count(got, []byte("/Filter /FlateDecode /Length")) != bytes.Count(plain, []byte("/Filter /FlateDecode /Length"))+2 {
+			t.Errorf("compress %v: the two pages given deflated are not written as compressed streams", compress)
+		}
+	}
+	// What is given is what is written.
+	mark := []byte("given as it is")
+	got := output(t, pagesDoc(t, true, func(pdf *Fpdf, n int) { pdf.SetPageDeflated(n, mark) }))
+	if !bytes.Contains(got, []byte("<</Filter /FlateDecode /Length 14>>\nstream\ngiven as it is\nendstream")) {
+		t.Error("the stream given is not written as the page's")
+	}
+	// A later page reuses the buffer of a page given deflated.
+	pdf := newTestDoc(t)
+	pdf.Text(20, 40, "first page")
+	pdf.AddPage()
+	first := pdf.PageContent(1)
+	deflate(pdf, 1)
+	pdf.AddPage()
+	if third := pdf.PageContent(3); len(third) == 0 || &first[:1][0] != &third[:1][0] {
+		t.Error("page 3 does not reuse the buffer of page 1")
+	}
+	// The current page, or a page not added, cannot be given.
+	for _, n := range []int{0, 3, 4} {
+		pdf := newTestDoc(t)
+		pdf.AddPage()
+		pdf.AddPage()
+		pdf.SetPageDeflated(n, mark)
+		if pdf.Error() == nil {
+			t.Errorf("page %d of 3 given deflated while page 3 is drawn", n)
+		}
+	}
+}
