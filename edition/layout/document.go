@@ -97,7 +97,9 @@ func (k ItemKind) String() string {
 const Artifact = -1
 
 // Item is one thing placed on a page. Kind tells which of Run, Rule, Link
-// and Dest holds it; the others are zero.
+// and Dest holds it; the others are zero (nil). Most items are runs, which
+// are held in the item itself; rules, links and destinations, a few a page,
+// are held by pointer, to keep a page's items small.
 type Item struct {
 	Kind ItemKind
 	// Role is the item's structure role. For an item of the text it is the
@@ -111,9 +113,9 @@ type Item struct {
 	Lang string
 
 	Run  Run
-	Rule Rule
-	Link Link
-	Dest Dest
+	Rule *Rule
+	Link *Link
+	Dest *Dest
 }
 
 // Run is a run of glyphs in one face and size, set from the left end of
@@ -121,6 +123,13 @@ type Item struct {
 type Run struct {
 	// Face is the font of the family the run is set in.
 	Face Face
+	// Space tells that the text has a word space after the run, which is
+	// not drawn: the space before the next run on the line, or the one a
+	// line broken at a space ends with.
+	Space bool
+	// Hyphen marks a hyphen added where a word is broken at the end of a
+	// line: it is drawn, but it is not part of the text.
+	Hyphen bool
 	// Size is the type size in points.
 	Size float64
 	// HScale is the horizontal scale in percent (PDF's Tz): 100 for glyphs
@@ -134,13 +143,6 @@ type Run struct {
 	W float64
 	// Text is the text the run stands for.
 	Text string
-	// Space tells that the text has a word space after the run, which is
-	// not drawn: the space before the next run on the line, or the one a
-	// line broken at a space ends with.
-	Space bool
-	// Hyphen marks a hyphen added where a word is broken at the end of a
-	// line: it is drawn, but it is not part of the text.
-	Hyphen bool
 	// Glyphs are the shaped glyphs that draw Text, in visual order: with
 	// standard ligatures in running text, the font's small capitals for a
 	// speaker's name, kerning where the font has it. Track is added after
@@ -294,9 +296,10 @@ func (d *Document) PageBreaks() []edition.PageBreak {
 func (d *Document) Faces() [4]bool {
 	var used [4]bool
 	for i := range d.Pages {
-		for _, it := range d.Pages[i].Items {
-			if it.Kind == RunItem {
-				used[it.Run.Face] = true
+		items := d.Pages[i].Items
+		for k := range items {
+			if items[k].Kind == RunItem {
+				used[items[k].Run.Face] = true
 			}
 		}
 	}

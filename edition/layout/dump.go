@@ -75,10 +75,10 @@ func (d *Document) Dump(w io.Writer, keep func(*Page) bool) error {
 				}
 				fmt.Fprintf(bw, " %q", r.Text)
 			case RuleItem:
-				r := &it.Rule
+				r := it.Rule
 				fmt.Fprintf(bw, " %s,%s-%s,%s width=%s", num(r.X1), num(r.Y1), num(r.X2), num(r.Y2), num(r.Width))
 			case LinkItem:
-				l := &it.Link
+				l := it.Link
 				fmt.Fprintf(bw, " x=%s y=%s w=%s h=%s", num(l.X), num(l.Y), num(l.W), num(l.H))
 				if l.Dest != "" {
 					fmt.Fprintf(bw, " -> #%s", l.Dest)

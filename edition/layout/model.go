@@ -22,7 +22,7 @@ func (L *pageSet) document() *Document {
 	// numbers, then the sections' openings.
 	dests := map[int][]Item{}
 	dest := func(page float64, name string, y float64) {
-		dests[int(page)] = append(dests[int(page)], Item{Kind: DestItem, Role: ArtifactRole, Element: Artifact, Dest: Dest{Name: name, Y: y}})
+		dests[int(page)] = append(dests[int(page)], Item{Kind: DestItem, Role: ArtifactRole, Element: Artifact, Dest: &Dest{Name: name, Y: y}})
 	}
 	g := L.g
 	for _, n := range sortedKeys(L.noteAt) {
@@ -125,7 +125,7 @@ func (mb *modelBuilder) page(out *Page, p *page, dests []Item) {
 	}
 	if p.ruleY > 0 {
 		out.Items = append(out.Items, Item{Kind: RuleItem, Role: NoteRuleRole, Element: Artifact,
-			Rule: Rule{X1: left, Y1: p.ruleY, X2: left + g.Measure/4, Y2: p.ruleY, Width: 0.4}})
+			Rule: &Rule{X1: left, Y1: p.ruleY, X2: left + g.Measure/4, Y2: p.ruleY, Width: 0.4}})
 	}
 	for _, pl := range p.notes {
 		mb.line(out, pl)
@@ -186,7 +186,7 @@ func (mb *modelBuilder) line(out *Page, pl placed) {
 		if linkURL == "" {
 			return
 		}
-		l := Link{X: pl.x + linkStart, Y: pl.y - linkSize*0.8, W: linkEnd - linkStart, H: linkSize * 1.05}
+		l := &Link{X: pl.x + linkStart, Y: pl.y - linkSize*0.8, W: linkEnd - linkStart, H: linkSize * 1.05}
 		if id, ok := internalTarget(linkURL); ok {
 			l.Dest = id
 		} else {
@@ -223,10 +223,10 @@ func (mb *modelBuilder) line(out *Page, pl placed) {
 		switch {
 		case f.Note > 0:
 			out.Items = append(out.Items, Item{Kind: LinkItem, Role: NoteRefRole, Element: elem,
-				Link: Link{X: pl.x + f.X - 1, Y: y - f.Size, W: f.W + 2, H: f.Size * 1.2, Dest: NoteDest(f.Note)}})
+				Link: &Link{X: pl.x + f.X - 1, Y: y - f.Size, W: f.W + 2, H: f.Size * 1.2, Dest: NoteDest(f.Note)}})
 		case f.Back > 0:
 			out.Items = append(out.Items, Item{Kind: LinkItem, Role: NoteLabelRole, Element: elem,
-				Link: Link{X: pl.x + f.X - 1, Y: y - f.Size, W: f.W + 2, H: f.Size * 1.2, Dest: MarkDest(f.Back)}})
+				Link: &Link{X: pl.x + f.X - 1, Y: y - f.Size, W: f.W + 2, H: f.Size * 1.2, Dest: MarkDest(f.Back)}})
 		}
 		if f.URL != linkURL {
 			flush()

@@ -155,8 +155,8 @@ func (wr *Writer) draw(b *edition.Book, d *layout.Document) ([]byte, error) {
 	dests := map[string]int{}
 	for i := range d.Pages {
 		p := &d.Pages[i]
-		for _, it := range p.Items {
-			if it.Kind == layout.DestItem {
+		for k := range p.Items {
+			if it := &p.Items[k]; it.Kind == layout.DestItem {
 				id := pdf.AddLink()
 				pdf.SetLink(id, it.Dest.Y, p.Number)
 				dests[it.Dest.Name] = id
@@ -199,10 +199,11 @@ func drawPage(pdf *gofpdf.Fpdf, g layout.Geometry, p *layout.Page, dests map[str
 	var glyphs []gofpdf.Glyph
 	// The font last set: gofpdf writes every SetFont to the page.
 	face, size := layout.Roman, g.Size
-	for _, it := range p.Items {
+	for k := range p.Items {
+		it := &p.Items[k] // not copied: the loop runs for every run drawn
 		switch it.Kind {
 		case layout.RunItem:
-			tg.run(&it)
+			tg.run(it)
 			r := &it.Run
 			if r.Face != face || r.Size != size {
 				face, size = r.Face, r.Size
@@ -220,18 +221,18 @@ func drawPage(pdf *gofpdf.Fpdf, g layout.Geometry, p *layout.Page, dests map[str
 				tz = hs
 				pdf.RawWriteStr(fmt.Sprintf("%.2f Tz\n", tz))
 			}
-			glyphs = drawRun(pdf, r, tg.spaced(&it), glyphs)
+			glyphs = drawRun(pdf, r, tg.spaced(it), glyphs)
 			if r.Track != 0 {
 				pdf.RawWriteStr("0 Tc\n")
 			}
 		case layout.RuleItem:
-			r := &it.Rule
-			tg.rule(&it)
+			r := it.Rule
+			tg.rule(it)
 			pdf.SetLineWidth(r.Width)
 			pdf.Line(r.X1, r.Y1, r.X2, r.Y2)
 		case layout.LinkItem:
-			l := &it.Link
-			contents, key := tg.link(&it)
+			l := it.Link
+			contents, key := tg.link(it)
 			pdf.LinkAnnotation(l.X, l.Y, l.W, l.H, dests[l.Dest], l.URL, contents, key)
 		}
 	}
