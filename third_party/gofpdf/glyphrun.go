@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -244,6 +245,64 @@ func (f *Fpdf) GlyphRun(x, y float64, glyphs []Glyph) {
 
 // appendFixed appends v with at most prec decimals and no trailing zeros.
 func appendFixed(b []byte, v float64, prec int) []byte {
+	if prec >= 0 && prec < len(pow10) {
+		if out, ok := appendFixedInt(b, v, prec); ok {
+			return out
+		}
+	}
+	return appendFixedFloat(b, v, prec)
+}
+
+// pow10 are the powers of ten appendFixedInt scales by.
+var pow10 = [...]float64{1, 10, 100, 1000, 10000}
+
+// appendFixedInt is appendFixed by integer arithmetic, for the numbers of
+// a run, whose scaled value is well within an int: v·10^prec rounded to
+// the nearest integer is what strconv rounds the exact value of v to,
+// unless the product is within 10^-6 of a tie, where the product's own
+// rounding error (below 2^-22 here) could decide; ok is false then, and
+// for large numbers, infinities and NaN, which strconv formats.
+func appendFixedInt(b []byte, v float64, prec int) ([]byte, bool) {
+	neg := v < 0
+	x := v * pow10[prec]
+	if neg {
+		x = -x
+	}
+	if !(x < 1<<31) {
+		return b, false
+	}
+	fl := math.Floor(x)
+	if f := x - fl; f > 0.5-1e-6 && f < 0.5+1e-6 {
+		return b, false
+	}
+	n := int64(math.Floor(x + 0.5))
+	if n == 0 {
+		return append(b, '0'), true
+	}
+	if neg {
+		b = append(b, '-')
+	}
+	scale := int64(pow10[prec])
+	b = strconv.AppendInt(b, n/scale, 10)
+	frac := n % scale
+	if frac == 0 {
+		return b, true
+	}
+	// The decimals, zero-padded to prec, trailing zeros left out.
+	digits := prec
+	for frac%10 == 0 {
+		frac /= 10
+		digits--
+	}
+	b = append(b, '.')
+	for p := int64(pow10[digits-1]); p > frac; p /= 10 {
+		b = append(b, '0')
+	}
+	return strconv.AppendInt(b, frac, 10), true
+}
+
+// appendFixedFloat is appendFixed by strconv.
+func appendFixedFloat(b []byte, v float64, prec int) []byte {
 	start := len(b)
 	b = strconv.AppendFloat(b, v, 'f', prec, 64)
 	for len(b) > start && b[len(b)-1] == '0' && bytes.IndexByte(b[start:], '.') >= 0 {

@@ -531,3 +531,50 @@ func TestSetPageDeflated(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendFixed checks that appendFixed's integer arithmetic writes what
+// strconv writes, on the numbers of runs (positions, adjustments), on ties
+// and near ties, and on numbers it leaves to strconv.
+func TestAppendFixed(t *testing.T) {
+	check := func(v float64, prec int) {
+		t.Helper()
+		got, want := string(appendFixed(nil, v, prec)), string(appendFixedFloat(nil, v, prec))
+		if got != want {
+			t.Fatalf("appendFixed(%v, %d) = %q, strconv gives %q", v, prec, got, want)
+		}
+	}
+	for _, v := range []float64{0, math.Copysign(0, -1), 0.0004, -0.0004, 0.0005, -0.0005, 0.125, -0.125, 0.375, 2.675, 1.005,
+		0.5, 1.5, 2.5, 1e9, -1e9, 2147483.6475, 3e12, -3e12, 1e300, math.Inf(1), math.Inf(-1), math.NaN(), 5e-324} {
+		for prec := 0; prec <= 5; prec++ {
+			check(v, prec)
+		}
+	}
+	fast := 0
+	seed := uint64(1)
+	rnd := func() uint64 { seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17; return seed }
+	for i := 0; i < 400000; i++ {
+		var v float64
+		switch i % 4 {
+		case 0: // a position in points on a page
+			v = float64(rnd()%1000000000) / 1e6
+		case 1: // a tie at prec decimals, or one ulp away
+			v = (float64(rnd()%2000000) + 0.5) / 1000
+			v = math.Nextafter(v, [...]float64{v, 0, 1e9}[rnd()%3])
+		case 2: // a TJ adjustment
+			v = (float64(rnd()%200000) - 100000) / 997
+		default: // any bits
+			v = math.Float64frombits(rnd())
+		}
+		if i%2 == 0 {
+			v = -v
+		}
+		prec := 2 + i%2
+		if _, ok := appendFixedInt(nil, v, prec); ok {
+			fast++
+		}
+		check(v, prec)
+	}
+	if fast < 200000 {
+		t.Errorf("only %d of 400,000 numbers took the integer path", fast)
+	}
+}
