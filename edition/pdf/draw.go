@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"strconv"
 	"sync"
 
 	"github.com/jung-kurt/gofpdf"
@@ -195,8 +196,6 @@ func drawPage(pdf *gofpdf.Fpdf, g layout.Geometry, p *layout.Page, dests map[str
 		pdf.Bookmark(p.Outline, 0, 0)
 	}
 	tz := 100.0 // the horizontal scale set: a page starts unscaled
-	// drawRun's buffer, reused run after run.
-	var glyphs []gofpdf.Glyph
 	// The font last set: gofpdf writes every SetFont to the page.
 	face, size := layout.Roman, g.Size
 	for k := range p.Items {
@@ -212,16 +211,17 @@ func drawPage(pdf *gofpdf.Fpdf, g layout.Geometry, p *layout.Page, dests map[str
 			// Character spacing (Tc) and horizontal scaling (Tz) are part of
 			// the graphics state; gofpdf has no call for them, so they are
 			// written around the run.
+			// (strconv's 'f' format is fmt's %.3f and %.2f.)
 			if r.Track != 0 {
-				pdf.RawWriteStr(fmt.Sprintf("%.3f Tc\n", r.Track))
+				pdf.RawWriteStr(strconv.FormatFloat(r.Track, 'f', 3, 64) + " Tc\n")
 			}
 			// Horizontal scaling (font expansion) is set where it changes:
 			// most runs of a line share it, and gofpdf's BT/ET leave it.
 			if hs := cmp.Or(r.HScale, 100); hs != tz {
 				tz = hs
-				pdf.RawWriteStr(fmt.Sprintf("%.2f Tz\n", tz))
+				pdf.RawWriteStr(strconv.FormatFloat(tz, 'f', 2, 64) + " Tz\n")
 			}
-			glyphs = drawRun(pdf, r, tg.spaced(it), glyphs)
+			drawRun(pdf, r, tg.spaced(it))
 			if r.Track != 0 {
 				pdf.RawWriteStr("0 Tc\n")
 			}
@@ -241,26 +241,29 @@ func drawPage(pdf *gofpdf.Fpdf, g layout.Geometry, p *layout.Page, dests map[str
 // drawRun draws a run's shaped glyphs, each with the text it stands for
 // (see gofpdf's GlyphRun, a patch of this project); a run built without
 // glyphs is drawn from its text. With space set, the face's space follows
-// the run's last glyph: see tagger.spaced. The glyphs are built in buf,
-// which is returned for the next run to reuse.
-func drawRun(pdf *gofpdf.Fpdf, r *layout.Run, space bool, buf []gofpdf.Glyph) []gofpdf.Glyph {
+// the run's last glyph: see tagger.spaced. The glyphs are handed to gofpdf
+// one by one, not copied into a slice of its type first.
+func drawRun(pdf *gofpdf.Fpdf, r *layout.Run, space bool) {
 	if len(r.Glyphs) == 0 {
 		s := r.Text
 		if space {
 			s += " "
 		}
 		pdf.Text(r.X, r.Y, s)
-		return buf
+		return
 	}
-	gs := buf[:0]
-	for _, g := range r.Glyphs {
-		gs = append(gs, gofpdf.Glyph{ID: g.ID, Text: g.Text, Advance: float64(g.Advance), XOffset: float64(g.XOffset), YOffset: float64(g.YOffset)})
+	n := len(r.Glyphs)
+	sp, ok := spaceGlyph(r.Face)
+	if ok && space {
+		n++
 	}
-	if sp, ok := spaceGlyph(r.Face); ok && space {
-		gs = append(gs, sp)
-	}
-	pdf.GlyphRun(r.X, r.Y, gs)
-	return gs
+	pdf.GlyphRunFunc(r.X, r.Y, n, func(i int) gofpdf.Glyph {
+		if i == len(r.Glyphs) {
+			return sp
+		}
+		g := &r.Glyphs[i]
+		return gofpdf.Glyph{ID: g.ID, Text: g.Text, Advance: float64(g.Advance), XOffset: float64(g.XOffset), YOffset: float64(g.YOffset)}
+	})
 }
 
 // spaceGlyphs are the faces' space glyphs, each shaped once per process

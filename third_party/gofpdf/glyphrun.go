@@ -155,7 +155,14 @@ func (t *cidTable) cids() []int {
 // the character spacing (Tc) and horizontal scaling (Tz) in force apply to
 // the run as to any text. The text's colour is the current text colour.
 func (f *Fpdf) GlyphRun(x, y float64, glyphs []Glyph) {
-	if f.err != nil || len(glyphs) == 0 {
+	f.GlyphRunFunc(x, y, len(glyphs), func(i int) Glyph { return glyphs[i] })
+}
+
+// GlyphRunFunc is GlyphRun for n glyphs that glyph(i) gives one by one, in
+// order, for a caller holding its glyphs in a form of its own: no slice of
+// Glyph is made for the run. glyph is not kept after the call.
+func (f *Fpdf) GlyphRunFunc(x, y float64, n int, glyph func(i int) Glyph) {
+	if f.err != nil || n <= 0 {
 		return
 	}
 	if !f.isCurrentUTF8 {
@@ -179,7 +186,8 @@ func (f *Fpdf) GlyphRun(x, y float64, glyphs []Glyph) {
 	adj := 0.0  // the TJ adjustment before the next glyph, in thousandths
 	rise := 0.0 // the text rise in force, in thousandths of the size
 	str := false // a string of codes is open
-	for _, g := range glyphs {
+	for i := 0; i < n; i++ {
+		g := glyph(i)
 		if g.ID < 0 || g.ID >= len(font.glyphWidths) {
 			f.err = fmt.Errorf("GlyphRun: glyph %d is not in the font", g.ID)
 			return

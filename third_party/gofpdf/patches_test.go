@@ -578,3 +578,28 @@ func TestAppendFixed(t *testing.T) {
 		t.Errorf("only %d of 400,000 numbers took the integer path", fast)
 	}
 }
+
+// TestGlyphRunFunc checks that glyphs given one by one draw what the same
+// glyphs in a slice draw.
+func TestGlyphRunFunc(t *testing.T) {
+	slice := newTestDoc(t)
+	glyphs := glyphsFor(slice.currentFont.utf8File, "Rolland: office")
+	glyphs[2].XOffset, glyphs[3].YOffset = 40, -120 // an adjustment and a rise
+	slice.GlyphRun(20, 50, glyphs)
+	byFunc := newTestDoc(t)
+	calls := 0
+	byFunc.GlyphRunFunc(20, 50, len(glyphs), func(i int) Glyph {
+		if i != calls {
+			t.Errorf("glyph %d asked for as glyph %d", i, calls)
+		}
+		calls++
+		return glyphs[i]
+	})
+	if calls != len(glyphs) {
+		t.Errorf("%d glyphs asked for, want %d", calls, len(glyphs))
+	}
+	want, got := string(slice.PageContent(1)), string(byFunc.PageContent(1))
+	if got != want || !strings.Contains(got, " Ts [") {
+		t.Errorf("GlyphRunFunc drew %q, GlyphRun %q", got, want)
+	}
+}
