@@ -22,6 +22,9 @@ func checkModel(d *Document) []string {
 	}
 	for _, p := range d.Pages {
 		for _, it := range p.Items {
+			if (it.Rule != nil) != (it.Kind == RuleItem) || (it.Link != nil) != (it.Kind == LinkItem) || (it.Dest != nil) != (it.Kind == DestItem) {
+				bad = append(bad, fmt.Sprintf("page %d: a %s item with rule %v, link %v, dest %v", p.Number, it.Kind, it.Rule, it.Link, it.Dest))
+			}
 			switch {
 			case it.Element == Artifact:
 				if it.Kind != DestItem && !it.Role.IsArtifact() {
