@@ -92,11 +92,18 @@ func (wr *Writer) document(w, h float64) *gofpdf.Fpdf {
 // Write draws the page model d of the book b (whose metadata the PDF
 // carries) and writes the finished PDF to w.
 func (wr *Writer) Write(w io.Writer, b *edition.Book, d *layout.Document) error {
-	out, err := wr.draw(b, d)
+	file, update, err := wr.draw(b, d)
 	if err != nil {
 		return fmt.Errorf("render pdf: %w", err)
 	}
-	_, err = w.Write(out)
+	// A buffer takes both parts at once rather than grow for the second.
+	if g, ok := w.(interface{ Grow(int) }); ok {
+		g.Grow(len(file) + len(update))
+	}
+	if _, err := w.Write(file); err != nil {
+		return err
+	}
+	_, err = w.Write(update)
 	return err
 }
 
@@ -137,8 +144,9 @@ func newDocument(w, h float64) *gofpdf.Fpdf {
 // italic for the running heads.
 var alwaysUsed = [...]layout.Face{layout.Roman, layout.Italic}
 
-// draw renders the pages with gofpdf and post-processes the bytes.
-func (wr *Writer) draw(b *edition.Book, d *layout.Document) ([]byte, error) {
+// draw renders the pages with gofpdf, and returns the file gofpdf wrote
+// and the incremental update that completes it (see finishPDF).
+func (wr *Writer) draw(b *edition.Book, d *layout.Document) (file, update []byte, err error) {
 	g := d.Geometry
 	c := cite.Of(b)
 	pdf := wr.document(g.W, g.H)
@@ -176,13 +184,14 @@ func (wr *Writer) draw(b *edition.Book, d *layout.Document) ([]byte, error) {
 	}
 	deflater.wait()
 	if err := pdf.Error(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var buf bytes.Buffer
 	if err := pdf.Output(&buf); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return finishPDF(buf.Bytes(), d.Lang, tg.tree, pdf)
+	update, err = finishPDF(buf.Bytes(), d.Lang, tg.tree, pdf)
+	return buf.Bytes(), update, err
 }
 
 // drawPage draws the items of p, in order, on a new page, tagged by tg.

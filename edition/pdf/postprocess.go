@@ -51,15 +51,19 @@ type update struct {
 	catalog                string // the entries of gofpdf's catalog
 	objs                   bytes.Buffer
 	offsets                []int // of the new objects in objs
+	// sum is the SHA-256 of in, computed on another goroutine while the
+	// update is made.
+	sum chan [sha256.Size]byte
 }
 
-// newUpdate reads the trailer and catalog of in.
+// newUpdate reads the trailer and catalog of in, and starts hashing it.
 func newUpdate(in []byte) (*update, error) {
 	m := trailerRE().FindSubmatch(in[max(0, bytes.LastIndex(in, []byte("trailer\n"))):])
 	if m == nil {
 		return nil, errors.New("finish pdf: trailer not as gofpdf writes it")
 	}
-	u := &update{in: in}
+	u := &update{in: in, sum: make(chan [sha256.Size]byte, 1)}
+	go func() { u.sum <- sha256.Sum256(in) }()
 	u.size, _ = strconv.Atoi(string(m[1]))
 	u.root, _ = strconv.Atoi(string(m[2]))
 	u.info, _ = strconv.Atoi(string(m[3]))
@@ -110,24 +114,26 @@ var deflatedSRGB = sync.OnceValue(func() []byte {
 	return z.Bytes()
 })
 
-// bytes returns the file with the update appended: the new objects, the
-// catalog with the entries given added, the cross-reference section and a
-// trailer with an /ID. The /ID is a hash of the original bytes, so the same
-// input gives the same file.
+// bytes returns the update, to be appended to the file: the new objects,
+// the catalog with the entries given added, the cross-reference section
+// and a trailer with an /ID (a newline first if the file does not end with
+// one). The /ID is a hash of the original bytes, so the same input gives
+// the same file.
 func (u *update) bytes(catalogEntries string) []byte {
 	in := u.in
-	sum := sha256.Sum256(in)
+	sum := <-u.sum
 	id := hex.EncodeToString(sum[:16])
-	out := bytes.NewBuffer(make([]byte, 0, len(in)+u.objs.Len()+20*len(u.offsets)+1024))
-	out.Write(in)
+	out := bytes.NewBuffer(make([]byte, 0, u.objs.Len()+20*len(u.offsets)+len(u.catalog)+len(catalogEntries)+1024))
 	if !bytes.HasSuffix(in, []byte("\n")) {
 		out.WriteByte('\n')
 	}
-	base := out.Len()
+	// Offsets in the update are from the start of the file.
+	at := len(in)
+	base := at + out.Len()
 	out.Write(u.objs.Bytes())
-	catalog := out.Len()
+	catalog := at + out.Len()
 	fmt.Fprintf(out, "%d 0 obj\n<<\n%s\n%s\n>>\nendobj\n", u.root, u.catalog, catalogEntries)
-	xref := out.Len()
+	xref := at + out.Len()
 	fmt.Fprintf(out, "xref\n0 1\n0000000000 65535 f \n%d 1\n%010d 00000 n \n", u.root, catalog)
 	if len(u.offsets) > 0 {
 		fmt.Fprintf(out, "%d %d\n", u.size, len(u.offsets))
@@ -147,9 +153,10 @@ type objectNumbers interface {
 	LinkObjectNumbers(page int) []int
 }
 
-// finishPDF appends an incremental update to a file gofpdf wrote, adding
-// what PDF/A-1b and PDF/UA-1 ask of the document as a whole: the sRGB
-// output intent with its ICC profile; when tree is not nil, the structure
+// finishPDF returns an incremental update to the file in that gofpdf
+// wrote, to be written after it: what PDF/A-1b and PDF/UA-1 ask of the
+// document as a whole, the sRGB output intent with its ICC profile; when
+// tree is not nil, the structure
 // tree (its pages' and links' numbers told by objs); and a new catalog,
 // the old one's entries plus /Metadata pointing at the XMP stream gofpdf
 // wrote but did not link, /Lang, /OutputIntents and, for a tagged file,

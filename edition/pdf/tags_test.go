@@ -92,11 +92,11 @@ func taggedSample(t *testing.T) []byte {
 	if err := pdf.Output(&buf); err != nil {
 		t.Fatal(err)
 	}
-	out, err := finishPDF(buf.Bytes(), "en", tree, pdf)
+	update, err := finishPDF(buf.Bytes(), "en", tree, pdf)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return out
+	return append(buf.Bytes(), update...)
 }
 
 // setMetadataFields sets the Info dictionary and XMP of a sample document.
