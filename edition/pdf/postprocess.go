@@ -90,7 +90,8 @@ func (u *update) next() int { return u.size + len(u.offsets) }
 func (u *update) add(write func(b *bytes.Buffer)) int {
 	n := u.next()
 	u.offsets = append(u.offsets, u.objs.Len())
-	fmt.Fprintf(&u.objs, "%d 0 obj\n", n)
+	u.objs.WriteString(strconv.Itoa(n))
+	u.objs.WriteString(" 0 obj\n")
 	write(&u.objs)
 	u.objs.WriteString("\nendobj\n")
 	return n

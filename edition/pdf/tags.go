@@ -137,23 +137,36 @@ func (t *structTree) write(u *update, pageObj func(int) int, linkObjs func(int) 
 		}
 		ids[e.id] = i
 	}
-	for i, e := range t.elems {
+	// The tree is written with strconv rather than fmt: it has an object
+	// for every paragraph of the book, on the path after the pages.
+	var num []byte
+	ref := func(b *bytes.Buffer, key string, n int) {
+		b.WriteString(key)
+		num = strconv.AppendInt(num[:0], int64(n), 10)
+		b.Write(num)
+		b.WriteString(" 0 R")
+	}
+	for i := range t.elems {
+		e := &t.elems[i]
 		n := u.add(func(b *bytes.Buffer) {
-			fmt.Fprintf(b, "<</Type /StructElem /S /%s", e.typ)
+			b.WriteString("<</Type /StructElem /S /")
+			b.WriteString(e.typ)
 			if e.parent < 0 {
-				fmt.Fprintf(b, " /P %d 0 R", root)
+				ref(b, " /P ", root)
 			} else {
-				fmt.Fprintf(b, " /P %d 0 R", obj(e.parent))
+				ref(b, " /P ", obj(e.parent))
 			}
 			pg := t.firstPage(i)
 			if pg >= 0 {
-				fmt.Fprintf(b, " /Pg %d 0 R", pageObj(pg+1))
+				ref(b, " /Pg ", pageObj(pg+1))
 			}
 			if e.lang != "" {
-				fmt.Fprintf(b, " /Lang %s", pdfString(e.lang))
+				b.WriteString(" /Lang ")
+				b.WriteString(pdfString(e.lang))
 			}
 			if e.id != "" {
-				fmt.Fprintf(b, " /ID %s", pdfString(e.id))
+				b.WriteString(" /ID ")
+				b.WriteString(pdfString(e.id))
 			}
 			b.WriteString(" /K [")
 			for j, k := range e.kids {
@@ -162,11 +175,12 @@ func (t *structTree) write(u *update, pageObj func(int) int, linkObjs func(int) 
 				}
 				switch {
 				case k.elem >= 0:
-					fmt.Fprintf(b, "%d 0 R", obj(k.elem))
+					ref(b, "", obj(k.elem))
 				case k.annot >= 0:
 					fmt.Fprintf(b, "<</Type /OBJR /Obj %d 0 R /Pg %d 0 R>>", annotObj[k.annot], pageObj(k.page+1))
 				case k.page == pg:
-					b.WriteString(strconv.Itoa(k.mcid))
+					num = strconv.AppendInt(num[:0], int64(k.mcid), 10)
+					b.Write(num)
 				default:
 					fmt.Fprintf(b, "<</Type /MCR /Pg %d 0 R /MCID %d>>", pageObj(k.page+1), k.mcid)
 				}
@@ -185,7 +199,7 @@ func (t *structTree) write(u *update, pageObj func(int) int, linkObjs func(int) 
 				if j > 0 {
 					b.WriteByte(' ')
 				}
-				fmt.Fprintf(b, "%d 0 R", obj(e))
+				ref(b, "", obj(e))
 			}
 			b.WriteString("]")
 		}
@@ -234,7 +248,7 @@ func markedContent(pdf rawWriter, tag string, mcid int, props string, draw func(
 func beginMarked(pdf rawWriter, tag string, mcid int, props string) {
 	switch {
 	case tag != "Artifact":
-		pdf.RawWriteStr(fmt.Sprintf("/%s <</MCID %d>> BDC\n", tag, mcid))
+		pdf.RawWriteStr("/" + tag + " <</MCID " + strconv.Itoa(mcid) + ">> BDC\n")
 	case props != "":
 		pdf.RawWriteStr("/Artifact <<" + props + ">> BDC\n")
 	default:
