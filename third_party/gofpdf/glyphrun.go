@@ -9,7 +9,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"fmt"
-	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -279,34 +278,47 @@ func appendFixedInt(b []byte, v float64, prec int) ([]byte, bool) {
 	if !(x < 1<<31) {
 		return b, false
 	}
-	fl := math.Floor(x)
-	if f := x - fl; f > 0.5-1e-6 && f < 0.5+1e-6 {
+	n := uint32(x) // x ≥ 0: its floor
+	switch f := x - float64(n); {
+	case f > 0.5-1e-6 && f < 0.5+1e-6:
 		return b, false
+	case f > 0.5:
+		n++
 	}
-	n := int64(math.Floor(x + 0.5))
 	if n == 0 {
 		return append(b, '0'), true
 	}
+	// The digits, from the last: the decimals without trailing zeros, the
+	// point if there are any, the integer part, the sign.
+	var buf [24]byte
+	i := len(buf)
+	decimals := false
+	for k := 0; k < prec; k++ {
+		d := n % 10
+		n /= 10
+		if d != 0 || decimals {
+			decimals = true
+			i--
+			buf[i] = byte('0' + d)
+		}
+	}
+	if decimals {
+		i--
+		buf[i] = '.'
+	}
+	for {
+		i--
+		buf[i] = byte('0' + n%10)
+		n /= 10
+		if n == 0 {
+			break
+		}
+	}
 	if neg {
-		b = append(b, '-')
+		i--
+		buf[i] = '-'
 	}
-	scale := int64(pow10[prec])
-	b = strconv.AppendInt(b, n/scale, 10)
-	frac := n % scale
-	if frac == 0 {
-		return b, true
-	}
-	// The decimals, zero-padded to prec, trailing zeros left out.
-	digits := prec
-	for frac%10 == 0 {
-		frac /= 10
-		digits--
-	}
-	b = append(b, '.')
-	for p := int64(pow10[digits-1]); p > frac; p /= 10 {
-		b = append(b, '0')
-	}
-	return strconv.AppendInt(b, frac, 10), true
+	return append(b, buf[i:]...), true
 }
 
 // appendFixedFloat is appendFixed by strconv.
