@@ -87,7 +87,9 @@ func (t *cidTable) useText(font *utf8FontFile, s string) {
 // has none yet; ok is false when the font's 65,536 codes are used up.
 func (t *cidTable) cid(font *utf8FontFile, gid int, text string) (int, bool) {
 	if gid >= 0 && gid < len(t.byGlyph) {
-		if l := &t.byGlyph[gid]; l.set && l.text == text {
+		// Most texts are one byte, compared as such: the page model's
+		// strings of the same text are seldom the same string.
+		if l := &t.byGlyph[gid]; l.set && len(l.text) == len(text) && (len(text) == 1 && l.text[0] == text[0] || l.text == text) {
 			return l.cid, true
 		}
 	}
