@@ -291,17 +291,3 @@ func (d *Document) PageBreaks() []edition.PageBreak {
 	}
 	return out
 }
-
-// Faces reports which faces the document's runs use.
-func (d *Document) Faces() [4]bool {
-	var used [4]bool
-	for i := range d.Pages {
-		items := d.Pages[i].Items
-		for k := range items {
-			if items[k].Kind == RunItem {
-				used[items[k].Run.Face] = true
-			}
-		}
-	}
-	return used
-}

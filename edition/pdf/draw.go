@@ -150,10 +150,27 @@ func (wr *Writer) draw(b *edition.Book, d *layout.Document) (file, update []byte
 	g := d.Geometry
 	c := cite.Of(b)
 	pdf := wr.document(g.W, g.H)
+	// One pass over the items (the model of a long book is large): the
+	// faces the runs use, and the named destinations, each a gofpdf link
+	// that links on any page can lead to.
+	var used [4]bool
+	dests := map[string]int{}
+	for i := range d.Pages {
+		p := &d.Pages[i]
+		for k := range p.Items {
+			switch it := &p.Items[k]; it.Kind {
+			case layout.RunItem:
+				used[it.Run.Face] = true
+			case layout.DestItem:
+				id := pdf.AddLink()
+				pdf.SetLink(id, it.Dest.Y, p.Number)
+				dests[it.Dest.Name] = id
+			}
+		}
+	}
 	// Only the faces the pages use are embedded: a font subset with no
 	// glyphs would be noise to preflight tools. Faces are added in order,
 	// the ones always used first.
-	used := d.Faces()
 	for f := layout.Roman; f <= layout.BoldItalic; f++ {
 		if used[f] && f != layout.Roman && f != layout.Italic {
 			pdf.AddUTF8FontFromBytes(family, style(f), f.File())
@@ -161,17 +178,6 @@ func (wr *Writer) draw(b *edition.Book, d *layout.Document) (file, update []byte
 	}
 	setMetadata(pdf, c, b.Modified)
 
-	dests := map[string]int{}
-	for i := range d.Pages {
-		p := &d.Pages[i]
-		for k := range p.Items {
-			if it := &p.Items[k]; it.Kind == layout.DestItem {
-				id := pdf.AddLink()
-				pdf.SetLink(id, it.Dest.Y, p.Number)
-				dests[it.Dest.Name] = id
-			}
-		}
-	}
 	tg := newTagger(pdf, d)
 	deflater := newPageDeflater(pdf)
 	for i := range d.Pages {
