@@ -5039,7 +5039,15 @@ func (f *Fpdf) enddoc() {
 	for _, z := range f.pageDeflated {
 		size += len(z)
 	}
-	f.buffer.Grow(size + 64<<10)
+	// Patch 19: and room for the page dictionaries, the link annotations
+	// and the fonts, so that the buffer does not double (and copy the
+	// pages) for want of a few hundred kilobytes; room not written is not
+	// touched.
+	size += 256 * len(f.pages)
+	for _, links := range f.pageLinks {
+		size += 512 * len(links)
+	}
+	f.buffer.Grow(size + 1<<20)
 	f.putheader()
 	// Embedded files
 	f.putAttachments()
