@@ -32,20 +32,30 @@ type pageStream struct {
 // spare.
 const zChunk = 1 << 20
 
+// deflater deflates page streams on one goroutine.
+type deflater struct {
+	z     bytes.Buffer // the stream being made, reused
+	chunk []byte       // where the streams made are kept
+}
+
+// deflate returns p with its data deflated.
+func (df *deflater) deflate(p pageStream) pageStream {
+	df.z.Reset()
+	gofpdf.DeflateBestSpeed(&df.z, p.data)
+	if cap(df.chunk)-len(df.chunk) < df.z.Len() {
+		df.chunk = make([]byte, 0, max(zChunk, df.z.Len()))
+	}
+	at := len(df.chunk)
+	df.chunk = append(df.chunk, df.z.Bytes()...)
+	return pageStream{n: p.n, data: df.chunk[at:len(df.chunk):len(df.chunk)]}
+}
+
 func newPageDeflater(pdf *gofpdf.Fpdf) *pageDeflater {
 	d := &pageDeflater{pdf: pdf, pages: make(chan pageStream, 64), done: make(chan pageStream, 64)}
 	go func() {
-		var z bytes.Buffer
-		var chunk []byte
+		var df deflater
 		for p := range d.pages {
-			z.Reset()
-			gofpdf.DeflateBestSpeed(&z, p.data)
-			if cap(chunk)-len(chunk) < z.Len() {
-				chunk = make([]byte, 0, max(zChunk, z.Len()))
-			}
-			at := len(chunk)
-			chunk = append(chunk, z.Bytes()...)
-			d.done <- pageStream{n: p.n, data: chunk[at:len(chunk):len(chunk)]}
+			d.done <- df.deflate(p)
 		}
 		close(d.done)
 	}()
@@ -85,10 +95,25 @@ func (d *pageDeflater) drain() {
 func (d *pageDeflater) give(p pageStream) { d.pdf.SetPageDeflated(p.n, p.data) }
 
 // wait gives the document every page handed over, deflated, and ends the
-// goroutine.
+// goroutine. The pages still waiting are deflated on this goroutine too,
+// which has nothing else to do until they are.
 func (d *pageDeflater) wait() {
 	close(d.pages)
-	for p := range d.done {
-		d.give(p)
+	pages := d.pages
+	var df deflater
+	for {
+		select {
+		case p, ok := <-pages:
+			if !ok {
+				pages = nil // all taken: wait for the other goroutine
+				continue
+			}
+			d.give(df.deflate(p))
+		case p, ok := <-d.done:
+			if !ok {
+				return
+			}
+			d.give(p)
+		}
 	}
 }
