@@ -263,11 +263,32 @@ const (
 )
 
 // flush ends the current word, adding its boxes and its possible breaks.
+// A word set before in the same way is added as it was set then (see
+// words).
 func (b *paraBuilder) flush() {
 	if len(b.word) == 0 {
 		b.wordEnd = false
 		return
 	}
+	key, memo := b.memoKey()
+	var text string
+	if memo {
+		if w := lookup(b.buf, key); w != nil {
+			b.replay(w)
+			return
+		}
+		text = string(b.buf)
+	}
+	items, pieces := len(b.p.items), len(b.p.pieces)
+	b.setWord()
+	if memo {
+		b.remember(text, key, items, pieces)
+	}
+}
+
+// setWord ends the current word, adding its boxes and its possible breaks
+// (see flush).
+func (b *paraBuilder) setWord() {
 	word, rs := b.word, b.runes
 	b.wordEnd = false
 	// The word's text, once; each run's text is a part of it.

@@ -1,0 +1,157 @@
+package layout
+
+import (
+	"slices"
+	"sync"
+	"unicode/utf8"
+
+	"edition/edition/linebreak"
+)
+
+// words holds the words set so far (paraBuilder.setWord), for every
+// paragraph builder of the process: a book sets the same words over and
+// over, and a word set again is its items and runs as they were, moved to
+// where it now begins, which costs a fraction of shaping and hyphenating
+// it anew. It holds plain words only (see memoKey), each as each style
+// sets it, and at most maxWords of them, so that its memory stays bounded
+// whatever the book.
+var words = struct {
+	sync.RWMutex
+	m map[string][]*setWord // by the word's text
+	n int                   // words held
+}{m: map[string][]*setWord{}}
+
+// memoWords turns words on (tests turn it off to compare).
+var memoWords = true
+
+// maxWords bounds the words held; maxWordRunes is the longest word held.
+const (
+	maxWords     = 1 << 15
+	maxWordRunes = 48
+)
+
+// wordKey is what, besides its text, decides how a plain word is set.
+type wordKey struct {
+	m         *Metrics
+	face      Face
+	size      float64
+	label     labelKind
+	dir       int
+	hyphenate bool
+}
+
+// setWord is a word as setWord set it: the items and pieces it added,
+// the pieces' character offsets (see offsets) counted from the word's
+// first character.
+type setWord struct {
+	key    wordKey
+	items  []linebreak.Item
+	pieces []piece
+	frags  int // runs in pieces, taken from the arena when it is added
+}
+
+// memoKey returns the key of the current word and puts its text in b.buf;
+// ok is false for a word words does not hold: one of several runs (a note
+// mark, a change of face), in a link or another language, raised or
+// letter-spaced, or longer than maxWordRunes.
+func (b *paraBuilder) memoKey() (k wordKey, ok bool) {
+	if !memoWords || len(b.word) != 1 || len(b.runes) > maxWordRunes {
+		return wordKey{}, false
+	}
+	f := &b.word[0]
+	if f.URL != "" || f.link != 0 || f.Note != 0 || f.Back != 0 || f.lang != "" || f.Rise != 0 || f.Track != 0 {
+		return wordKey{}, false
+	}
+	b.buf = b.buf[:0]
+	for _, x := range b.runes {
+		b.buf = utf8.AppendRune(b.buf, x.r)
+	}
+	return wordKey{m: b.m[f.Face], face: f.Face, size: f.Size, label: f.label, dir: f.dir, hyphenate: b.hyphenate}, true
+}
+
+// lookup returns the word text as k sets it, if words holds it.
+func lookup(text []byte, k wordKey) *setWord {
+	words.RLock()
+	ws := words.m[string(text)]
+	words.RUnlock()
+	for _, w := range ws {
+		if w.key == k {
+			return w
+		}
+	}
+	return nil
+}
+
+// offsets reports which character offsets pc, the piece of it, carries:
+// a box its first character's (rune), a discretionary that and its
+// post-break material's (postRune); a penalty's pieces carry none.
+func offsets(it linebreak.Item, pc *piece) (first, post bool) {
+	disc := pc.post != nil || pc.noBreak != nil
+	return it.Kind == linebreak.Box || disc, disc
+}
+
+// move moves the character offsets pc, the piece of it, carries by d.
+func move(it linebreak.Item, pc *piece, d int) {
+	first, post := offsets(it, pc)
+	if first {
+		pc.rune += d
+	}
+	if post {
+		pc.postRune += d
+	}
+}
+
+// remember puts the word just set, text as k sets it, in words: the items
+// and pieces from items and pieces on, copied in three allocations.
+func (b *paraBuilder) remember(text string, k wordKey, items, pieces int) {
+	w := &setWord{key: k, items: slices.Clone(b.p.items[items:]), pieces: slices.Clone(b.p.pieces[pieces:])}
+	for i := range w.pieces {
+		pc := &w.pieces[i]
+		w.frags += len(pc.frags) + len(pc.post) + len(pc.noBreak)
+	}
+	runs := make([]frag, 0, w.frags)
+	keep := func(fs []frag) []frag {
+		if fs == nil {
+			return nil
+		}
+		n := len(runs)
+		runs = append(runs, fs...)
+		return runs[n:len(runs):len(runs)]
+	}
+	for i := range w.pieces {
+		pc := &w.pieces[i]
+		pc.frags, pc.post, pc.noBreak = keep(pc.frags), keep(pc.post), keep(pc.noBreak)
+		move(w.items[i], pc, -b.wordStart)
+	}
+	words.Lock()
+	defer words.Unlock()
+	if words.n >= maxWords || slices.ContainsFunc(words.m[text], func(o *setWord) bool { return o.key == k }) {
+		return
+	}
+	// A new slice: a reader may hold the old one.
+	words.m[text] = append(slices.Clip(words.m[text]), w)
+	words.n++
+}
+
+// replay adds the word w, as it was set, at the current word's place, and
+// ends the word as setWord does.
+func (b *paraBuilder) replay(w *setWord) {
+	b.wordEnd = false
+	arena := b.frags(w.frags)
+	take := func(fs []frag) []frag {
+		if fs == nil {
+			return nil
+		}
+		n := len(arena)
+		arena = append(arena, fs...)
+		return arena[n:len(arena):len(arena)]
+	}
+	b.p.items = append(b.p.items, w.items...)
+	for i, pc := range w.pieces {
+		pc.frags, pc.post, pc.noBreak = take(pc.frags), take(pc.post), take(pc.noBreak)
+		move(w.items[i], &pc, b.wordStart)
+		b.p.pieces = append(b.p.pieces, pc)
+	}
+	clear(b.word)
+	b.word, b.runes = b.word[:0], b.runes[:0]
+}
