@@ -202,18 +202,18 @@ func (mb *modelBuilder) line(out *Page, pl placed) {
 		elem, role := base, mb.d.Elements[base].Role
 		switch {
 		case f.Note > 0:
-			elem, role = mb.element(baseKey+"|ref"+strconv.Itoa(f.Note), NoteRefRole, base, "", f.Note), NoteRefRole
+			elem, role = mb.element(baseKey+"|ref"+strconv.Itoa(int(f.Note)), NoteRefRole, base, "", int(f.Note)), NoteRefRole
 		case f.Back > 0:
 			note := mb.d.Elements[base].Parent
-			elem, role = mb.element("note:"+strconv.Itoa(f.Back)+"|label", NoteLabelRole, note, "", f.Back), NoteLabelRole
+			elem, role = mb.element("note:"+strconv.Itoa(int(f.Back))+"|label", NoteLabelRole, note, "", int(f.Back)), NoteLabelRole
 		case f.URL != "":
-			elem, role = mb.element(baseKey+"|link"+strconv.Itoa(f.link), LinkRole, base, f.URL, 0), LinkRole
+			elem, role = mb.element(baseKey+"|link"+strconv.Itoa(int(f.link)), LinkRole, base, f.URL, 0), LinkRole
 		case f.label == speakerLabel:
 			elem, role = mb.element(baseKey+"|speaker", SpeakerRole, base, "", 0), SpeakerRole
 		case f.label == directionLabel:
 			key := baseKey + "|direction"
 			if f.dir > 0 {
-				key += strconv.Itoa(f.dir)
+				key += strconv.Itoa(int(f.dir))
 			}
 			elem, role = mb.element(key, DirectionRole, base, "", 0), DirectionRole
 		}
@@ -223,10 +223,10 @@ func (mb *modelBuilder) line(out *Page, pl placed) {
 		switch {
 		case f.Note > 0:
 			out.Items = append(out.Items, Item{Kind: LinkItem, Role: NoteRefRole, Element: elem,
-				Link: &Link{X: pl.x + f.X - 1, Y: y - f.Size, W: f.W + 2, H: f.Size * 1.2, Dest: NoteDest(f.Note)}})
+				Link: &Link{X: pl.x + f.X - 1, Y: y - f.Size, W: f.W + 2, H: f.Size * 1.2, Dest: NoteDest(int(f.Note))}})
 		case f.Back > 0:
 			out.Items = append(out.Items, Item{Kind: LinkItem, Role: NoteLabelRole, Element: elem,
-				Link: &Link{X: pl.x + f.X - 1, Y: y - f.Size, W: f.W + 2, H: f.Size * 1.2, Dest: MarkDest(f.Back)}})
+				Link: &Link{X: pl.x + f.X - 1, Y: y - f.Size, W: f.W + 2, H: f.Size * 1.2, Dest: MarkDest(int(f.Back))}})
 		}
 		if f.URL != linkURL {
 			flush()

@@ -19,8 +19,6 @@ import (
 // built, and to the left edge of the text block once the line is set.
 type frag struct {
 	X     float64
-	Text  string
-	Face  Face
 	Size  float64
 	Rise  float64 // baseline shift upwards, in points
 	Track float64 // extra space after every character, in points
@@ -28,24 +26,28 @@ type frag struct {
 	// Expand is the run's horizontal scale less one: the font expansion
 	// of its line (drawn with Tz), already applied to X and W.
 	Expand float64
+	Text   string
 	// glyphs are what the run draws: Text shaped in Face (see shapeRun).
 	glyphs []shape.Glyph
 	URL    string // the run is part of a link to URL
-	Note   int    // the run is the mark of note Note, linked to it
-	Back   int    // the run is the number of note Back, linked to its mark
 	// lang is the run's language when it differs from the book's ("" for
 	// the book's): such runs are not hyphenated with English patterns.
 	lang string
+	Note int32 // the run is the mark of note Note, linked to it
+	Back int32 // the run is the number of note Back, linked to its mark
+	// dir numbers the directions within a paragraph's text from 1, so
+	// that the runs of one are known as one; 0 elsewhere.
+	dir int32
+	// link numbers the links of a paragraph from 1, so that the runs of
+	// one link are known as one; 0 outside links. (Note numbers and these
+	// counts are bounded by the Markdown's size, load.MaxMarkdownSize,
+	// well within int32.)
+	link int32
+	Face Face
 	// label marks runs that are not part of the paragraph's text in the
 	// model (a speaker's name, a stage direction after it) and the runs of
 	// a direction within the turn's text.
 	label labelKind
-	// dir numbers the directions within a paragraph's text from 1, so
-	// that the runs of one are known as one; 0 elsewhere.
-	dir int
-	// link numbers the links of a paragraph from 1, so that the runs of
-	// one link are known as one; 0 outside links.
-	link int
 	// space tells that a word space follows the run in the text: on its
 	// line, or at the end of a line broken at a space. hyphen marks a hyphen
 	// added at a line break, which is not part of the text. (Both for the
@@ -91,7 +93,7 @@ type textStyle struct {
 	size float64
 	lang string // "" for the book's language
 	url  string
-	link int // the link's number in the paragraph (see frag.link)
+	link int32 // the link's number in the paragraph (see frag.link)
 }
 
 // paraBuilder turns inline content into items. It checks every character
@@ -123,9 +125,9 @@ type paraBuilder struct {
 	label labelKind
 	// dirs counts the paragraph's directions so far, dir is the one being
 	// added (see frag.dir).
-	dirs, dir int
+	dirs, dir int32
 	// links counts the paragraph's links so far.
-	links int
+	links int32
 	// pos is the source position of the text being added, for errors.
 	pos edition.Pos
 }
@@ -249,7 +251,7 @@ func (b *paraBuilder) mark(n int, st textStyle) {
 		b.wordEnd = true
 	}
 	size := st.size * MarkScale
-	b.word = append(b.word, frag{Face: Roman, Size: size, Rise: st.size * MarkRise, Note: n, lang: st.lang})
+	b.word = append(b.word, frag{Face: Roman, Size: size, Rise: st.size * MarkRise, Note: int32(n), lang: st.lang})
 	for _, r := range strconv.Itoa(n) {
 		b.runes = append(b.runes, wordRune{r, len(b.word) - 1})
 	}
@@ -472,7 +474,7 @@ func (b *paraBuilder) setWord() {
 			f.glyphs, f.W = glyphsOf(i, j)
 			x += f.W
 			if f.Note > 0 {
-				notes = append(notes, f.Note)
+				notes = append(notes, int(f.Note))
 			} else {
 				nr += j - i
 			}

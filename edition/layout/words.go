@@ -36,7 +36,7 @@ type wordKey struct {
 	face      Face
 	size      float64
 	label     labelKind
-	dir       int
+	dir       int32
 	hyphenate bool
 }
 
