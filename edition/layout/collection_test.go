@@ -105,7 +105,7 @@ func TestCollectionQuotationsAndDirections(t *testing.T) {
 					t.Errorf("%s: quotation line %.2f wide, beyond the measure less two indents", pl.line.para, w)
 				}
 				for _, f := range pl.line.frags {
-					if f.Note == 0 && f.Size != g.Size-quoteSize {
+					if f.refs().Note == 0 && f.Size != g.Size-quoteSize {
 						t.Errorf("%s: %q set at %.1f pt, want %.1f", pl.line.para, f.Text, f.Size, g.Size-quoteSize)
 					}
 				}
@@ -188,7 +188,7 @@ func TestCollectionPageStarts(t *testing.T) {
 			}
 			var set strings.Builder
 			for _, f := range pl.line.frags {
-				if (f.label == noLabel || f.dir > 0) && f.Note == 0 { // a direction within the text is part of it
+				if (f.label == noLabel || f.refs().dir > 0) && f.refs().Note == 0 { // a direction within the text is part of it
 					set.WriteString(f.Text)
 				}
 			}

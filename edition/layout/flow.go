@@ -692,7 +692,7 @@ func (fb *flowBuilder) note(n *edition.Note) {
 		st := textStyle{face: Roman, size: fb.g.NoteSize}
 		if i == 0 {
 			// The number is set in a box of its own, a space before the text.
-			num := frag{Text: fmt.Sprintf("%d", n.Number), Face: Roman, Size: fb.g.NoteSize, Back: int32(n.Number), space: true}
+			num := frag{Text: fmt.Sprintf("%d", n.Number), Face: Roman, Size: fb.g.NoteSize, ref: &runRef{Back: n.Number}, space: true}
 			num.glyphs, num.W = shapeRun(fb.m[Roman], num.Text, num.Size, 0, 0)
 			w := fb.g.NoteSize * 1.5
 			if num.W+fb.g.NoteSize*0.5 > w {

@@ -241,7 +241,9 @@ func (L *pageSet) setContents(fb *flowBuilder) contents {
 func withLink(frags []frag, target string) []frag {
 	out := make([]frag, len(frags))
 	for i, f := range frags {
-		f.URL = target
+		r := f.refs()
+		r.URL = target
+		f.ref = newRef(r)
 		out[i] = f
 	}
 	return out

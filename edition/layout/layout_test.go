@@ -261,7 +261,7 @@ func TestPageBreaks(t *testing.T) {
 		got := string(text[pb.At.Rune:])
 		var want string
 		for _, f := range first.frags {
-			if f.Note == 0 && f.label == noLabel && f.Text != "" && f.Text != "-" {
+			if f.refs().Note == 0 && f.label == noLabel && f.Text != "" && f.Text != "-" {
 				want = f.Text
 				break
 			}

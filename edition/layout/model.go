@@ -199,42 +199,43 @@ func (mb *modelBuilder) line(out *Page, pl placed) {
 		if f.Text == "" {
 			continue
 		}
+		r := f.refs()
 		elem, role := base, mb.d.Elements[base].Role
 		switch {
-		case f.Note > 0:
-			elem, role = mb.element(baseKey+"|ref"+strconv.Itoa(int(f.Note)), NoteRefRole, base, "", int(f.Note)), NoteRefRole
-		case f.Back > 0:
+		case r.Note > 0:
+			elem, role = mb.element(baseKey+"|ref"+strconv.Itoa(r.Note), NoteRefRole, base, "", r.Note), NoteRefRole
+		case r.Back > 0:
 			note := mb.d.Elements[base].Parent
-			elem, role = mb.element("note:"+strconv.Itoa(int(f.Back))+"|label", NoteLabelRole, note, "", int(f.Back)), NoteLabelRole
-		case f.URL != "":
-			elem, role = mb.element(baseKey+"|link"+strconv.Itoa(int(f.link)), LinkRole, base, f.URL, 0), LinkRole
+			elem, role = mb.element("note:"+strconv.Itoa(r.Back)+"|label", NoteLabelRole, note, "", r.Back), NoteLabelRole
+		case r.URL != "":
+			elem, role = mb.element(baseKey+"|link"+strconv.Itoa(r.link), LinkRole, base, r.URL, 0), LinkRole
 		case f.label == speakerLabel:
 			elem, role = mb.element(baseKey+"|speaker", SpeakerRole, base, "", 0), SpeakerRole
 		case f.label == directionLabel:
 			key := baseKey + "|direction"
-			if f.dir > 0 {
-				key += strconv.Itoa(int(f.dir))
+			if r.dir > 0 {
+				key += strconv.Itoa(r.dir)
 			}
 			elem, role = mb.element(key, DirectionRole, base, "", 0), DirectionRole
 		}
 		x, y := pl.x+f.X, pl.y-f.Rise
-		out.Items = append(out.Items, Item{Kind: RunItem, Role: role, Element: elem, Lang: f.lang,
+		out.Items = append(out.Items, Item{Kind: RunItem, Role: role, Element: elem, Lang: r.lang,
 			Run: Run{Face: f.Face, Size: f.Size, HScale: hscale(f.Expand), Track: f.Track, X: x, Y: y, W: f.W, Text: f.Text, Glyphs: f.glyphs, Space: f.space, Hyphen: f.hyphen}})
 		switch {
-		case f.Note > 0:
+		case r.Note > 0:
 			out.Items = append(out.Items, Item{Kind: LinkItem, Role: NoteRefRole, Element: elem,
-				Link: &Link{X: pl.x + f.X - 1, Y: y - f.Size, W: f.W + 2, H: f.Size * 1.2, Dest: NoteDest(int(f.Note))}})
-		case f.Back > 0:
+				Link: &Link{X: pl.x + f.X - 1, Y: y - f.Size, W: f.W + 2, H: f.Size * 1.2, Dest: NoteDest(r.Note)}})
+		case r.Back > 0:
 			out.Items = append(out.Items, Item{Kind: LinkItem, Role: NoteLabelRole, Element: elem,
-				Link: &Link{X: pl.x + f.X - 1, Y: y - f.Size, W: f.W + 2, H: f.Size * 1.2, Dest: MarkDest(int(f.Back))}})
+				Link: &Link{X: pl.x + f.X - 1, Y: y - f.Size, W: f.W + 2, H: f.Size * 1.2, Dest: MarkDest(r.Back)}})
 		}
-		if f.URL != linkURL {
+		if r.URL != linkURL {
 			flush()
-			if f.URL != "" {
-				linkURL, linkStart, linkSize, linkElem = f.URL, f.X, f.Size, elem
+			if r.URL != "" {
+				linkURL, linkStart, linkSize, linkElem = r.URL, f.X, f.Size, elem
 			}
 		}
-		if f.URL != "" {
+		if r.URL != "" {
 			linkEnd = f.X + f.W
 		}
 	}

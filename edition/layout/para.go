@@ -16,7 +16,8 @@ import (
 
 // frag is a run of characters set in one font, size and position: the unit
 // that is drawn. X is relative to the start of its box while a paragraph is
-// built, and to the left edge of the text block once the line is set.
+// built, and to the left edge of the text block once the line is set. Its
+// fields are ordered so that none is padded: a book sets millions of runs.
 type frag struct {
 	X     float64
 	Size  float64
@@ -29,20 +30,9 @@ type frag struct {
 	Text   string
 	// glyphs are what the run draws: Text shaped in Face (see shapeRun).
 	glyphs []shape.Glyph
-	URL    string // the run is part of a link to URL
-	// lang is the run's language when it differs from the book's ("" for
-	// the book's): such runs are not hyphenated with English patterns.
-	lang string
-	Note int32 // the run is the mark of note Note, linked to it
-	Back int32 // the run is the number of note Back, linked to its mark
-	// dir numbers the directions within a paragraph's text from 1, so
-	// that the runs of one are known as one; 0 elsewhere.
-	dir int32
-	// link numbers the links of a paragraph from 1, so that the runs of
-	// one link are known as one; 0 outside links. (Note numbers and these
-	// counts are bounded by the Markdown's size, load.MaxMarkdownSize,
-	// well within int32.)
-	link int32
+	// ref is what the run is part of beyond its style, nil for most runs
+	// (see runRef).
+	ref  *runRef
 	Face Face
 	// label marks runs that are not part of the paragraph's text in the
 	// model (a speaker's name, a stage direction after it) and the runs of
@@ -54,6 +44,49 @@ type frag struct {
 	// text a tagged PDF carries; see Run.)
 	space, hyphen bool
 }
+
+// runRef is what a run is part of beyond its style: a link, text in
+// another language, a note's mark or number, a direction. Few runs are:
+// they hold it behind a pointer, nil for none (newRef), so that a run stays
+// small; runs share one and never change it.
+type runRef struct {
+	URL string // the run is part of a link to URL
+	// lang is the run's language when it differs from the book's ("" for
+	// the book's): such runs are not hyphenated with English patterns.
+	lang string
+	Note int // the run is the mark of note Note, linked to it
+	Back int // the run is the number of note Back, linked to its mark
+	// dir numbers the directions within a paragraph's text from 1, so
+	// that the runs of one are known as one; 0 elsewhere.
+	dir int
+	// link numbers the links of a paragraph from 1, so that the runs of
+	// one link are known as one; 0 outside links.
+	link int
+}
+
+// newRef returns r to be held by runs: nil when it is the zero runRef.
+func newRef(r runRef) *runRef {
+	if r == (runRef{}) {
+		return nil
+	}
+	return &r
+}
+
+// sameRef reports whether runs holding a and b are part of the same.
+func sameRef(a, b *runRef) bool {
+	return a == b || a != nil && b != nil && *a == *b
+}
+
+// value returns *r, the zero runRef for nil.
+func (r *runRef) value() runRef {
+	if r == nil {
+		return runRef{}
+	}
+	return *r
+}
+
+// refs returns what f is part of (the zero runRef for nothing).
+func (f *frag) refs() runRef { return f.ref.value() }
 
 // labelKind tells which label of a turn a run belongs to.
 type labelKind uint8
@@ -91,9 +124,9 @@ type paragraph struct {
 type textStyle struct {
 	face Face
 	size float64
-	lang string // "" for the book's language
-	url  string
-	link int32 // the link's number in the paragraph (see frag.link)
+	// ref is what the text is part of: a link (its number in the
+	// paragraph, see runRef.link), another language, a direction.
+	ref *runRef
 }
 
 // paraBuilder turns inline content into items. It checks every character
@@ -123,11 +156,9 @@ type paraBuilder struct {
 	hyphenate bool
 	// label marks the characters added as labels (see frag.label).
 	label labelKind
-	// dirs counts the paragraph's directions so far, dir is the one being
-	// added (see frag.dir).
-	dirs, dir int32
-	// links counts the paragraph's links so far.
-	links int32
+	// dirs and links count the paragraph's directions and links so far
+	// (see runRef).
+	dirs, links int
 	// pos is the source position of the text being added, for errors.
 	pos edition.Pos
 }
@@ -164,16 +195,16 @@ func (b *paraBuilder) release() {
 func (b *paraBuilder) addBox(w float64, pc piece) {
 	it := linebreak.Item{Kind: linebreak.Box, Width: w, Expandable: len(pc.frags) > 0}
 	for i := range pc.frags {
-		if f := &pc.frags[i]; f.Track != 0 || f.URL != "" || f.Back != 0 {
+		if f := &pc.frags[i]; f.Track != 0 || f.refs().URL != "" || f.refs().Back != 0 {
 			it.Expandable = false
 		}
 	}
 	if n := len(pc.frags); n > 0 {
-		if f := &pc.frags[0]; f.Note == 0 && f.Back == 0 && f.Rise == 0 && f.Text != "" {
+		if f := &pc.frags[0]; f.refs().Note == 0 && f.refs().Back == 0 && f.Rise == 0 && f.Text != "" {
 			r, _ := utf8.DecodeRuneInString(f.Text)
 			it.ProtrudeLeft, _ = protrudes(b.m[f.Face], r, f.Size)
 		}
-		if f := &pc.frags[n-1]; f.Note == 0 && f.Back == 0 && f.Rise == 0 && f.Text != "" {
+		if f := &pc.frags[n-1]; f.refs().Note == 0 && f.refs().Back == 0 && f.Rise == 0 && f.Text != "" {
 			r, _ := utf8.DecodeLastRuneInString(f.Text)
 			_, it.ProtrudeRight = protrudes(b.m[f.Face], r, f.Size)
 		}
@@ -223,12 +254,13 @@ func (b *paraBuilder) char(r rune, st textStyle, pos edition.Pos) {
 	n := len(b.word)
 	if n > 0 {
 		last := &b.word[n-1]
-		if last.Face == st.face && last.Size == st.size && last.URL == st.url && last.link == st.link && last.Note == 0 && last.Rise == 0 && last.Track == 0 && last.lang == st.lang && last.label == b.label && last.dir == b.dir {
+		// (A note mark's run holds a note, which no style does.)
+		if last.Face == st.face && last.Size == st.size && sameRef(last.ref, st.ref) && last.Rise == 0 && last.Track == 0 && last.label == b.label {
 			b.runes = append(b.runes, wordRune{r, n - 1})
 			return
 		}
 	}
-	b.word = append(b.word, frag{Face: st.face, Size: st.size, URL: st.url, link: st.link, lang: st.lang, label: b.label, dir: b.dir})
+	b.word = append(b.word, frag{Face: st.face, Size: st.size, ref: st.ref, label: b.label})
 	b.runes = append(b.runes, wordRune{r, n})
 }
 
@@ -251,7 +283,8 @@ func (b *paraBuilder) mark(n int, st textStyle) {
 		b.wordEnd = true
 	}
 	size := st.size * MarkScale
-	b.word = append(b.word, frag{Face: Roman, Size: size, Rise: st.size * MarkRise, Note: int32(n), lang: st.lang})
+	b.word = append(b.word, frag{Face: Roman, Size: size, Rise: st.size * MarkRise,
+		ref: newRef(runRef{Note: n, lang: st.ref.value().lang})})
 	for _, r := range strconv.Itoa(n) {
 		b.runes = append(b.runes, wordRune{r, len(b.word) - 1})
 	}
@@ -316,12 +349,13 @@ func (b *paraBuilder) setWord() {
 	hasURL, plain := false, true
 	for k := range word {
 		f := &word[k]
-		hasURL = hasURL || f.URL != ""
-		plain = plain && f.Note == 0 && f.URL == "" && f.lang == ""
+		r := f.refs()
+		hasURL = hasURL || r.URL != ""
+		plain = plain && r.Note == 0 && r.URL == "" && r.lang == ""
 	}
 	isLetter := func(i int) bool {
 		if !plain {
-			if f := &word[rs[i].frag]; f.Note != 0 || f.URL != "" || f.lang != "" {
+			if r := word[rs[i].frag].refs(); r.Note != 0 || r.URL != "" || r.lang != "" {
 				return false
 			}
 		}
@@ -329,7 +363,7 @@ func (b *paraBuilder) setWord() {
 	}
 	// Explicit hyphens and en dashes between letters or figures.
 	for i := 1; i+1 < len(rs); i++ {
-		if hasURL && word[rs[i].frag].URL != "" {
+		if hasURL && word[rs[i].frag].refs().URL != "" {
 			continue
 		}
 		if (rs[i].r == '-' || rs[i].r == '–') && unicode.IsLetter(rs[i-1].r) && unicode.IsLetter(rs[i+1].r) {
@@ -369,7 +403,7 @@ func (b *paraBuilder) setWord() {
 	// one break point each keeps "=" from looking spaced). The character
 	// that starts a line then shows the URL goes on.
 	for i := 1; hasURL && i < len(rs); i++ {
-		if word[rs[i-1].frag].URL == "" || word[rs[i].frag].URL == "" || i+1 >= len(rs) {
+		if word[rs[i-1].frag].refs().URL == "" || word[rs[i].frag].refs().URL == "" || i+1 >= len(rs) {
 			continue
 		}
 		prev, cur := rs[i-1].r, rs[i].r
@@ -473,8 +507,8 @@ func (b *paraBuilder) setWord() {
 			f.X = x
 			f.glyphs, f.W = glyphsOf(i, j)
 			x += f.W
-			if f.Note > 0 {
-				notes = append(notes, int(f.Note))
+			if n := f.refs().Note; n > 0 {
+				notes = append(notes, n)
 			} else {
 				nr += j - i
 			}
@@ -484,7 +518,13 @@ func (b *paraBuilder) setWord() {
 		r0 += nr
 	}
 	hyphenAfter := func(prev frag) frag {
-		h := frag{Text: "-", Face: prev.Face, Size: prev.Size, URL: prev.URL, link: prev.link, lang: prev.lang, label: prev.label, dir: prev.dir, hyphen: true}
+		// The hyphen is part of what its word is part of, but for a
+		// note's mark or number.
+		h := frag{Text: "-", Face: prev.Face, Size: prev.Size, ref: prev.ref, label: prev.label, hyphen: true}
+		if r := prev.refs(); r.Note != 0 || r.Back != 0 {
+			r.Note, r.Back = 0, 0
+			h.ref = newRef(r)
+		}
 		h.glyphs, h.W = shapeRun(b.m[h.Face], "-", h.Size, 0, 0)
 		return h
 	}
@@ -507,7 +547,7 @@ func (b *paraBuilder) setWord() {
 		whole.glyphs, whole.W = glyphsOf(c0, c1)
 		it := linebreak.Item{Kind: linebreak.Penalty, Penalty: hyphenPenalty, Flagged: true,
 			Width: pre.W + h.W, PostBreak: post.W, NoBreak: whole.W,
-			Expandable: f.URL == "" && f.Track == 0}
+			Expandable: f.refs().URL == "" && f.Track == 0}
 		_, it.ProtrudeRight = protrudes(b.m[h.Face], '-', h.Size)
 		it.ProtrudeLeft, _ = protrudes(b.m[f.Face], rs[p].r, f.Size)
 		b.p.items = append(b.p.items, it)
@@ -549,7 +589,7 @@ func (b *paraBuilder) setWord() {
 			b.addPenalty(h.W, hyphenPenalty, true, append(b.frags(1), h))
 			// The added hyphen is expanded with its line, and hangs.
 			it := &b.p.items[len(b.p.items)-1]
-			it.Expandable = h.URL == ""
+			it.Expandable = h.refs().URL == ""
 			_, it.ProtrudeRight = protrudes(b.m[h.Face], '-', h.Size)
 		case 2:
 			b.addPenalty(0, exHyphenPenalty, true, nil)
@@ -609,27 +649,31 @@ func (b *paraBuilder) inlines(content []edition.Inline, st textStyle) {
 			b.inlines(n.Content, st)
 			b.text(close, st, b.pos)
 		case *edition.Foreign:
-			s := st
-			s.lang = n.Lang
+			s, r := st, st.ref.value()
+			r.lang = n.Lang
+			s.ref = newRef(r)
 			b.inlines(n.Content, s)
 		case *edition.Link:
-			s := st
+			s, r := st, st.ref.value()
 			b.links++
-			s.url, s.link = n.URL, b.links
+			r.URL, r.link = n.URL, b.links
+			s.ref = newRef(r)
 			b.inlines(n.Content, s)
 		case *edition.Direction:
 			// In italics between parentheses, as a direction after a
 			// speaker's name is set, and like it an element of its own.
-			s := st
+			s, r := st, st.ref.value()
 			s.face ^= Italic
 			open, close := n.Marks()
-			label, dir := b.label, b.dir
+			label := b.label
 			b.dirs++
-			b.label, b.dir = directionLabel, b.dirs
+			r.dir = b.dirs
+			s.ref = newRef(r)
+			b.label = directionLabel
 			b.text(open, s, b.pos)
 			b.inlines(n.Content, s)
 			b.text(close, s, b.pos)
-			b.label, b.dir = label, dir
+			b.label = label
 		case *edition.NoteRef:
 			b.mark(n.Number, st)
 		default:

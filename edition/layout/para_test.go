@@ -53,9 +53,9 @@ func TestParagraphItems(t *testing.T) {
 			var boxText strings.Builder
 			for _, f := range pc.frags {
 				w += f.W
-				if f.Note > 0 {
+				if f.refs().Note > 0 {
 					sawMark = true
-					if f.Note != 3 || f.Rise <= 0 || f.Size >= 10 {
+					if f.refs().Note != 3 || f.Rise <= 0 || f.Size >= 10 {
 						t.Errorf("note mark %+v: want number 3, raised and smaller", f)
 					}
 					continue
@@ -66,7 +66,7 @@ func TestParagraphItems(t *testing.T) {
 						t.Errorf("%q set in italics", f.Text)
 					}
 				}
-				if f.URL != "" {
+				if f.refs().URL != "" {
 					sawURL = true
 				}
 				boxText.WriteString(f.Text)
@@ -88,7 +88,7 @@ func TestParagraphItems(t *testing.T) {
 			if it.Flagged {
 				flagged++
 				for _, f := range pc.frags {
-					if f.lang != "" {
+					if f.refs().lang != "" {
 						t.Error("a foreign word is hyphenated with English patterns")
 					}
 				}
@@ -109,7 +109,7 @@ func TestParagraphItems(t *testing.T) {
 	for i, it := range p.items {
 		if it.Kind == linebreak.Penalty && i > 0 && i+1 < len(p.items) {
 			prev := p.pieces[i-1].frags
-			if len(prev) > 0 && prev[len(prev)-1].lang != "" {
+			if len(prev) > 0 && prev[len(prev)-1].refs().lang != "" {
 				t.Errorf("break after foreign run %q", prev[len(prev)-1].Text)
 			}
 		}
@@ -142,7 +142,7 @@ func TestExplicitHyphenBreaks(t *testing.T) {
 		if strings.HasSuffix(last.Text, "-") && it.Width == 0 && it.Flagged {
 			afterHyphen = true
 		}
-		if last.URL != "" && !it.Flagged && it.Width == 0 && it.Penalty < linebreak.Infinity {
+		if last.refs().URL != "" && !it.Flagged && it.Width == 0 && it.Penalty < linebreak.Infinity {
 			j := i + 1
 			for j < len(p.items) && p.items[j].Kind != linebreak.Box {
 				j++
