@@ -185,9 +185,9 @@ type paraSet struct {
 	tokens chan struct{}
 	// at is the index of the next of walk for next; held the last row
 	// next made, given out with the rows after it (a signature may ask
-	// for it to keep with them).
-	at   int
-	held []row
+	// for it to keep with them); out the rows next returned last.
+	at        int
+	held, out []row
 }
 
 // startParagraphs starts setting the body paragraphs the walk of the book
@@ -229,15 +229,19 @@ func (fb *flowBuilder) startParagraphs() *paraSet {
 }
 
 // next returns the next rows of the body in order, waiting for their
-// paragraph to be set; false once there are no more.
+// paragraph to be set; false once there are no more. The rows are valid
+// until the next call (their callers copy them): one slice serves every
+// call, so that a paragraph's rows are not allocated each time.
 func (ps *paraSet) next() ([]row, bool) {
 	fb := ps.fb
+	out := append(ps.out[:0], ps.held...)
+	ps.held = ps.held[:0]
 	for ps.at < len(ps.walk) {
 		r := ps.walk[ps.at]
 		ps.at++
-		var rows []row
+		start := len(out)
 		if r.kind != rowPending {
-			rows = []row{r}
+			out = append(out, r)
 		} else {
 			i := r.src - 1
 			<-ps.done[i]
@@ -248,30 +252,27 @@ func (ps *paraSet) next() ([]row, bool) {
 			}
 			s, ls := fb.srcs[i], ps.lines[i]
 			inset := fb.inset(s)
-			rows = make([]row, len(ls))
 			for k, l := range ls {
-				rows[k] = row{kind: rowText, line: l, lines: 1, x: inset, idx: k, count: len(ls),
-					turnStart: s.turn != nil && k == 0, section: s.sec.id, title: s.sec.title, src: r.src, quote: s.quote}
+				out = append(out, row{kind: rowText, line: l, lines: 1, x: inset, idx: k, count: len(ls),
+					turnStart: s.turn != nil && k == 0, section: s.sec.id, title: s.sec.title, src: r.src, quote: s.quote})
 			}
 		}
-		if r.keep {
-			// A signature follows: the last row before it keeps with it.
-			if len(rows) > 0 {
-				rows[len(rows)-1].keep = true
-			} else if len(ps.held) > 0 {
-				ps.held[len(ps.held)-1].keep = true
-			}
+		if r.keep && len(out) > 0 {
+			// A signature follows: the last row before it keeps with it
+			// (the held row, when the paragraph has none).
+			out[len(out)-1].keep = true
 		}
-		if len(rows) == 0 {
+		if len(out) == start {
 			continue
 		}
-		out := append(ps.held, rows[:len(rows)-1]...)
-		ps.held = rows[len(rows)-1:]
-		return out, true
+		// The last row is held: given out with the rows after it (a
+		// signature may ask for it to keep with them).
+		ps.held = append(ps.held, out[len(out)-1])
+		ps.out = out[:len(out)-1]
+		return ps.out, true
 	}
-	if len(ps.held) > 0 {
-		out := ps.held
-		ps.held = nil
+	if len(out) > 0 {
+		ps.out = out
 		return out, true
 	}
 	return nil, false
