@@ -68,7 +68,8 @@ func breakAllowed(rows []row, i int) bool {
 // The rows are rows followed by those more gives, chunk by chunk as
 // make-up needs them, until it reports no more (nil: none).
 func makeUpFrom(g Geometry, rows []row, more func() ([]row, bool), notes map[int][]noteLine, rebreak rebreakFunc) []bodyPage {
-	m := &makeup{g: g, src: rows, more: more, notes: notes, rebreak: rebreak}
+	// src is make-up's own (drop moves rows within it).
+	m := &makeup{g: g, src: slices.Clone(rows), more: more, notes: notes, rebreak: rebreak}
 	// full holds where make-up stood before each of the last spreads made
 	// full, in a row (at most lookBackSpreads of them).
 	var full []state
@@ -76,6 +77,16 @@ func makeUpFrom(g Geometry, rows []row, more func() ([]row, bool), notes map[int
 	// the section, whatever they came out as (at most lookBackSpreads).
 	var hist []state
 	for {
+		// Make-up returns to no state but those of full and hist: the
+		// rows before theirs and its own are let go of.
+		from := m.next
+		for _, s := range full {
+			from = min(from, s.next)
+		}
+		for _, s := range hist {
+			from = min(from, s.next)
+		}
+		m.drop(from)
 		m.fill()
 		if len(m.buf) == 0 {
 			break
@@ -148,12 +159,15 @@ func makeUpFrom(g Geometry, rows []row, more func() ([]row, bool), notes map[int
 type rebreakFunc func(reqs []rebreakReq) [][]row
 
 // makeup is page make-up in progress. The rows not yet on a page are
-// buf (a window) followed by src[next:]; buf is never changed in place, so
-// that trial make-ups may share it: setting a paragraph again makes a new
-// window.
+// buf (a window) followed by the rows from the next'th on (src[next-base:]);
+// buf is never changed in place, so that trial make-ups may share it:
+// setting a paragraph again makes a new window.
 type makeup struct {
-	g   Geometry
-	src []row
+	g Geometry
+	// src holds the rows from the base'th on: those before, make-up will
+	// not take again (see drop).
+	src  []row
+	base int
 	// more gives the rows after src, chunk by chunk (see has).
 	more    func() ([]row, bool)
 	next    int
@@ -189,7 +203,7 @@ type variant struct {
 func (m *makeup) fill() {
 	want := 2*m.g.Lines + 4
 	for len(m.buf) < want && m.has() {
-		m.buf = append(m.buf, m.src[m.next])
+		m.buf = append(m.buf, m.src[m.next-m.base])
 		m.next++
 	}
 	for len(m.buf) > 0 && m.has() {
@@ -197,15 +211,16 @@ func (m *makeup) fill() {
 		if last.kind != rowText || last.idx+1 >= last.count {
 			break
 		}
-		m.buf = append(m.buf, m.src[m.next])
+		m.buf = append(m.buf, m.src[m.next-m.base])
 		m.next++
 	}
 }
 
 // has reports whether there is a row after those make-up has taken
-// (m.src[m.next]), asking more for the next rows when m.src holds none.
+// (m.src[m.next-m.base]), asking more for the next rows when m.src holds
+// none.
 func (m *makeup) has() bool {
-	for m.next >= len(m.src) {
+	for m.next-m.base >= len(m.src) {
 		if m.more == nil {
 			return false
 		}
@@ -217,6 +232,22 @@ func (m *makeup) has() bool {
 		m.src = append(m.src, rows...)
 	}
 	return true
+}
+
+// drop lets go of the rows before the from'th, which make-up will not
+// take again: no state it may return to (save, restore) stands before
+// from. The rows after are moved to the start of src once half of it is
+// rows let go of, so that src holds the rows of the last few spreads, not
+// every row of the book, and each row is moved at most about once.
+func (m *makeup) drop(from int) {
+	n := from - m.base
+	if n <= 0 || 2*n < len(m.src) {
+		return
+	}
+	k := copy(m.src, m.src[n:])
+	clear(m.src[k:]) // let go of their lines
+	m.src = m.src[:k]
+	m.base = from
 }
 
 // pageResult is a page made up from a window of rows.
