@@ -27,31 +27,22 @@ const (
 
 // row is one unit of the vertical flow of the body: a set line, or a
 // section's heading. Its height is a whole number of body lines, so every
-// page keeps the baseline grid.
+// page keeps the baseline grid. Make-up copies rows over and over: its
+// fields are ordered so that none is padded, and a heading's lines are
+// behind a pointer.
 type row struct {
-	kind  rowKind
 	line  line
-	lines int     // height in body lines
 	x     float64 // indent from the left of the text block
+	lines int     // height in body lines
 	// idx and count place a text row in its paragraph.
 	idx, count int
-	// turnStart is set on the first line of a speaker's turn.
-	turnStart bool
-	// keep forbids a page break after the row.
-	keep bool
-	// newPage starts the row on a new recto page.
-	newPage bool
 	// section is the section the row belongs to; title its running head.
 	section, title string
-	// heading is a heading row's set title lines; sub the lines set under
-	// them (a collection's participants, place and date), from the body
-	// line subAt of the row.
-	heading []line
-	sub     []line
-	subAt   int
 	// quote is the ID of the first paragraph of the block quotation a text
 	// row belongs to; empty outside quotations.
 	quote string
+	// head is a heading row's lines; nil for other rows.
+	head *headingLines
 	// src identifies a text row's paragraph for setting it again
 	// (flowBuilder.rebreak): its index in flowBuilder.srcs plus one; 0 for
 	// rows that cannot be set again.
@@ -60,6 +51,22 @@ type row struct {
 	// which is then not set again: -1 or +1 for a line shorter or longer,
 	// 2 for as long but without a hyphen at a page's foot.
 	loose int8
+	kind  rowKind
+	// turnStart is set on the first line of a speaker's turn.
+	turnStart bool
+	// keep forbids a page break after the row.
+	keep bool
+	// newPage starts the row on a new recto page.
+	newPage bool
+}
+
+// headingLines are a heading row's set title lines; sub the lines set under
+// them (a collection's participants, place and date), from the body line
+// subAt of the row.
+type headingLines struct {
+	title []line
+	sub   []line
+	subAt int
 }
 
 // section is a titled part of the body, for the contents and the outline.
@@ -606,16 +613,16 @@ func (fb *flowBuilder) heading(id string, title []edition.Inline, sub []string) 
 	lines := setBalanced(b.finish(), fb.g.Measure*0.8)
 	sink := fb.g.SectionSink + 1 + int(float64(len(lines))*fb.g.TitleLead/fb.g.Leading+0.999)
 	r := row{kind: rowHeading, lines: sink, keep: true, newPage: true,
-		section: id, title: plain, heading: lines}
+		section: id, title: plain, head: &headingLines{title: lines}}
 	for i, s := range sub {
 		sb := newParaBuilder(fb.m, &fb.errs, fmt.Sprintf("%s-sub-%d", id, i+1))
 		sb.hyphenate = false
 		sb.inlines([]edition.Inline{&edition.Text{Text: s}}, textStyle{face: Italic, size: fb.g.Size})
-		r.sub = append(r.sub, setBalanced(sb.finish(), fb.g.Measure*0.85)...)
+		r.head.sub = append(r.head.sub, setBalanced(sb.finish(), fb.g.Measure*0.85)...)
 	}
-	if len(r.sub) > 0 {
-		r.subAt = sink
-		r.lines += len(r.sub) + 1
+	if len(r.head.sub) > 0 {
+		r.head.subAt = sink
+		r.lines += len(r.head.sub) + 1
 	}
 	fb.rows = append(fb.rows, r)
 	s := section{id: id, title: plain}

@@ -276,12 +276,12 @@ func (L *pageSet) placeBody(p *page, bp bodyPage) {
 			p.bookmark = r.title
 			L.opening[r.section] = p.number
 			ty := y + float64(g.SectionSink)*g.Leading
-			for _, hl := range r.heading {
+			for _, hl := range r.head.title {
 				p.lines = append(p.lines, placed{x: left + (g.Measure-hl.width)/2, y: ty, line: hl, role: HeadingRole, key: "h:" + r.section})
 				ty += g.TitleLead
 			}
-			for i, sl := range r.sub {
-				p.lines = append(p.lines, placed{x: left + (g.Measure-sl.width)/2, y: y + float64(r.subAt+i)*g.Leading, line: sl})
+			for i, sl := range r.head.sub {
+				p.lines = append(p.lines, placed{x: left + (g.Measure-sl.width)/2, y: y + float64(r.head.subAt+i)*g.Leading, line: sl})
 			}
 		case rowText, rowSignature:
 			y0 := y + float64(r.lines-1)*g.Leading
