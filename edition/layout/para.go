@@ -97,7 +97,9 @@ const (
 	directionLabel           // a stage direction in parentheses
 )
 
-// piece is what an item of the line breaker stands for.
+// piece is what an item of the line breaker stands for. Its runs are not
+// changed once it holds them: the pieces of a word set again share them
+// (see replay), and a set line holds copies.
 type piece struct {
 	frags []frag // a box's runs; a penalty's text when the line breaks there
 	rune  int    // plain-text offset of the box's first character

@@ -47,7 +47,6 @@ type setWord struct {
 	key    wordKey
 	items  []linebreak.Item
 	pieces []piece
-	frags  int // runs in pieces, taken from the arena when it is added
 }
 
 // memoKey returns the key of the current word and puts its text in b.buf;
@@ -102,14 +101,16 @@ func move(it linebreak.Item, pc *piece, d int) {
 }
 
 // remember puts the word just set, text as k sets it, in words: the items
-// and pieces from items and pieces on, copied in three allocations.
+// and pieces from items and pieces on, copied in three allocations (the
+// runs out of the paragraph's arena, which is reused).
 func (b *paraBuilder) remember(text string, k wordKey, items, pieces int) {
 	w := &setWord{key: k, items: slices.Clone(b.p.items[items:]), pieces: slices.Clone(b.p.pieces[pieces:])}
+	nr := 0
 	for i := range w.pieces {
 		pc := &w.pieces[i]
-		w.frags += len(pc.frags) + len(pc.post) + len(pc.noBreak)
+		nr += len(pc.frags) + len(pc.post) + len(pc.noBreak)
 	}
-	runs := make([]frag, 0, w.frags)
+	runs := make([]frag, 0, nr)
 	keep := func(fs []frag) []frag {
 		if fs == nil {
 			return nil
@@ -134,23 +135,15 @@ func (b *paraBuilder) remember(text string, k wordKey, items, pieces int) {
 }
 
 // replay adds the word w, as it was set, at the current word's place, and
-// ends the word as setWord does.
+// ends the word as setWord does. Its pieces share w's runs: runs are not
+// changed once a piece holds them (a set line holds copies).
 func (b *paraBuilder) replay(w *setWord) {
 	b.wordEnd = false
-	arena := b.frags(w.frags)
-	take := func(fs []frag) []frag {
-		if fs == nil {
-			return nil
-		}
-		n := len(arena)
-		arena = append(arena, fs...)
-		return arena[n:len(arena):len(arena)]
-	}
 	b.p.items = append(b.p.items, w.items...)
-	for i, pc := range w.pieces {
-		pc.frags, pc.post, pc.noBreak = take(pc.frags), take(pc.post), take(pc.noBreak)
-		move(w.items[i], &pc, b.wordStart)
-		b.p.pieces = append(b.p.pieces, pc)
+	n := len(b.p.pieces)
+	b.p.pieces = append(b.p.pieces, w.pieces...)
+	for i := range w.pieces {
+		move(w.items[i], &b.p.pieces[n+i], b.wordStart)
 	}
 	clear(b.word)
 	b.word, b.runes = b.word[:0], b.runes[:0]
