@@ -318,7 +318,7 @@ func TestSectionLastPage(t *testing.T) {
 				for i := len(pages) - 1; i >= 0; i-- {
 					n := 0
 					for _, r := range pages[i].rows {
-						if r.kind == rowText && r.section == book.Interviews[0].ID {
+						if r.kind == rowText && r.sec.id == book.Interviews[0].ID {
 							n++
 						}
 					}

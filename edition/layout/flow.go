@@ -36,8 +36,9 @@ type row struct {
 	lines int     // height in body lines
 	// idx and count place a text row in its paragraph.
 	idx, count int
-	// section is the section the row belongs to; title its running head.
-	section, title string
+	// sec is the section the row belongs to (its title is the running
+	// head), shared by its rows.
+	sec *section
 	// quote is the ID of the first paragraph of the block quotation a text
 	// row belongs to; empty outside quotations.
 	quote string
@@ -124,7 +125,7 @@ type paraSrc struct {
 	p      *edition.Paragraph
 	indent bool
 	turn   *edition.Turn
-	sec    section
+	sec    *section
 	// quote is the ID of the first paragraph of the block quotation p is
 	// part of; empty when it is none.
 	quote string
@@ -261,7 +262,7 @@ func (ps *paraSet) next() ([]row, bool) {
 			inset := fb.inset(s)
 			for k, l := range ls {
 				out = append(out, row{kind: rowText, line: l, lines: 1, x: inset, idx: k, count: len(ls),
-					turnStart: s.turn != nil && k == 0, section: s.sec.id, title: s.sec.title, src: r.src, quote: s.quote})
+					turnStart: s.turn != nil && k == 0, sec: s.sec, src: r.src, quote: s.quote})
 			}
 		}
 		if r.keep && len(out) > 0 {
@@ -537,7 +538,7 @@ func (fb *flowBuilder) setAgain(para *paragraph, q rebreakReq, lo *linebreak.Loo
 		l.hyphenated = br.Hyphenated
 		l.hangL, l.hangR = br.ProtrudeLeft, br.ProtrudeRight
 		rows[i] = row{kind: rowText, line: l, lines: 1, x: inset, idx: i, count: want,
-			turnStart: s.turn != nil && i == 0, section: s.sec.id, title: s.sec.title, src: src, quote: s.quote, loose: int8(cmp.Or(looseness, 2))}
+			turnStart: s.turn != nil && i == 0, sec: s.sec, src: src, quote: s.quote, loose: int8(cmp.Or(looseness, 2))}
 	}
 	if last := rows[len(rows)-1].line.width; looseness != 0 && (last < 2*fb.g.Indent || last > measure-fb.g.Indent) {
 		return nil
@@ -605,7 +606,7 @@ func (fb *flowBuilder) speakerName(t *edition.Turn) string {
 // title, each item from a line of its own, on the body's grid, with a blank
 // line after it: a collection's participants, place and date under each
 // interview's title.
-func (fb *flowBuilder) heading(id string, title []edition.Inline, sub []string) section {
+func (fb *flowBuilder) heading(id string, title []edition.Inline, sub []string) *section {
 	plain := edition.PlainText(title)
 	b := newParaBuilder(fb.m, &fb.errs, id+"-title")
 	b.hyphenate = false
@@ -613,7 +614,7 @@ func (fb *flowBuilder) heading(id string, title []edition.Inline, sub []string) 
 	lines := setBalanced(b.finish(), fb.g.Measure*0.8)
 	sink := fb.g.SectionSink + 1 + int(float64(len(lines))*fb.g.TitleLead/fb.g.Leading+0.999)
 	r := row{kind: rowHeading, lines: sink, keep: true, newPage: true,
-		section: id, title: plain, head: &headingLines{title: lines}}
+		sec: &section{id: id, title: plain}, head: &headingLines{title: lines}}
 	for i, s := range sub {
 		sb := newParaBuilder(fb.m, &fb.errs, fmt.Sprintf("%s-sub-%d", id, i+1))
 		sb.hyphenate = false
@@ -625,9 +626,8 @@ func (fb *flowBuilder) heading(id string, title []edition.Inline, sub []string) 
 		r.lines += len(r.head.sub) + 1
 	}
 	fb.rows = append(fb.rows, r)
-	s := section{id: id, title: plain}
-	fb.secs = append(fb.secs, s)
-	return s
+	fb.secs = append(fb.secs, *r.sec)
+	return r.sec
 }
 
 // sectionRows sets a preface-like section.
@@ -646,7 +646,7 @@ func (fb *flowBuilder) section(s *edition.Section) {
 		}
 		for i, l := range lines {
 			fb.rows = append(fb.rows, row{kind: rowSignature, line: l, lines: 1 + boolInt(i == 0),
-				x: fb.g.Measure - l.width, idx: i, count: len(lines), section: sec.id, title: sec.title, keep: i+1 < len(lines)})
+				x: fb.g.Measure - l.width, idx: i, count: len(lines), sec: sec, keep: i+1 < len(lines)})
 		}
 	}
 }

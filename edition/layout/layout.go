@@ -273,11 +273,11 @@ func (L *pageSet) placeBody(p *page, bp bodyPage) {
 		switch r.kind {
 		case rowHeading:
 			p.kind = pageOpening
-			p.bookmark = r.title
-			L.opening[r.section] = p.number
+			p.bookmark = r.sec.title
+			L.opening[r.sec.id] = p.number
 			ty := y + float64(g.SectionSink)*g.Leading
 			for _, hl := range r.head.title {
-				p.lines = append(p.lines, placed{x: left + (g.Measure-hl.width)/2, y: ty, line: hl, role: HeadingRole, key: "h:" + r.section})
+				p.lines = append(p.lines, placed{x: left + (g.Measure-hl.width)/2, y: ty, line: hl, role: HeadingRole, key: "h:" + r.sec.id})
 				ty += g.TitleLead
 			}
 			for i, sl := range r.head.sub {
@@ -323,7 +323,7 @@ func (L *pageSet) placeBody(p *page, bp bodyPage) {
 		if p.recto() {
 			p.head = L.cite.ShortTitle
 			if len(bp.rows) > 0 {
-				p.head = bp.rows[0].title
+				p.head = bp.rows[0].sec.title
 			}
 		} else {
 			p.head = L.cite.ShortTitle

@@ -48,7 +48,7 @@ func TestParagraphsSetOnEveryCore(t *testing.T) {
 				lines := fb.bodyAt(fb.build(s.p, s.indent, s.turn, &fb.errs), fb.g.Measure-2*fb.inset(s))
 				for i, l := range lines {
 					want = append(want, row{kind: rowText, line: l, lines: 1, x: fb.inset(s), idx: i, count: len(lines),
-						turnStart: s.turn != nil && i == 0, section: s.sec.id, title: s.sec.title, src: r.src, quote: s.quote})
+						turnStart: s.turn != nil && i == 0, sec: s.sec, src: r.src, quote: s.quote})
 				}
 				if r.keep {
 					want[len(want)-1].keep = true
