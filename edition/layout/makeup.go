@@ -626,7 +626,7 @@ func (m *makeup) search(i, back int) bool {
 		m.restore(s)
 		m.remade = m.remade[:i+1]
 		if w.c >= 0 {
-			m.buf = append([]row(nil), m.splice(rows, choices[w.c])...)
+			m.buf = m.window(m.splice(rows, choices[w.c]))
 		}
 		ok := false
 		if w.short {
@@ -694,7 +694,7 @@ func (m *makeup) fixRecto(v pageResult, prev []row) (pageResult, pageResult) {
 	if best == nil {
 		return v, r
 	}
-	rows := append([]row(nil), m.splice(v.rows, *best)...) // out of the scratch space
+	rows := m.window(m.splice(v.rows, *best)) // out of the scratch space
 	tv := m.layPage(rows, v.carryIn, v.depth)
 	return tv, m.layPage(tv.rest(), tv.carry, v.depth)
 }
@@ -751,7 +751,7 @@ func (m *makeup) fixPage(rows []row, carry []noteLine, depth int, prev []row) pa
 		}
 		return r
 	}
-	trial := append([]row(nil), m.splice(rows, *best)...)
+	trial := m.window(m.splice(rows, *best))
 	return m.layPage(trial, carry, depth)
 }
 
@@ -940,6 +940,15 @@ func (m *makeup) store(v variant, nr []row, keep bool) {
 		nr[len(nr)-1].keep = keep
 	}
 	m.cache[v] = nr
+}
+
+// window returns a copy of rows, a window with a paragraph set again, to
+// become make-up's: with room for the rows fill adds to what is left of
+// it once its pages are made, so that it is not copied again then.
+func (m *makeup) window(rows []row) []row {
+	out := make([]row, len(rows), len(rows)+2*m.g.Lines+4)
+	copy(out, rows)
+	return out
 }
 
 // splice returns rows with the choice made, in the scratch space (valid
