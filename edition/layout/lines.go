@@ -83,14 +83,14 @@ func placeLine(p *paragraph, start, end int, ratio, expand, shift float64) line 
 		case linebreak.Glue:
 			nSpaces++
 		case linebreak.Penalty:
-			nFrags += len(p.pieces[i].noBreak)
+			nFrags += len(p.pieces[i].noBreak())
 		}
 	}
 	if end < len(p.items) {
 		nFrags += len(p.pieces[end].frags)
 	}
 	if post >= 0 {
-		nFrags += len(p.pieces[post].post)
+		nFrags += len(p.pieces[post].post())
 	}
 	if nFrags > 0 {
 		l.frags = make([]frag, 0, nFrags)
@@ -117,7 +117,7 @@ func placeLine(p *paragraph, start, end int, ratio, expand, shift float64) line 
 	}
 	if post >= 0 {
 		l.rune = p.pieces[post].postRune
-		place(p.pieces[post].post, p.items[post].Expandable)
+		place(p.pieces[post].post(), p.items[post].Expandable)
 	}
 	for i := start; i < end && i < len(p.items); i++ {
 		it := &p.items[i] // not copied: the loop runs for every item set
@@ -153,7 +153,7 @@ func placeLine(p *paragraph, start, end int, ratio, expand, shift float64) line 
 				if l.rune < 0 {
 					l.rune = p.pieces[i].rune
 				}
-				place(p.pieces[i].noBreak, it.Expandable)
+				place(p.pieces[i].noBreak(), it.Expandable)
 			}
 		case linebreak.Glue:
 			w := linebreak.SetWidth(*it, ratio)
@@ -322,7 +322,7 @@ func setBalanced(p *paragraph, width float64) []line {
 			i--
 			fr := p.pieces[i].frags
 			if items[i].Kind != linebreak.Box {
-				fr = p.pieces[i].noBreak
+				fr = p.pieces[i].noBreak()
 			}
 			for k := len(fr) - 1; k >= 0; k-- {
 				word = append(word, fr[k].Text)

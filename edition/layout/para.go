@@ -102,16 +102,40 @@ const (
 // (see replay), and a set line holds copies.
 type piece struct {
 	frags []frag // a box's runs; a penalty's text when the line breaks there
-	rune  int    // plain-text offset of the box's first character
 	notes []int  // notes whose mark is in the box
-	// post and noBreak are a discretionary's runs at the start of the
-	// next line when the line breaks there, and in the line when it does
-	// not (frags holds its pre-break runs); postRune is the plain-text
-	// offset of post's first character, rune that of noBreak's.
-	post, noBreak []frag
-	postRune      int
+	// alt holds a discretionary's other runs (frags holds its pre-break
+	// runs); nil for other items.
+	alt  *altRuns
+	rune int // plain-text offset of the box's first character
+	// postRune is the plain-text offset of a discretionary's first
+	// post-break character, rune that of its no-break runs.
+	postRune int
 	// urlGlue marks the small stretch at a URL's break point.
 	urlGlue bool
+}
+
+// altRuns are a discretionary's runs at the start of the next line when
+// the line breaks there (post), and in the line when it does not
+// (noBreak). Few items are discretionaries: their pieces hold these behind
+// a pointer, so that a piece stays small.
+type altRuns struct {
+	post, noBreak []frag
+}
+
+// post returns pc's post-break runs, if it is a discretionary.
+func (pc *piece) post() []frag {
+	if pc.alt == nil {
+		return nil
+	}
+	return pc.alt.post
+}
+
+// noBreak returns pc's no-break runs, if it is a discretionary.
+func (pc *piece) noBreak() []frag {
+	if pc.alt == nil {
+		return nil
+	}
+	return pc.alt.noBreak
 }
 
 // paragraph is a paragraph turned into the line breaker's items, with what
@@ -553,7 +577,7 @@ func (b *paraBuilder) setWord() {
 		_, it.ProtrudeRight = protrudes(b.m[h.Face], '-', h.Size)
 		it.ProtrudeLeft, _ = protrudes(b.m[f.Face], rs[p].r, f.Size)
 		b.p.items = append(b.p.items, it)
-		b.p.pieces = append(b.p.pieces, piece{frags: []frag{pre, h}, post: []frag{post}, noBreak: []frag{whole},
+		b.p.pieces = append(b.p.pieces, piece{frags: []frag{pre, h}, alt: &altRuns{post: []frag{post}, noBreak: []frag{whole}},
 			rune: r0, postRune: r0 + p - c0})
 		r0 += c1 - c0
 	}

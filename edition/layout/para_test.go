@@ -412,7 +412,7 @@ func TestLigatures(t *testing.T) {
 			boxes = append(boxes, runs(p.pieces[i].frags, it.Width))
 		case it.Discretionary():
 			pc := p.pieces[i]
-			boxes = append(boxes, "{"+runs(pc.frags, it.Width)+"}{"+runs(pc.post, it.PostBreak)+"}{"+runs(pc.noBreak, it.NoBreak)+"}")
+			boxes = append(boxes, "{"+runs(pc.frags, it.Width)+"}{"+runs(pc.post(), it.PostBreak)+"}{"+runs(pc.noBreak(), it.NoBreak)+"}")
 		}
 	}
 	if got := strings.Join(boxes, "|"); !strings.Contains(got, "|o|{f-}{fi}{ffi}|ce,|officiel,|souffle,|") {

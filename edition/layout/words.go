@@ -85,7 +85,7 @@ func lookup(text []byte, k wordKey) *setWord {
 // a box its first character's (rune), a discretionary that and its
 // post-break material's (postRune); a penalty's pieces carry none.
 func offsets(it linebreak.Item, pc *piece) (first, post bool) {
-	disc := pc.post != nil || pc.noBreak != nil
+	disc := pc.alt != nil
 	return it.Kind == linebreak.Box || disc, disc
 }
 
@@ -102,26 +102,23 @@ func move(it linebreak.Item, pc *piece, d int) {
 
 // remember puts the word just set, text as k sets it, in words: the items
 // and pieces from items and pieces on, copied in three allocations (the
-// runs out of the paragraph's arena, which is reused).
+// runs out of the paragraph's arena, which is reused; a discretionary's
+// other runs are never in it, and are shared).
 func (b *paraBuilder) remember(text string, k wordKey, items, pieces int) {
 	w := &setWord{key: k, items: slices.Clone(b.p.items[items:]), pieces: slices.Clone(b.p.pieces[pieces:])}
 	nr := 0
 	for i := range w.pieces {
 		pc := &w.pieces[i]
-		nr += len(pc.frags) + len(pc.post) + len(pc.noBreak)
+		nr += len(pc.frags)
 	}
 	runs := make([]frag, 0, nr)
-	keep := func(fs []frag) []frag {
-		if fs == nil {
-			return nil
-		}
-		n := len(runs)
-		runs = append(runs, fs...)
-		return runs[n:len(runs):len(runs)]
-	}
 	for i := range w.pieces {
 		pc := &w.pieces[i]
-		pc.frags, pc.post, pc.noBreak = keep(pc.frags), keep(pc.post), keep(pc.noBreak)
+		if pc.frags != nil {
+			n := len(runs)
+			runs = append(runs, pc.frags...)
+			pc.frags = runs[n:len(runs):len(runs)]
+		}
 		move(w.items[i], pc, -b.wordStart)
 	}
 	words.Lock()
