@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -269,6 +270,18 @@ func (L *pageSet) placeBody(p *page, bp bodyPage) {
 	}
 	left := g.Left(p.recto())
 	y := g.FirstBaseline
+	// The page's lines, counted first: each is copied once.
+	n := 0
+	for i := range bp.rows {
+		switch r := &bp.rows[i]; r.kind {
+		case rowHeading:
+			n += len(r.head.title) + len(r.head.sub)
+		case rowText, rowSignature:
+			n++
+		}
+	}
+	p.lines = slices.Grow(p.lines, n)
+	p.notes = slices.Grow(p.notes, len(bp.notes))
 	for _, r := range bp.rows {
 		switch r.kind {
 		case rowHeading:
