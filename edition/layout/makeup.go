@@ -812,9 +812,25 @@ func (m *makeup) candidate(rows []row, n int, prev []row, a int) (left int, befo
 		return 0, nil, 0, false
 	}
 	if p > 0 {
-		for _, q := range prev {
-			if q.kind == rowText && q.src == r.src {
-				before = append(before, q)
+		// The paragraph's rows of prev: a part of prev when they follow
+		// one another (as they do), else copied.
+		first, last, n := -1, -1, 0
+		for i := range prev {
+			if q := &prev[i]; q.kind == rowText && q.src == r.src {
+				if first < 0 {
+					first = i
+				}
+				last = i
+				n++
+			}
+		}
+		if n > 0 && last-first+1 == n {
+			before = prev[first : last+1 : last+1]
+		} else {
+			for _, q := range prev {
+				if q.kind == rowText && q.src == r.src {
+					before = append(before, q)
+				}
 			}
 		}
 		if len(before) != p {
