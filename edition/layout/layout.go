@@ -142,6 +142,16 @@ func makePages(b *edition.Book, trim string) (*pageSet, error) {
 			fb.speakers[p.Key] = p.Speaker
 		}
 	}
+	// The walk's lists sized at once: a row for each section's heading and
+	// each body paragraph (and a few for a signature).
+	n := 2 + len(b.Preface.Paragraphs) + len(b.Colophon.Paragraphs) + len(b.Interviews)
+	for k := range b.Interviews {
+		for t := range b.Interviews[k].Turns {
+			n += len(b.Interviews[k].Turns[t].Paragraphs)
+		}
+	}
+	fb.rows = make([]row, 0, n+4)
+	fb.srcs, fb.errsAt = make([]paraSrc, 0, n), make([]int, 0, n)
 	// A preface or note on the text the book does not have has no pages.
 	if !b.Preface.Absent() {
 		fb.section(&b.Preface)
