@@ -179,9 +179,11 @@ type makeup struct {
 	// cache holds the paragraphs set again, for the spreads being made and
 	// those that looking back makes again (see trimCache).
 	cache map[variant][]row
-	// scratch is reused for trial windows; cited for the notes cited.
-	scratch []row
-	cited   []int
+	// scratch is reused for trial windows; pair for the window with the
+	// first of two paragraphs set again (fixPage); cited for the notes
+	// cited.
+	scratch, pair []row
+	cited         []int
 	// wide lets paragraphs set again have spaces as wide as maxWideSpace.
 	wide bool
 	// remade holds where make-up stood before each spread that looking
@@ -725,7 +727,8 @@ func (m *makeup) fixPage(rows []row, carry []noteLine, depth int, prev []row) pa
 			firsts = append(firsts, c)
 		})
 		for _, c1 := range firsts {
-			rows1 := append([]row(nil), m.splice(rows, c1)...)
+			m.pair = append(m.pair[:0], m.splice(rows, c1)...)
+			rows1 := m.pair
 			t1 := m.layPage(rows1, carry, depth)
 			m.variants(rows1, max(t1.j, t1.k), prev, func(c choice) {
 				c.cost += c1.cost
