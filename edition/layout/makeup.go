@@ -495,29 +495,38 @@ var lookBackSpreads = 2
 // changed. The work is bounded: at most lookBackSpreads spreads made
 // again, each as spread makes it.
 func (m *makeup) lookBack(prev state, back int) bool {
-	made := append([]bodyPage(nil), m.pages[prev.pages:]...)
-	after := m.save()
-	m.restore(prev)
-	m.remade = append(m.remade[:0], prev)
-	if m.shortSpread(m.g.Lines-1, m.lastRows()) {
-		ok := true
-		for i := 0; i < back && ok; i++ {
+	return m.again(prev, func() bool {
+		m.remade = append(m.remade[:0], prev)
+		if !m.shortSpread(m.g.Lines-1, m.lastRows()) {
+			return false
+		}
+		for i := range back {
 			m.fill()
 			if len(m.buf) == 0 || m.buf[0].newPage {
-				ok = false
-				break
+				return false
 			}
 			m.remade = append(m.remade, m.save())
 			k := m.spread()
-			ok = k != spreadUneven && k != spreadRunt && (i == back-1 || k == spreadFull || k == spreadShort)
+			if k == spreadUneven || k == spreadRunt || i < back-1 && k != spreadFull && k != spreadShort {
+				return false
+			}
 		}
-		if ok {
-			return true
-		}
-	}
+		return true
+	})
+}
+
+// again makes the pages from prev on again with remake, which reports
+// whether they came out right; if they did not, the pages and where
+// make-up stood are put back as they were, and again reports false.
+func (m *makeup) again(prev state, remake func() bool) bool {
+	made := append([]bodyPage(nil), m.pages[prev.pages:]...)
+	after := m.save()
 	m.restore(prev)
-	m.pages = append(m.pages, made...)
-	m.buf, m.carry, m.next = after.buf, after.carry, after.next
+	if remake() {
+		return true
+	}
+	m.pages = append(m.pages[:prev.pages], made...)
+	m.restore(after)
 	return false
 }
 
@@ -537,17 +546,10 @@ func (m *makeup) lookBack(prev state, back int) bool {
 // most maxWays ways for each of at most searchBack spreads, maxWays^back
 // combinations, each making back+1 spreads again.
 func (m *makeup) lookBackVariant(prev state, back int) bool {
-	made := append([]bodyPage(nil), m.pages[prev.pages:]...)
-	after := m.save()
-	m.restore(prev)
-	m.remade = m.remade[:0]
-	if m.search(0, back) {
-		return true
-	}
-	m.restore(prev)
-	m.pages = append(m.pages, made...)
-	m.buf, m.carry, m.next = after.buf, after.carry, after.next
-	return false
+	return m.again(prev, func() bool {
+		m.remade = m.remade[:0]
+		return m.search(0, back)
+	})
 }
 
 // wideSpread is make-up's last resort when the spread begun at before
@@ -559,19 +561,13 @@ func (m *makeup) lookBackVariant(prev state, back int) bool {
 // spreads before again: it costs far more and, measured, evens nothing
 // more on this book.)
 func (m *makeup) wideSpread(before state) bool {
-	made := append([]bodyPage(nil), m.pages[before.pages:]...)
-	after := m.save()
 	m.wide = true
 	defer func() { m.wide = false }()
-	m.restore(before)
-	m.remade = append(m.remade[:0], before)
-	if k := m.spread(); k != spreadUneven && k != spreadRunt {
-		return true
-	}
-	m.restore(before)
-	m.pages = append(m.pages, made...)
-	m.buf, m.carry, m.next = after.buf, after.carry, after.next
-	return false
+	return m.again(before, func() bool {
+		m.remade = append(m.remade[:0], before)
+		k := m.spread()
+		return k != spreadUneven && k != spreadRunt
+	})
 }
 
 // maxWays is how many ways of making a spread again looking back tries
