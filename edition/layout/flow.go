@@ -10,6 +10,7 @@ import (
 
 	"edition/edition"
 	"edition/edition/linebreak"
+	"edition/internal/parallel"
 )
 
 // rowKind tells what a row of the text block holds.
@@ -427,24 +428,7 @@ func (fb *flowBuilder) rebreak(reqs []rebreakReq) [][]row {
 			out[k] = fb.setAgain(paras[i], q, lo)
 		}
 	}
-	if workers := min(runtime.GOMAXPROCS(0), len(srcs)); workers > 1 {
-		var next atomic.Int64
-		work := func() {
-			for i := int(next.Add(1) - 1); i < len(srcs); i = int(next.Add(1) - 1) {
-				do(i)
-			}
-		}
-		var wg sync.WaitGroup
-		for range workers - 1 {
-			wg.Go(work)
-		}
-		work()
-		wg.Wait()
-	} else {
-		for i := range srcs {
-			do(i)
-		}
-	}
+	parallel.Each(len(srcs), func() func(int) { return do })
 	for i, b := range fresh {
 		if b == nil {
 			continue

@@ -11,13 +11,11 @@
 package typography
 
 import (
-	"runtime"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode"
 
 	"edition/edition"
+	"edition/internal/parallel"
 )
 
 // Apply rewrites the inline content of b in place: section and interview
@@ -83,19 +81,10 @@ func (w *work) paragraphs(ps []edition.Paragraph) {
 // are cores, each taking the next list not yet taken. Each list's Text
 // nodes are its own, so the result does not depend on the order.
 func (w work) run() {
-	var next atomic.Int64
-	do := func() {
+	parallel.Each(len(w), func() func(int) {
 		var f flattener
-		for k := int(next.Add(1) - 1); k < len(w); k = int(next.Add(1) - 1) {
-			*w[k] = f.inlines(*w[k])
-		}
-	}
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(w)) - 1 {
-		wg.Go(do)
-	}
-	do()
-	wg.Wait()
+		return func(k int) { *w[k] = f.inlines(*w[k]) }
+	})
 }
 
 // Inlines applies the typography to one paragraph's inline content and
