@@ -51,8 +51,10 @@ test:
 	@# third_party/ holds upstream code kept as it was published, not gofmt'd.
 	@test -z "$$(gofmt -l $$($(GO) list -f '{{.Dir}}' ./...))" || { echo "gofmt needed on:"; gofmt -l $$($(GO) list -f '{{.Dir}}' ./...); exit 1; }
 	$(GO) test ./...
-	@# The patched gofpdf (third_party/gofpdf/PATCHES.md) is a module of its own.
+	@# The patched gofpdf and hyphenation (third_party/*/PATCHES.md) are
+	@# modules of their own.
 	cd third_party/gofpdf && $(GO) vet . && $(GO) test .
+	cd third_party/hyphenation && $(GO) vet . && $(GO) test .
 
 # bench runs every Go benchmark; bench-process measures whole processes of
 # the built command against pandoc and the issue 13 targets

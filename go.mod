@@ -29,3 +29,5 @@ require (
 )
 
 replace github.com/jung-kurt/gofpdf => ./third_party/gofpdf
+
+replace github.com/speedata/hyphenation => ./third_party/hyphenation

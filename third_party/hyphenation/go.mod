@@ -1,0 +1,3 @@
+module github.com/speedata/hyphenation
+
+go 1.22

@@ -1,0 +1,113 @@
+package hyphenation
+
+import (
+	"math/rand"
+	"os"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// upstreamHyphenate is Hyphenate's matching as v1.0.2 has it: every
+// substring of the word, each made into a string to look it up.
+func upstreamHyphenate(l *Lang, word string) []patternposition {
+	var rword []rune
+	for _, letter := range "." + word + "." {
+		rword = append(rword, unicode.ToLower(letter))
+	}
+	var patterninfo []patternposition
+	maxlen := len(rword)
+	for j := 1; j < maxlen; j++ {
+		startpos := j - 1
+		for i := j + 1; i <= maxlen; i++ {
+			wordpart := rword[startpos:i]
+			if pattern, ok := l.patterns[string(wordpart)]; ok {
+				patterninfo = append(patterninfo, patternposition{startpos: startpos, wordpart: wordpart, pattern: pattern})
+			}
+		}
+	}
+	return patterninfo
+}
+
+// upstreamPoints is upstream Hyphenate's result from its matches.
+func upstreamPoints(l *Lang, word string) []int {
+	n := len([]rune(word)) + 2
+	maxPrio := make([]byte, n-1)
+	for _, bp := range upstreamHyphenate(l, word) {
+		startpos := bp.startpos
+		if bp.wordpart[0] == '.' {
+			startpos++
+		}
+		for i := range bp.pattern {
+			maxPrio[startpos-1+i] = max(maxPrio[startpos-1+i], bp.pattern[i])
+		}
+	}
+	var positions []int
+	left, right := 1+max(l.Leftmin, 0), len(maxPrio)-max(l.Rightmin, 0)
+	for i := left; i < right; i++ {
+		if maxPrio[i]%2 != 0 {
+			positions = append(positions, i)
+		}
+	}
+	return positions
+}
+
+// TestPatchedAsUpstream checks patch 1 (PATCHES.md): the patched matcher
+// finds the same patterns at the same places, in the same order, and so the
+// same points as upstream's, for Knuth's US English patterns (the project's
+// copy of hyphen.tex) and the tests' German ones, on words of every length
+// up to 70 letters, capitals, non-ASCII letters and invalid UTF-8 included.
+func TestPatchedAsUpstream(t *testing.T) {
+	langs := map[string]string{"de": patternsDE, "en-small": patternsEN}
+	if tex, err := os.ReadFile("../../edition/hyphen/patterns/hyphen.tex"); err == nil {
+		block := regexp.MustCompile(`(?s)\\patterns\{(.*?)\}`).FindSubmatch(regexp.MustCompile(`%[^\n]*`).ReplaceAll(tex, nil))
+		if block == nil {
+			t.Fatal("hyphen.tex: no \\patterns block")
+		}
+		langs["en-us"] = string(block[1])
+	} else {
+		t.Logf("Knuth's patterns not read (%v): the small sets only", err)
+	}
+	words := strings.Fields(`hyphenation developers computer Stalin’s Rolland
+		associate project present Hühnerstall Schifffahrt superfluous
+		incomprehensibilities supercalifragilisticexpialidocious a an ox
+		é ß x.y re-enter ÉCOLE ﬁnish`)
+	rnd := rand.New(rand.NewSource(1))
+	letters := []rune("abcdefghijklmnopqrstuvwxyzäöüßéABCZ.'-\uFFFD\u0301")
+	for n := 1; n <= 70; n++ {
+		for range 20 {
+			w := make([]rune, n)
+			for i := range w {
+				w[i] = letters[rnd.Intn(len(letters))]
+			}
+			words = append(words, string(w))
+		}
+	}
+	words = append(words, "ab\xffcd", "\xc3", strings.Repeat("ab", 80))
+	for name, pats := range langs {
+		l, err := New(strings.NewReader(pats))
+		if err != nil {
+			t.Fatal(name, err)
+		}
+		if l.longest == 0 {
+			t.Fatalf("%s: longest pattern not recorded", name)
+		}
+		for _, lr := range [][2]int{{0, 0}, {2, 3}} {
+			l.Leftmin, l.Rightmin = lr[0], lr[1]
+			for _, w := range words {
+				var rword []rune
+				for _, r := range "." + w + "." {
+					rword = append(rword, unicode.ToLower(r))
+				}
+				if got, want := l.doHyphenate(rword), upstreamHyphenate(l, w); !reflect.DeepEqual(got, want) {
+					t.Fatalf("%s %q: matches %v, upstream %v", name, w, got, want)
+				}
+				if got, want := l.Hyphenate(w), upstreamPoints(l, w); !reflect.DeepEqual(got, want) {
+					t.Fatalf("%s %q: points %v, upstream %v", name, w, got, want)
+				}
+			}
+		}
+	}
+}
