@@ -18,8 +18,8 @@ func BenchmarkShapeWord(b *testing.B) {
 	f, _ := Parse(fonts.Regular)
 	b.ResetTimer()
 	for b.Loop() {
-		f.mu.Lock()
-		f.shape("difficulties", Liga)
-		f.mu.Unlock()
+		s := f.get()
+		f.shape(s, "difficulties", Liga)
+		f.put(s)
 	}
 }

@@ -85,11 +85,47 @@ type Face struct {
 	active []bool
 	fast   bool
 
-	mu    sync.Mutex // guards the shaper, its buffer and the cache
+	// shapers are the shapers not in use. go-text's faces and HarfBuzz
+	// fonts keep caches as they are used, so each goroutine shaping at a
+	// time takes a shaper of its own; the parsed font under them is only
+	// read and is shared.
+	mu      sync.Mutex
+	shapers []*shaper
+	// cache holds what has been shaped, by the features' bits, then the
+	// text.
+	cacheMu sync.RWMutex
+	cache   [8]map[string][]Glyph
+}
+
+// shaper is what one goroutine shapes with: a go-text face (with its
+// character map cache), a HarfBuzz font over it (with its lookup
+// accelerators), a buffer (with its shaping plans) and the features'
+// scratch space.
+type shaper struct {
+	face  *font.Face
 	hb    *harfbuzz.Font
 	buf   *harfbuzz.Buffer
 	feats []harfbuzz.Feature
-	cache [8]map[string][]Glyph // by the features' bits, then the text
+}
+
+// get takes a shaper, made anew when every one made is in use.
+func (f *Face) get() *shaper {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if n := len(f.shapers); n > 0 {
+		s := f.shapers[n-1]
+		f.shapers = f.shapers[:n-1]
+		return s
+	}
+	face := font.NewFace(f.face.Font)
+	return &shaper{face: face, hb: harfbuzz.NewFont(face), buf: harfbuzz.NewBuffer()}
+}
+
+// put gives s back for another call.
+func (f *Face) put(s *shaper) {
+	f.mu.Lock()
+	f.shapers = append(f.shapers, s)
+	f.mu.Unlock()
 }
 
 // Parse reads a TrueType or OpenType font: only the tables shaping needs
@@ -107,8 +143,8 @@ func Parse(data []byte) (*Face, error) {
 	if upem == 0 {
 		return nil, fmt.Errorf("unitsPerEm is 0")
 	}
-	f := &Face{face: face, upem: upem, hb: harfbuzz.NewFont(face),
-		buf: harfbuzz.NewBuffer()}
+	f := &Face{face: face, upem: upem}
+	f.shapers = []*shaper{{face: face, hb: harfbuzz.NewFont(face), buf: harfbuzz.NewBuffer()}}
 	f.findActive()
 	if err := f.vertical(data); err != nil {
 		return nil, err
@@ -203,21 +239,21 @@ func (f *Face) thousandths(v float64) int {
 	return int(math.Round(1000 / f.upem * v))
 }
 
-// Covers reports whether the font maps r to a glyph. (It holds the
-// mutex: go-text's cmap lookup fills a cache.)
+// Covers reports whether the font maps r to a glyph. (It takes a shaper:
+// go-text's cmap lookup fills a cache.)
 func (f *Face) Covers(r rune) bool {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	_, ok := f.face.NominalGlyph(r)
+	s := f.get()
+	defer f.put(s)
+	_, ok := s.face.NominalGlyph(r)
 	return ok
 }
 
 // RuneWidth returns the advance of r's glyph in thousandths of an em, 0
 // when the font has none.
 func (f *Face) RuneWidth(r rune) int {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	g, ok := f.face.NominalGlyph(r)
+	s := f.get()
+	defer f.put(s)
+	g, ok := s.face.NominalGlyph(r)
 	if !ok {
 		return 0
 	}
@@ -242,37 +278,48 @@ var (
 
 // Shape returns the glyphs that set text with the features feat, left to
 // right in the Latin script. The slice is shared: callers must not change
-// it.
+// it. Goroutines shape at the same time, each with a shaper of its own;
+// when two shape the same text at once, both get the glyphs the first to
+// finish kept.
 func (f *Face) Shape(text string, feat Features) []Glyph {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	c := f.cache[feat&7]
-	if g, ok := c[text]; ok {
+	f.cacheMu.RLock()
+	g, ok := f.cache[feat&7][text]
+	f.cacheMu.RUnlock()
+	if ok {
 		return g
 	}
+	s := f.get()
+	g = f.shape(s, text, feat)
+	f.put(s)
+	f.cacheMu.Lock()
+	defer f.cacheMu.Unlock()
+	c := f.cache[feat&7]
 	if c == nil {
 		c = map[string][]Glyph{}
 		f.cache[feat&7] = c
 	}
-	g := f.shape(text, feat)
+	if kept, ok := c[text]; ok {
+		return kept
+	}
 	c[text] = g
 	return g
 }
 
-func (f *Face) shape(text string, feat Features) []Glyph {
+// shape sets text with s.
+func (f *Face) shape(s *shaper, text string, feat Features) []Glyph {
 	if text == "" {
 		return nil
 	}
-	if g, ok := f.plain(text, feat); ok {
+	if g, ok := f.plain(s, text, feat); ok {
 		return g
 	}
-	return f.harfBuzz(text, feat)
+	return f.harfBuzz(s, text, feat)
 }
 
 // harfBuzz shapes text with HarfBuzz.
-func (f *Face) harfBuzz(text string, feat Features) []Glyph {
+func (f *Face) harfBuzz(s *shaper, text string, feat Features) []Glyph {
 	runes := []rune(text)
-	b := f.buf
+	b := s.buf
 	b.Clear()
 	b.AddRunes(runes, 0, len(runes))
 	b.Props = harfbuzz.SegmentProperties{Direction: harfbuzz.LeftToRight, Script: language.Latin, Language: language.NewLanguage("en")}
@@ -283,14 +330,14 @@ func (f *Face) harfBuzz(text string, feat Features) []Glyph {
 		}
 		return harfbuzz.Feature{Tag: tag, Value: v, Start: harfbuzz.FeatureGlobalStart, End: harfbuzz.FeatureGlobalEnd}
 	}
-	f.feats = append(f.feats[:0], on(tagLiga, feat&Liga != 0), on(tagClig, feat&Liga != 0))
+	s.feats = append(s.feats[:0], on(tagLiga, feat&Liga != 0), on(tagClig, feat&Liga != 0))
 	if feat&Smcp != 0 {
-		f.feats = append(f.feats, on(tagSmcp, true))
+		s.feats = append(s.feats, on(tagSmcp, true))
 	}
 	if feat&C2sc != 0 {
-		f.feats = append(f.feats, on(tagC2sc, true))
+		s.feats = append(s.feats, on(tagC2sc, true))
 	}
-	b.Shape(f.hb, f.feats)
+	b.Shape(s.hb, s.feats)
 
 	out := make([]Glyph, len(b.Info))
 	// byteAt[i] is the byte offset in text of rune i.
@@ -440,7 +487,7 @@ func (f *Face) setActive(g int) {
 // the glyphs, no character is a mark, a control, a format character, a
 // space other than U+0020 or the fraction slash, and the text is in NFC.
 // TestPlainIsHarfBuzz checks the two agree on the book's words.
-func (f *Face) plain(text string, feat Features) ([]Glyph, bool) {
+func (f *Face) plain(s *shaper, text string, feat Features) ([]Glyph, bool) {
 	if !f.fast || feat&(Smcp|C2sc) != 0 || !norm.NFC.IsNormalString(text) {
 		return nil, false
 	}
@@ -450,7 +497,7 @@ func (f *Face) plain(text string, feat Features) ([]Glyph, bool) {
 		if r != ' ' && (r == 0x2044 || unicode.In(r, unicode.M, unicode.C, unicode.Z)) {
 			return nil, false
 		}
-		gid, ok := f.face.NominalGlyph(r)
+		gid, ok := s.face.NominalGlyph(r)
 		if !ok || int(gid) < len(f.active) && f.active[gid] {
 			return nil, false
 		}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"unicode"
 
@@ -210,14 +211,15 @@ func TestPlainIsHarfBuzz(t *testing.T) {
 			t.Fatal(err)
 		}
 		n := 0
+		s := f.get()
 		for _, w := range words {
 			for _, feat := range []Features{Liga, 0} {
-				p, ok := f.plain(w, feat)
+				p, ok := f.plain(s, w, feat)
 				if !ok {
 					continue
 				}
 				n++
-				h := f.harfBuzz(w, feat)
+				h := f.harfBuzz(s, w, feat)
 				if fmt.Sprint(p) != fmt.Sprint(h) {
 					t.Errorf("%s: %q: plain %v, HarfBuzz %v", name, w, p, h)
 				}
@@ -235,4 +237,66 @@ func TestVerticalMetrics(t *testing.T) {
 	if f.Ascent != 1196 || f.Descent != -438 || f.CapHeight != 671 || f.XHeight != 482 {
 		t.Errorf("Charis SIL's vertical metrics %d %d %d %d, want 1196 -438 671 482", f.Ascent, f.Descent, f.CapHeight, f.XHeight)
 	}
+}
+
+// TestShapeConcurrently: goroutines shaping on one Face at once, each
+// with a shaper of its own, get the glyphs one goroutine shaping alone
+// gets, small capitals and ligatures included, and one slice for a text
+// however many shaped it.
+func TestShapeConcurrently(t *testing.T) {
+	var words []string
+	for _, w := range strings.Fields(`office affluent flow difficult Moscou à été Stalin’s
+		Rolland interview “quoted” whom Tolstoy fifteen effect offer ﬁ naïve coöperate
+		U.S.S.R. proletariat Gorky ﬂuﬀy ﬀ 1935 — …`) {
+		words = append(words, w, strings.ToUpper(w), w+"s", "af"+w)
+	}
+	feats := []Features{Liga, 0, Smcp, Smcp | C2sc, C2sc}
+	alone := charis(t)
+	want := map[string]string{}
+	for _, w := range words {
+		for _, ft := range feats {
+			want[fmt.Sprint(ft, w)] = fmt.Sprint(alone.Shape(w, ft))
+		}
+	}
+	f := charis(t)
+	const workers = 8
+	got := make([][][]Glyph, workers)
+	start := make(chan struct{})
+	var wg sync.WaitGroup
+	for i := range workers {
+		wg.Go(func() {
+			<-start
+			for k := range words {
+				w := words[(k+i*7)%len(words)] // each in another order
+				for _, ft := range feats {
+					got[i] = append(got[i], f.Shape(w, ft))
+					if !f.Covers([]rune(w)[0]) && f.RuneWidth([]rune(w)[0]) != 0 {
+						t.Errorf("%q: not covered, yet has a width", w)
+					}
+				}
+			}
+		})
+	}
+	close(start)
+	wg.Wait()
+	for i := range workers {
+		n := 0
+		for k := range words {
+			w := words[(k+i*7)%len(words)]
+			for _, ft := range feats {
+				g := got[i][n]
+				n++
+				if fmt.Sprint(g) != want[fmt.Sprint(ft, w)] {
+					t.Fatalf("goroutine %d: %q (%v): %v, alone %s", i, w, ft, g, want[fmt.Sprint(ft, w)])
+				}
+				if again := f.Shape(w, ft); len(g) > 0 && &again[0] != &g[0] {
+					t.Fatalf("goroutine %d: %q (%v): a slice other than the one kept", i, w, ft)
+				}
+			}
+		}
+	}
+	if f.mu.Lock(); len(f.shapers) < 1 {
+		t.Error("no shaper given back")
+	}
+	f.mu.Unlock()
 }
