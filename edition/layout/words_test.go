@@ -39,9 +39,32 @@ func bookParagraphs(t *testing.T, b *edition.Book, trim string) []*paragraph {
 
 // resetWords empties words, as a new process starts.
 func resetWords() {
-	words.Lock()
-	defer words.Unlock()
-	words.m, words.n = map[string][]*setWord{}, 0
+	for i := range words.shards {
+		sh := &words.shards[i]
+		sh.Lock()
+		sh.m = nil
+		sh.Unlock()
+	}
+	words.n.Store(0)
+}
+
+// heldWords returns every word words holds, by its text, and their number.
+func heldWords() (map[string][]*setWord, int) {
+	all := map[string][]*setWord{}
+	n := 0
+	for i := range words.shards {
+		sh := &words.shards[i]
+		sh.RLock()
+		for text, ws := range sh.m {
+			if shardOfString(text) != sh {
+				panic("word " + text + " in another shard than its hash's")
+			}
+			all[text] = ws
+			n += len(ws)
+		}
+		sh.RUnlock()
+	}
+	return all, n
 }
 
 // TestWordsSetAsBefore: a paragraph whose words are taken from words is the
@@ -71,12 +94,11 @@ func TestWordsSetAsBefore(t *testing.T) {
 	}
 	t.Cleanup(func() { memoWords = true })
 	// The words were used: held, and within the bounds.
-	words.RLock()
-	defer words.RUnlock()
-	if words.n == 0 || words.n > maxWords {
-		t.Errorf("words holds %d words, want some and at most %d", words.n, maxWords)
+	held, n := heldWords()
+	if n == 0 || n > maxWords || int64(n) != words.n.Load() {
+		t.Errorf("words holds %d words (counted %d), want some and at most %d", n, words.n.Load(), maxWords)
 	}
-	for text := range words.m {
+	for text := range held {
 		if n := len([]rune(text)); n > maxWordRunes || strings.ContainsAny(text, " \u00a0") {
 			t.Errorf("words holds %q (%d characters)", text, n)
 		}
@@ -105,9 +127,7 @@ func TestWordsBounded(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Error("a paragraph of more words than words holds differs from it set word by word")
 	}
-	words.RLock()
-	defer words.RUnlock()
-	if words.n != maxWords {
-		t.Errorf("words holds %d words, want %d", words.n, maxWords)
+	if _, n := heldWords(); n != maxWords || words.n.Load() != maxWords {
+		t.Errorf("words holds %d words (counted %d), want %d", n, words.n.Load(), maxWords)
 	}
 }
