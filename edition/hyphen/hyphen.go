@@ -29,6 +29,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/speedata/hyphenation"
+
+	"edition/internal/textmap"
 )
 
 // The minimum number of letters before and after a pattern break, as TeX's
@@ -60,9 +62,9 @@ type Hyphenator struct {
 	// memo remembers the patterns' points for each lower-case word: a book
 	// repeats its words, and matching is the costly part (a map lookup for
 	// every substring up to the longest pattern), so each word is matched
-	// once.
-	mu   sync.RWMutex
-	memo map[string][]int
+	// once. The paragraph builders of every core use it at the same time
+	// (package textmap).
+	memo textmap.Map[[]int]
 }
 
 var (
@@ -114,7 +116,7 @@ func newEnglish() (*Hyphenator, error) {
 		ours = append(ours, strings.Fields(line)...)
 	}
 	n := len(knuth) + len(tug) + len(ours)
-	h := &Hyphenator{lang: lang, exceptions: make(map[string][]int, n), memo: map[string][]int{}}
+	h := &Hyphenator{lang: lang, exceptions: make(map[string][]int, n)}
 	var key []byte
 	all := make([]int, 0, 4*n) // every list's points, sliced
 	for _, list := range [][]string{knuth, tug, ours} {
@@ -277,15 +279,10 @@ func (h *Hyphenator) part(pts []int, letters []rune, off int) []int {
 	}
 	raw, ok := h.exceptions[string(lower)]
 	if !ok {
-		h.mu.RLock()
-		raw, ok = h.memo[string(lower)]
-		h.mu.RUnlock()
+		raw, ok = h.memo.Get(lower)
 		if !ok {
 			key := string(lower)
-			raw = h.lang.Hyphenate(key)
-			h.mu.Lock()
-			h.memo[key] = raw
-			h.mu.Unlock()
+			raw = h.memo.Keep(key, h.lang.Hyphenate(key))
 		}
 	}
 	for _, p := range raw {

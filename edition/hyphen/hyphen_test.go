@@ -267,10 +267,10 @@ func BenchmarkLongWord(b *testing.B) {
 	for _, n := range []int{16, MaxLetters, 1 << 10, 1 << 16, 1 << 20} {
 		word := strings.Repeat("hyphenation", n/len("hyphenation")+1)[:n]
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
-			h := &Hyphenator{lang: English().lang, exceptions: English().exceptions, memo: map[string][]int{}}
+			h := &Hyphenator{lang: English().lang, exceptions: English().exceptions}
 			for b.Loop() {
 				h.Points(word)
-				clear(h.memo)
+				h.memo.Clear()
 			}
 		})
 	}

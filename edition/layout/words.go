@@ -1,13 +1,12 @@
 package layout
 
 import (
-	"hash/maphash"
 	"slices"
-	"sync"
 	"sync/atomic"
 	"unicode/utf8"
 
 	"edition/edition/linebreak"
+	"edition/internal/textmap"
 )
 
 // words holds the words set so far (paraBuilder.setWord), for every
@@ -16,37 +15,11 @@ import (
 // where it now begins, which costs a fraction of shaping and hyphenating
 // it anew. It holds plain words only (see memoKey), each as each style
 // sets it, and at most maxWords of them, so that its memory stays bounded
-// whatever the book.
-//
-// The paragraph builders of every core look words up and add them at
-// once: the table is split into wordShards parts by a hash of the text,
-// each with its own lock, so that one adding a word seldom keeps another
-// waiting (one lock made them wait for each other about 250 times a
-// build of the book).
+// whatever the book. The paragraph builders of every core look words up
+// and add them at the same time (package textmap).
 var words struct {
-	shards [wordShards]wordShard
-	n      atomic.Int64 // words held
-	seed   maphash.Seed
-}
-
-const wordShards = 64
-
-// wordShard is the part of words holding the texts that hash to it.
-type wordShard struct {
-	sync.RWMutex
-	m map[string][]*setWord // by the word's text
-}
-
-func init() { words.seed = maphash.MakeSeed() }
-
-// shardOf returns the part of words that holds text; shardOfString the
-// same part for the text as a string.
-func shardOf(text []byte) *wordShard {
-	return &words.shards[maphash.Bytes(words.seed, text)%wordShards]
-}
-
-func shardOfString(text string) *wordShard {
-	return &words.shards[maphash.String(words.seed, text)%wordShards]
+	m textmap.Map[[]*setWord] // by the word's text
+	n atomic.Int64            // words held
 }
 
 // memoWords turns words on (tests turn it off to compare).
@@ -98,10 +71,7 @@ func (b *paraBuilder) memoKey() (k wordKey, ok bool) {
 
 // lookup returns the word text as k sets it, if words holds it.
 func lookup(text []byte, k wordKey) *setWord {
-	sh := shardOf(text)
-	sh.RLock()
-	ws := sh.m[string(text)]
-	sh.RUnlock()
+	ws, _ := words.m.Get(text)
 	for _, w := range ws {
 		if w.key == k {
 			return w
@@ -150,21 +120,17 @@ func (b *paraBuilder) remember(text string, k wordKey, items, pieces int) {
 		}
 		move(w.items[i], pc, -b.wordStart)
 	}
-	sh := shardOfString(text)
-	sh.Lock()
-	defer sh.Unlock()
-	if slices.ContainsFunc(sh.m[text], func(o *setWord) bool { return o.key == k }) {
-		return
-	}
-	if words.n.Add(1) > maxWords {
-		words.n.Add(-1)
-		return
-	}
-	if sh.m == nil {
-		sh.m = map[string][]*setWord{}
-	}
-	// A new slice: a reader may hold the old one.
-	sh.m[text] = append(slices.Clip(sh.m[text]), w)
+	words.m.Update(text, func(old []*setWord, _ bool) ([]*setWord, bool) {
+		if slices.ContainsFunc(old, func(o *setWord) bool { return o.key == k }) {
+			return old, false
+		}
+		if words.n.Add(1) > maxWords {
+			words.n.Add(-1)
+			return old, false
+		}
+		// A new slice: a reader may hold the old one.
+		return append(slices.Clip(old), w), true
+	})
 }
 
 // replay adds the word w, as it was set, at the current word's place, and

@@ -39,12 +39,7 @@ func bookParagraphs(t *testing.T, b *edition.Book, trim string) []*paragraph {
 
 // resetWords empties words, as a new process starts.
 func resetWords() {
-	for i := range words.shards {
-		sh := &words.shards[i]
-		sh.Lock()
-		sh.m = nil
-		sh.Unlock()
-	}
+	words.m.Clear()
 	words.n.Store(0)
 }
 
@@ -52,18 +47,10 @@ func resetWords() {
 func heldWords() (map[string][]*setWord, int) {
 	all := map[string][]*setWord{}
 	n := 0
-	for i := range words.shards {
-		sh := &words.shards[i]
-		sh.RLock()
-		for text, ws := range sh.m {
-			if shardOfString(text) != sh {
-				panic("word " + text + " in another shard than its hash's")
-			}
-			all[text] = ws
-			n += len(ws)
-		}
-		sh.RUnlock()
-	}
+	words.m.All(func(text string, ws []*setWord) {
+		all[text] = ws
+		n += len(ws)
+	})
 	return all, n
 }
 

@@ -28,6 +28,8 @@ import (
 	"github.com/go-text/typesetting/font/opentype/tables"
 	"github.com/go-text/typesetting/harfbuzz"
 	"github.com/go-text/typesetting/language"
+
+	"edition/internal/textmap"
 )
 
 // Features are the optional OpenType features a run is shaped with. The
@@ -93,8 +95,7 @@ type Face struct {
 	shapers []*shaper
 	// cache holds what has been shaped, by the features' bits, then the
 	// text.
-	cacheMu sync.RWMutex
-	cache   [8]map[string][]Glyph
+	cache [8]textmap.Map[[]Glyph]
 }
 
 // shaper is what one goroutine shapes with: a go-text face (with its
@@ -282,27 +283,14 @@ var (
 // when two shape the same text at once, both get the glyphs the first to
 // finish kept.
 func (f *Face) Shape(text string, feat Features) []Glyph {
-	f.cacheMu.RLock()
-	g, ok := f.cache[feat&7][text]
-	f.cacheMu.RUnlock()
-	if ok {
+	c := &f.cache[feat&7]
+	if g, ok := c.GetString(text); ok {
 		return g
 	}
 	s := f.get()
-	g = f.shape(s, text, feat)
+	g := f.shape(s, text, feat)
 	f.put(s)
-	f.cacheMu.Lock()
-	defer f.cacheMu.Unlock()
-	c := f.cache[feat&7]
-	if c == nil {
-		c = map[string][]Glyph{}
-		f.cache[feat&7] = c
-	}
-	if kept, ok := c[text]; ok {
-		return kept
-	}
-	c[text] = g
-	return g
+	return c.Keep(text, g)
 }
 
 // shape sets text with s.
