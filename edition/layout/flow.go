@@ -346,6 +346,7 @@ func (fb *flowBuilder) build(p *edition.Paragraph, indent bool, turn *edition.Tu
 		b.rune--
 		b.label = noLabel
 	}
+	b.reserve(p.Content)
 	b.inlines(p.Content, st)
 	return b
 }
@@ -694,6 +695,7 @@ func (fb *flowBuilder) note(n *edition.Note) {
 		} else {
 			b.indent(fb.g.NoteSize * 1.5)
 		}
+		b.reserve(p.Content)
 		b.inlines(p.Content, st)
 		lines := fb.body(b)
 		for j, l := range lines {
