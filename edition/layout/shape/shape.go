@@ -16,6 +16,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -81,11 +82,16 @@ type Face struct {
 	// Charis SIL: 1196, −438, 671, 482.
 	Ascent, Descent, CapHeight, XHeight int
 
-	// active[g] is true when a lookup the shaper may apply without Smcp
-	// or C2sc starts at glyph g; fast is false when a table other than
-	// GSUB and GPOS could change glyphs or advances (see plain).
-	active []bool
-	fast   bool
+	// active[g] tells whether a lookup the shaper may apply without Smcp
+	// or C2sc starts at glyph g: always, or only when the glyph after g is
+	// in the set sets[follows[g]] (a ligature's second components, a
+	// context's second glyphs, the glyphs a cursive attachment joins to
+	// g); fast is false when a table other than GSUB and GPOS could change
+	// glyphs or advances (see plain).
+	active  []activity
+	follows []int32 // for each glyph followed, its set's index in sets
+	sets    []glyphSet
+	fast    bool
 
 	// shapers are the shapers not in use. go-text's faces and HarfBuzz
 	// fonts keep caches as they are used, so each goroutine shaping at a
@@ -379,28 +385,92 @@ func init() {
 	}
 }
 
+// activity is whether a lookup may start at a glyph.
+type activity uint8
+
+const (
+	never activity = iota
+	always
+	followed // only when followed by a glyph of Face.after
+)
+
+// glyphSet is a set of glyphs, a bit each.
+type glyphSet []uint64
+
+// newGlyphSet returns the set of gs.
+func newGlyphSet(gs []int) glyphSet {
+	var s glyphSet
+	for _, g := range gs {
+		for len(s) <= g/64 {
+			s = append(s, 0)
+		}
+		s[g/64] |= 1 << (g % 64)
+	}
+	return s
+}
+
+// has reports whether g is in s.
+func (s glyphSet) has(g int) bool { return g/64 < len(s) && s[g/64]&(1<<(g%64)) != 0 }
+
+// union returns the set of the glyphs of s and t.
+func (s glyphSet) union(t glyphSet) glyphSet {
+	u := slices.Clone(s)
+	for len(u) < len(t) {
+		u = append(u, 0)
+	}
+	for i, w := range t {
+		u[i] |= w
+	}
+	return u
+}
+
+// Lookup flags that make a lookup skip glyphs other than marks, so that the
+// glyph "after" g for it may be further on (OpenType's LookupFlag).
+const skipsNonMarks = 0x0002 | 0x0004 // ignoreBaseGlyphs, ignoreLigatures
+
 // findActive marks every glyph at which a lookup of a feature not off by
 // default starts: the first glyph of a ligature, a pair, a context or a
-// substitution, a mark to be positioned. A lookup whose coverage cannot be
-// read, feature variations, or an old-style kerning table turn plain
-// shaping off.
+// substitution, a mark to be positioned, a glyph a cursive attachment
+// joins the next to. Where the lookup can only apply when a given glyph
+// follows — a ligature's second component, the second glyph of a context,
+// a glyph with a cursive entry after one with an exit — the glyph is
+// marked as followed, with those pairs in after; text without marks
+// (which plain refuses) holds nothing a lookup could skip to find them. A
+// lookup whose coverage cannot be read, feature variations, or an
+// old-style kerning table turn plain shaping off.
 func (f *Face) findActive() {
 	f.fast = len(f.face.Kern) == 0 && len(f.face.Morx) == 0 && len(f.face.Kerx) == 0 &&
 		f.face.GSUB.FeatureVariations == nil && f.face.GPOS.FeatureVariations == nil
-	mark := func(c tables.Coverage) {
+	// glyphs calls each for every glyph of c, in coverage index order.
+	glyphs := func(c tables.Coverage, each func(g int)) {
 		switch c := c.(type) {
 		case tables.Coverage1:
 			for _, g := range c.Glyphs {
-				f.setActive(int(g))
+				each(int(g))
 			}
 		case tables.Coverage2:
 			for _, r := range c.Ranges {
 				for g := int(r.StartGlyphID); g <= int(r.EndGlyphID); g++ {
-					f.setActive(g)
+					each(g)
 				}
 			}
 		default:
 			f.fast = false
+		}
+	}
+	mark := func(c tables.Coverage) { glyphs(c, func(g int) { f.setActive(g, always) }) }
+	// follow marks g as active when a glyph of sets[set] follows it.
+	follow := func(g int, set int32) {
+		f.setActive(g, followed)
+		for len(f.follows) <= g {
+			f.follows = append(f.follows, 0)
+		}
+		switch old := f.follows[g]; {
+		case old == 0 || old == set:
+			f.follows[g] = set
+		default: // a glyph two lookups may start at: the two sets as one
+			f.sets = append(f.sets, f.sets[old].union(f.sets[set]))
+			f.follows[g] = int32(len(f.sets) - 1)
 		}
 	}
 	lookups := func(features []font.Feature, each func(i int)) {
@@ -418,19 +488,62 @@ func (f *Face) findActive() {
 		if i >= len(gsub.Lookups) {
 			return
 		}
-		for _, st := range gsub.Lookups[i].Subtables {
-			mark(st.Cov())
+		lk := &gsub.Lookups[i]
+		for _, st := range lk.Subtables {
+			if lk.Flag&skipsNonMarks != 0 {
+				mark(st.Cov())
+				continue
+			}
+			switch st := st.(type) {
+			case tables.LigatureSubs:
+				k := 0
+				glyphs(st.Coverage, func(g int) {
+					if k < len(st.LigatureSets) {
+						var second []int
+						for _, l := range st.LigatureSets[k].Ligatures {
+							if len(l.ComponentGlyphIDs) == 0 {
+								f.setActive(g, always)
+							} else {
+								second = append(second, int(l.ComponentGlyphIDs[0]))
+							}
+						}
+						follow(g, f.addSet(second))
+					}
+					k++
+				})
+			case tables.ContextualSubs:
+				f.context(st, glyphs, follow, mark)
+			default:
+				mark(st.Cov())
+			}
 		}
 	})
 	lookups(gpos.Features, func(i int) {
 		if i >= len(gpos.Lookups) {
 			return
 		}
-		for _, st := range gpos.Lookups[i].Subtables {
-			if c, ok := st.(tables.CursivePos); ok {
-				// Cursive attachment acts at a glyph with an entry
-				// anchor, joining it to the one before.
-				mark(entries(c))
+		lk := &gpos.Lookups[i]
+		for _, st := range lk.Subtables {
+			if c, ok := st.(tables.CursivePos); ok && lk.Flag&skipsNonMarks == 0 {
+				// Cursive attachment joins a glyph with an entry anchor
+				// to a glyph with an exit anchor just before it.
+				var exits, entries []int
+				k := 0
+				glyphs(c.Cov(), func(g int) {
+					if k < len(c.EntryExits) {
+						if c.EntryExits[k].ExitAnchor != nil {
+							exits = append(exits, g)
+						}
+						if c.EntryExits[k].EntryAnchor != nil {
+							entries = append(entries, g)
+						}
+					}
+					k++
+				})
+				joined := f.addSet(entries)
+				for _, e := range exits {
+					follow(e, joined)
+				}
 				continue
 			}
 			mark(st.Cov())
@@ -438,56 +551,92 @@ func (f *Face) findActive() {
 	})
 }
 
-// entries returns the coverage of the glyphs of c with an entry anchor.
-func entries(c tables.CursivePos) tables.Coverage {
-	var with tables.Coverage1
-	add := func(g tables.GlyphID) {
-		if i, ok := c.Cov().Index(g); ok && i < len(c.EntryExits) && c.EntryExits[i].EntryAnchor != nil {
-			with.Glyphs = append(with.Glyphs, g)
-		}
-	}
-	switch cov := c.Cov().(type) {
-	case tables.Coverage1:
-		for _, g := range cov.Glyphs {
-			add(g)
-		}
-	case tables.Coverage2:
-		for _, r := range cov.Ranges {
-			for g := int(r.StartGlyphID); g <= int(r.EndGlyphID); g++ {
-				add(tables.GlyphID(g))
+// context marks the glyphs a contextual substitution starts at: followed
+// by its rules' second glyphs, or always for a rule of one glyph or rules
+// by glyph classes.
+func (f *Face) context(st tables.ContextualSubs, glyphs func(tables.Coverage, func(int)), follow func(int, int32), mark func(tables.Coverage)) {
+	switch c := st.Data.(type) {
+	case tables.ContextualSubs1:
+		k := 0
+		glyphs(c.Cov(), func(g int) {
+			if k < len(c.SeqRuleSet) {
+				var second []int
+				for _, r := range c.SeqRuleSet[k].SeqRule {
+					if len(r.InputSequence) == 0 {
+						f.setActive(g, always)
+					} else {
+						second = append(second, int(r.InputSequence[0]))
+					}
+				}
+				follow(g, f.addSet(second))
 			}
+			k++
+		})
+	case tables.ContextualSubs3:
+		if len(c.Coverages) < 2 {
+			mark(c.Cov())
+			return
 		}
+		var second []int
+		glyphs(c.Coverages[1], func(h int) { second = append(second, h) })
+		set := f.addSet(second)
+		glyphs(c.Coverages[0], func(g int) { follow(g, set) })
 	default:
-		return nil // plain shaping is turned off
+		mark(st.Cov())
 	}
-	return with
 }
 
-func (f *Face) setActive(g int) {
-	for len(f.active) <= g {
-		f.active = append(f.active, false)
+// addSet adds the set of gs to f.sets and returns its index (never 0,
+// which follows keeps for "none").
+func (f *Face) addSet(gs []int) int32 {
+	if len(f.sets) == 0 {
+		f.sets = append(f.sets, nil)
 	}
-	f.active[g] = true
+	f.sets = append(f.sets, newGlyphSet(gs))
+	return int32(len(f.sets) - 1)
+}
+
+// setActive raises glyph g's activity to a: always stays always.
+func (f *Face) setActive(g int, a activity) {
+	for len(f.active) <= g {
+		f.active = append(f.active, never)
+	}
+	f.active[g] = max(f.active[g], a)
 }
 
 // plain shapes text without HarfBuzz when HarfBuzz would do nothing but map
-// each character to its glyph: when no feature's lookup starts at any of
-// the glyphs, no character is a mark, a control, a format character, a
-// space other than U+0020 or the fraction slash, and the text is in NFC.
-// TestPlainIsHarfBuzz checks the two agree on the book's words.
+// each character to its glyph: when no feature's lookup can start at any
+// of the glyphs (none is always active, none is followed by a glyph that
+// lets a lookup start at it: see findActive), no character is a mark, a
+// control, a format character, a space other than U+0020 or the fraction
+// slash, and the text is in NFC. TestPlainIsHarfBuzz checks the two agree
+// on the book's words and on every pair and triple of letters.
 func (f *Face) plain(s *shaper, text string, feat Features) ([]Glyph, bool) {
 	if !f.fast || feat&(Smcp|C2sc) != 0 || !norm.NFC.IsNormalString(text) {
 		return nil, false
 	}
 	gdef := f.face.GDEF.GlyphClassDef
 	out := make([]Glyph, 0, len(text))
+	prev := -1 // the glyph before, when a lookup may start at it
 	for i, r := range text {
 		if r != ' ' && (r == 0x2044 || unicode.In(r, unicode.M, unicode.C, unicode.Z)) {
 			return nil, false
 		}
 		gid, ok := s.face.NominalGlyph(r)
-		if !ok || int(gid) < len(f.active) && f.active[gid] {
+		if !ok {
 			return nil, false
+		}
+		if prev >= 0 && f.sets[f.follows[prev]].has(int(gid)) {
+			return nil, false
+		}
+		prev = -1
+		if int(gid) < len(f.active) {
+			switch f.active[gid] {
+			case always:
+				return nil, false
+			case followed:
+				prev = int(gid)
+			}
 		}
 		if gdef != nil {
 			if c, _ := gdef.Class(tables.GlyphID(gid)); c == 3 { // a mark

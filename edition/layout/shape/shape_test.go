@@ -175,8 +175,10 @@ func TestParseErrors(t *testing.T) {
 }
 
 // TestPlainIsHarfBuzz: wherever plain shapes a text without HarfBuzz, it
-// gives what HarfBuzz gives, for every word of the book's source and
-// every pair of Latin letters, in the four Charis faces and DejaVu Serif.
+// gives what HarfBuzz gives, for every word of the book's source, every
+// pair of ASCII and Latin-1 characters, Latin letters beside the letters
+// most fonts kern or join, and triples of ligature letters, in the four
+// Charis faces and DejaVu Serif.
 func TestPlainIsHarfBuzz(t *testing.T) {
 	var words []string
 	files, _ := filepath.Glob("../../../source/*.md")
@@ -199,6 +201,28 @@ func TestPlainIsHarfBuzz(t *testing.T) {
 	for _, a := range letters {
 		for _, b := range "aAfiTVWoy.,'’-" {
 			words = append(words, string(a)+string(b), string(b)+string(a))
+		}
+	}
+	// Every pair of ASCII and Latin-1 characters (a lookup may start at a
+	// glyph only when a given glyph follows it: plain must see every such
+	// pair), and triples of the letters of ligatures.
+	var common []rune
+	for r := rune(0x21); r < 0x100; r++ {
+		if unicode.IsPrint(r) && r != 0xAD && (r < 0x7F || r >= 0xC0) {
+			common = append(common, r)
+		}
+	}
+	common = append(common, []rune("‘’“”–—…ıȷ")...)
+	for _, a := range common {
+		for _, b := range common {
+			words = append(words, string(a)+string(b))
+		}
+	}
+	for _, a := range "fijltbhkT" {
+		for _, b := range "fijltbhkT" {
+			for _, c := range "fijltbhkTa" {
+				words = append(words, string(a)+string(b)+string(c))
+			}
 		}
 	}
 	faces := map[string][]byte{"regular": fonts.Regular, "italic": fonts.Italic, "bold": fonts.Bold, "bold italic": fonts.BoldItalic}
@@ -299,4 +323,24 @@ func TestShapeConcurrently(t *testing.T) {
 		t.Error("no shaper given back")
 	}
 	f.mu.Unlock()
+}
+
+// TestPlainAfterActiveGlyphs: a glyph a lookup may start at only when
+// certain glyphs follow (Charis's i before a combining mark, f before the
+// second letter of a ligature) keeps a text plain when they do not follow
+// it, and sends it to HarfBuzz when they do.
+func TestPlainAfterActiveGlyphs(t *testing.T) {
+	f := charis(t)
+	s := f.get()
+	defer f.put(s)
+	for _, w := range []string{"interview", "of", "after", "Stalin", "if", "jib"} {
+		if _, ok := f.plain(s, w, Liga); !ok {
+			t.Errorf("%q not shaped plain", w)
+		}
+	}
+	for _, w := range []string{"fi", "office", "flow", "i\u0301", "affluent"} {
+		if _, ok := f.plain(s, w, Liga); ok {
+			t.Errorf("%q shaped plain", w)
+		}
+	}
 }
