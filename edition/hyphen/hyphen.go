@@ -91,21 +91,22 @@ func newEnglish() (*Hyphenator, error) {
 	if err != nil {
 		return nil, fmt.Errorf("hyphen.tex: %w", err)
 	}
-	lang, err := hyphenation.New(strings.NewReader(strings.Join(pats, "\n")))
+	lang, err := hyphenation.New(strings.NewReader(pats)) // read as whitespace-separated words
 	if err != nil {
 		return nil, fmt.Errorf("hyphen.tex patterns: %w", err)
 	}
 	// We apply the minima ourselves (see Points); speedata's Leftmin is
 	// off by one relative to TeX's \lefthyphenmin.
 	lang.Leftmin, lang.Rightmin = 0, 0
-	knuth, err := texBlock(hyphenTeX, `\hyphenation`)
+	knuthBlock, err := texBlock(hyphenTeX, `\hyphenation`)
 	if err != nil {
 		return nil, fmt.Errorf("hyphen.tex: %w", err)
 	}
-	tug, err := texBlock(ushyphexTeX, `\hyphenation`)
+	tugBlock, err := texBlock(ushyphexTeX, `\hyphenation`)
 	if err != nil {
 		return nil, fmt.Errorf("ushyphex.tex: %w", err)
 	}
+	knuth, tug := strings.Fields(knuthBlock), strings.Fields(tugBlock)
 	var ours []string
 	sc := bufio.NewScanner(bytes.NewReader(projectExceptions))
 	for sc.Scan() {
@@ -129,9 +130,10 @@ func newEnglish() (*Hyphenator, error) {
 	return h, nil
 }
 
-// texBlock returns the whitespace-separated entries of the first
-// `\cmd{ ... }` group in src, with TeX comments (% to end of line) removed.
-func texBlock(src []byte, cmd string) ([]string, error) {
+// texBlock returns the text of the first `\cmd{ ... }` group in src, with
+// TeX comments (% to end of line) removed: its entries separated by
+// whitespace.
+func texBlock(src []byte, cmd string) (string, error) {
 	var b strings.Builder
 	b.Grow(len(src))
 	for rest := src; len(rest) > 0; {
@@ -150,14 +152,14 @@ func texBlock(src []byte, cmd string) ([]string, error) {
 	s := b.String()
 	i := strings.Index(s, cmd+"{")
 	if i < 0 {
-		return nil, fmt.Errorf("no %s{ block", cmd)
+		return "", fmt.Errorf("no %s{ block", cmd)
 	}
 	s = s[i+len(cmd)+1:]
 	j := strings.IndexByte(s, '}')
 	if j < 0 {
-		return nil, fmt.Errorf("%s block not closed", cmd)
+		return "", fmt.Errorf("%s block not closed", cmd)
 	}
-	return strings.Fields(s[:j]), nil
+	return s[:j], nil
 }
 
 // parseException turns "as-so-ciate" into ("associate", [2 4]), appended

@@ -12,6 +12,7 @@ package hyphenation
 
 import (
 	"bufio"
+	"bytes"
 	"io"
 	"strings"
 	"unicode"
@@ -34,23 +35,43 @@ type Lang struct {
 // given in each applied pattern.
 func New(r io.Reader) (*Lang, error) {
 	l := &Lang{Leftmin: 0, Rightmin: 0}
-	l.patterns = make(map[string][]byte)
-	s := bufio.NewScanner(r)
-	s.Split(bufio.ScanWords)
+	// patch 2: the patterns are read at once and counted, so that the map
+	// is made at its size rather than grown and rehashed many times; each
+	// pattern is read from the scanner's bytes, not a string made of them;
+	// its word part is built as UTF-8 bytes, the string the key it always
+	// was; its priorities are kept in blocks shared by many patterns.
+	data, readErr := io.ReadAll(r)
+	words := func() *bufio.Scanner {
+		s := bufio.NewScanner(bytes.NewReader(data))
+		s.Split(bufio.ScanWords)
+		return s
+	}
+	n := 0
+	for s := words(); s.Scan(); {
+		n++
+	}
+	l.patterns = make(map[string][]byte, n)
+	s := words()
 
-	var wordpart []rune
-	var pat []byte
+	var wordpart []byte // UTF-8
+	var pats []byte     // the block the priorities are appended to
 
 	var prio byte
 
 	// for each word in the pattern file
 	for s.Scan() {
-		pattern := s.Text()
+		pattern := s.Bytes()
 		wordpart = wordpart[:0]
-		pat = []byte{}
+		if cap(pats)-len(pats) < len(pattern)+1 {
+			pats = make([]byte, 0, max(4096, len(pattern)+1))
+		}
+		at := len(pats)
 		var prev rune
+		runes := 0
 
-		for _, v := range pattern {
+		for len(pattern) > 0 {
+			v, size := utf8.DecodeRune(pattern)
+			pattern = pattern[size:]
 			// if it is a letter, the priority is the previous
 			// entry (if it is a digit) or 0
 			if !unicode.IsDigit(v) {
@@ -59,27 +80,31 @@ func New(r io.Reader) (*Lang, error) {
 				} else {
 					prio = 0
 				}
-				wordpart = append(wordpart, v)
+				wordpart = utf8.AppendRune(wordpart, v)
+				runes++
 				if v != '.' {
-					pat = append(pat, prio)
+					pats = append(pats, prio)
 				}
 			}
 			prev = v
 		}
 		if unicode.IsDigit(prev) {
-			pat = append(pat, byte(prev)-'0')
+			pats = append(pats, byte(prev)-'0')
 		} else {
-			pat = append(pat, 0)
+			pats = append(pats, 0)
 		}
 
-		l.patterns[string(wordpart)] = pat
-		l.longest = max(l.longest, len(wordpart))
+		l.patterns[string(wordpart)] = pats[at:len(pats):len(pats)]
+		l.longest = max(l.longest, runes)
 		// pattern | wordpart | pat
 		// uto1    | uto      | 0,0,0,1
 		// .un3g   | .ung     | 0,0,3,0
 		// h2en.   | hen.     | 0,2,0,0
 	}
-	return l, s.Err()
+	if s.Err() != nil {
+		return l, s.Err()
+	}
+	return l, readErr
 }
 
 type patternposition struct {
@@ -89,7 +114,8 @@ type patternposition struct {
 }
 
 func (l *Lang) doHyphenate(rword []rune) []patternposition {
-	var patterninfo []patternposition
+	// patch 2: room for the patterns most words match, at once
+	patterninfo := make([]patternposition, 0, 2*len(rword))
 	var startpos int
 	var wordpart []rune
 	var buf [64]byte
