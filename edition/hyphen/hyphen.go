@@ -2,10 +2,10 @@
 // the end of a line, with Frank Liang's patterns as TeX uses them.
 //
 // The patterns are Knuth's US English patterns (hyphen.tex) read and matched
-// by github.com/speedata/hyphenation (third_party/hyphenation: one patch,
-// for speed). On top of them come three exception lists,
-// in increasing priority: Knuth's own \hyphenation list from hyphen.tex, the
-// TUGboat US English exception log (ushyphex.tex), and the project's list
+// by github.com/speedata/hyphenation (third_party/hyphenation, patched for
+// speed). On top of them come three exception lists, in increasing
+// priority: Knuth's own \hyphenation list from hyphen.tex, the TUGboat US
+// English exception log (ushyphex.tex), and the project's list
 // (exceptions.txt) for words of the book that the patterns get wrong. The two
 // TeX files are shipped unmodified with their notices in patterns/.
 //
@@ -60,9 +60,8 @@ type Hyphenator struct {
 	lang       *hyphenation.Lang
 	exceptions map[string][]int // lower-case word → allowed rune offsets
 	// memo remembers the patterns' points for each lower-case word: a book
-	// repeats its words, and matching is the costly part (a map lookup for
-	// every substring up to the longest pattern), so each word is matched
-	// once. The paragraph builders of every core use it at the same time
+	// repeats its words, and matching is the costly part, so each word is
+	// matched once. The paragraph builders of every core use it at the same time
 	// (package textmap).
 	memo textmap.Map[[]int]
 }

@@ -12,8 +12,9 @@ package hyphenation
 
 import (
 	"bufio"
-	"bytes"
+	"cmp"
 	"io"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -22,10 +23,105 @@ import (
 // Lang is a language object for hyphenation.
 // Use it by calling New(), otherwise the object is not initialized properly.
 type Lang struct {
-	patterns map[string][]byte
-	longest  int // the length, in runes, of the longest pattern's word part (patch 1)
-	Leftmin  int // The minimum number of non hyphenated runes at the beginning of a word. Defaults to 0.
-	Rightmin int // The minimum number of non hyphenated runes at the end of a word. Defaults to 0.
+	patterns trie // patch 1: the patterns, by their word parts
+	Leftmin  int  // The minimum number of non hyphenated runes at the beginning of a word. Defaults to 0.
+	Rightmin int  // The minimum number of non hyphenated runes at the end of a word. Defaults to 0.
+}
+
+// trie holds the patterns by their word parts (patch 1), a rune an edge:
+// node 0 is the root, whose children below U+0080 are also in ascii; a
+// node's children are edges[first:first+n], in the order of their runes.
+type trie struct {
+	nodes []trieNode
+	edges []trieEdge
+	ascii [128]int32 // the root's child for each rune, 0 for none
+}
+
+type trieNode struct {
+	pattern  []byte // the priorities of the pattern whose word part ends here; nil for none
+	first, n int32
+}
+
+type trieEdge struct {
+	r    rune
+	node int32
+}
+
+// child returns the child of node by r, or -1.
+func (t *trie) child(node int32, r rune) int32 {
+	if node == 0 && r >= 0 && r < 128 {
+		if c := t.ascii[r]; c != 0 {
+			return c
+		}
+		return -1
+	}
+	nd := &t.nodes[node]
+	for _, e := range t.edges[nd.first : nd.first+nd.n] {
+		if e.r == r {
+			return e.node
+		}
+		if e.r > r {
+			break
+		}
+	}
+	return -1
+}
+
+// trieBuilder makes a trie: each node's rune, pattern, first child and
+// next sibling, as added.
+type trieBuilder struct {
+	nodes []builderNode
+}
+
+type builderNode struct {
+	r              rune
+	pattern        []byte
+	child, sibling int32 // 0 for none (the root is no one's)
+}
+
+func newTrieBuilder() *trieBuilder {
+	return &trieBuilder{nodes: make([]builderNode, 1, 1<<14)}
+}
+
+// add gives the word part wordpart the priorities pat: a word part given
+// twice keeps the later priorities, as upstream's map did.
+func (b *trieBuilder) add(wordpart []rune, pat []byte) {
+	node := int32(0)
+	for _, r := range wordpart {
+		next := b.nodes[node].child
+		for next != 0 && b.nodes[next].r != r {
+			next = b.nodes[next].sibling
+		}
+		if next == 0 {
+			next = int32(len(b.nodes))
+			b.nodes = append(b.nodes, builderNode{r: r, sibling: b.nodes[node].child})
+			b.nodes[node].child = next
+		}
+		node = next
+	}
+	b.nodes[node].pattern = pat
+}
+
+// trie returns the trie built, each node's children sorted by rune.
+func (b *trieBuilder) trie() trie {
+	t := trie{nodes: make([]trieNode, len(b.nodes)), edges: make([]trieEdge, 0, len(b.nodes))}
+	for i, nd := range b.nodes {
+		at := len(t.edges)
+		for c := nd.child; c != 0; c = b.nodes[c].sibling {
+			t.edges = append(t.edges, trieEdge{b.nodes[c].r, c})
+		}
+		kids := t.edges[at:]
+		slices.SortFunc(kids, func(a, b trieEdge) int { return cmp.Compare(a.r, b.r) })
+		t.nodes[i] = trieNode{pattern: nd.pattern, first: int32(at), n: int32(len(kids))}
+		if i == 0 {
+			for _, e := range kids {
+				if e.r >= 0 && e.r < 128 {
+					t.ascii[e.r] = e.node
+				}
+			}
+		}
+	}
+	return t
 }
 
 // New loads patterns from the reader. Patterns are word substrings with a hyphenation priority
@@ -35,26 +131,14 @@ type Lang struct {
 // given in each applied pattern.
 func New(r io.Reader) (*Lang, error) {
 	l := &Lang{Leftmin: 0, Rightmin: 0}
-	// patch 2: the patterns are read at once and counted, so that the map
-	// is made at its size rather than grown and rehashed many times; each
-	// pattern is read from the scanner's bytes, not a string made of them;
-	// its word part is built as UTF-8 bytes, the string the key it always
-	// was; its priorities are kept in blocks shared by many patterns.
-	data, readErr := io.ReadAll(r)
-	words := func() *bufio.Scanner {
-		s := bufio.NewScanner(bytes.NewReader(data))
-		s.Split(bufio.ScanWords)
-		return s
-	}
-	n := 0
-	for s := words(); s.Scan(); {
-		n++
-	}
-	l.patterns = make(map[string][]byte, n)
-	s := words()
+	s := bufio.NewScanner(r)
+	s.Split(bufio.ScanWords)
+	b := newTrieBuilder()
 
-	var wordpart []byte // UTF-8
-	var pats []byte     // the block the priorities are appended to
+	var wordpart []rune
+	// patch 2: the priorities are kept in blocks shared by many patterns,
+	// and each pattern read from the scanner's bytes, not a string of them
+	var pats []byte
 
 	var prio byte
 
@@ -67,7 +151,6 @@ func New(r io.Reader) (*Lang, error) {
 		}
 		at := len(pats)
 		var prev rune
-		runes := 0
 
 		for len(pattern) > 0 {
 			v, size := utf8.DecodeRune(pattern)
@@ -80,8 +163,7 @@ func New(r io.Reader) (*Lang, error) {
 				} else {
 					prio = 0
 				}
-				wordpart = utf8.AppendRune(wordpart, v)
-				runes++
+				wordpart = append(wordpart, v)
 				if v != '.' {
 					pats = append(pats, prio)
 				}
@@ -94,17 +176,14 @@ func New(r io.Reader) (*Lang, error) {
 			pats = append(pats, 0)
 		}
 
-		l.patterns[string(wordpart)] = pats[at:len(pats):len(pats)]
-		l.longest = max(l.longest, runes)
+		b.add(wordpart, pats[at:len(pats):len(pats)])
 		// pattern | wordpart | pat
 		// uto1    | uto      | 0,0,0,1
 		// .un3g   | .ung     | 0,0,3,0
 		// h2en.   | hen.     | 0,2,0,0
 	}
-	if s.Err() != nil {
-		return l, s.Err()
-	}
-	return l, readErr
+	l.patterns = b.trie()
+	return l, s.Err()
 }
 
 type patternposition struct {
@@ -117,27 +196,27 @@ func (l *Lang) doHyphenate(rword []rune) []patternposition {
 	// patch 2: room for the patterns most words match, at once
 	patterninfo := make([]patternposition, 0, 2*len(rword))
 	var startpos int
-	var wordpart []rune
-	var buf [64]byte
 	maxlen := len(rword)
-	// generate all possible substrings for the word that are no longer
-	// than the longest pattern (patch 1: a longer one cannot be a key), each
-	// looked up by its UTF-8 bytes in a buffer, which makes no string
+	// generate all possible substrings for the word: patch 1 walks the
+	// trie from each start, one rune a step, and stops where no pattern's
+	// word part goes on, finding the same patterns in the same order
 	for j := 1; j < maxlen; j++ {
 		startpos = j - 1
 		// if rword[0] == '.' {
 		// 	startpos = startpos + 1
 		// }
-		key := utf8.AppendRune(buf[:0], rword[startpos])
-		for i := j + 1; i <= min(maxlen, startpos+l.longest); i++ {
-			wordpart = rword[startpos:i]
-			key = utf8.AppendRune(key, rword[i-1])
+		node := l.patterns.child(0, rword[startpos])
+		for i := j + 1; node > 0 && i <= maxlen; i++ {
+			node = l.patterns.child(node, rword[i-1])
+			if node < 0 {
+				break
+			}
 
 			// if there is a pattern for this substring
-			if pattern, ok := l.patterns[string(key)]; ok {
+			if pattern := l.patterns.nodes[node].pattern; pattern != nil {
 				patterninfo = append(patterninfo, patternposition{
 					startpos: startpos,
-					wordpart: wordpart,
+					wordpart: rword[startpos:i],
 					pattern:  pattern,
 				})
 			}

@@ -11,28 +11,8 @@ import (
 	"unicode"
 )
 
-// upstreamHyphenate is Hyphenate's matching as v1.0.2 has it: every
-// substring of the word, each made into a string to look it up.
-func upstreamHyphenate(l *Lang, word string) []patternposition {
-	var rword []rune
-	for _, letter := range "." + word + "." {
-		rword = append(rword, unicode.ToLower(letter))
-	}
-	var patterninfo []patternposition
-	maxlen := len(rword)
-	for j := 1; j < maxlen; j++ {
-		startpos := j - 1
-		for i := j + 1; i <= maxlen; i++ {
-			wordpart := rword[startpos:i]
-			if pattern, ok := l.patterns[string(wordpart)]; ok {
-				patterninfo = append(patterninfo, patternposition{startpos: startpos, wordpart: wordpart, pattern: pattern})
-			}
-		}
-	}
-	return patterninfo
-}
-
-// upstreamNew reads patterns as v1.0.2's New does.
+// upstreamNew reads patterns as v1.0.2's New does, into its map by word
+// part.
 func upstreamNew(pats string) map[string][]byte {
 	out := map[string][]byte{}
 	s := bufio.NewScanner(strings.NewReader(pats))
@@ -68,39 +48,33 @@ func upstreamNew(pats string) map[string][]byte {
 	return out
 }
 
-// TestNewAsUpstream checks patch 2 (PATCHES.md): New reads the same
-// patterns as upstream's, odd ones included (a word part of digits only,
-// Arabic-Indic digits, invalid UTF-8, a pattern given twice, blank lines
-// and tabs), and records the longest word part.
-func TestNewAsUpstream(t *testing.T) {
-	sets := []string{patternsEN, patternsDE, "", "  \n\t ", "12 ٣a٤ .a\xffb3 ab1 ab2 \xc3 x\n\n\ty2z.", strings.Repeat("ab1c ", 3000)}
-	if tex, err := os.ReadFile("../../edition/hyphen/patterns/hyphen.tex"); err == nil {
-		sets = append(sets, string(tex)) // comments and all: words like any others
+// upstreamHyphenate is Hyphenate's matching as v1.0.2 has it: every
+// substring of the word, each made into a string to look it up in the
+// patterns' map.
+func upstreamHyphenate(patterns map[string][]byte, word string) []patternposition {
+	var rword []rune
+	for _, letter := range "." + word + "." {
+		rword = append(rword, unicode.ToLower(letter))
 	}
-	for _, pats := range sets {
-		l, err := New(strings.NewReader(pats))
-		if err != nil {
-			t.Fatal(err)
-		}
-		want := upstreamNew(pats)
-		if !reflect.DeepEqual(l.patterns, want) {
-			t.Fatalf("patterns of %.40q: %d read, upstream %d", pats, len(l.patterns), len(want))
-		}
-		longest := 0
-		for k := range want {
-			longest = max(longest, len([]rune(k)))
-		}
-		if l.longest != longest {
-			t.Errorf("longest of %.40q: %d, want %d", pats, l.longest, longest)
+	var patterninfo []patternposition
+	maxlen := len(rword)
+	for j := 1; j < maxlen; j++ {
+		startpos := j - 1
+		for i := j + 1; i <= maxlen; i++ {
+			wordpart := rword[startpos:i]
+			if pattern, ok := patterns[string(wordpart)]; ok {
+				patterninfo = append(patterninfo, patternposition{startpos: startpos, wordpart: wordpart, pattern: pattern})
+			}
 		}
 	}
+	return patterninfo
 }
 
 // upstreamPoints is upstream Hyphenate's result from its matches.
-func upstreamPoints(l *Lang, word string) []int {
+func upstreamPoints(patterns map[string][]byte, l *Lang, word string) []int {
 	n := len([]rune(word)) + 2
 	maxPrio := make([]byte, n-1)
-	for _, bp := range upstreamHyphenate(l, word) {
+	for _, bp := range upstreamHyphenate(patterns, word) {
 		startpos := bp.startpos
 		if bp.wordpart[0] == '.' {
 			startpos++
@@ -119,22 +93,77 @@ func upstreamPoints(l *Lang, word string) []int {
 	return positions
 }
 
-// TestPatchedAsUpstream checks patches 1 and 2 (PATCHES.md): the patterns
-// read, and the patched matcher
-// finds the same patterns at the same places, in the same order, and so the
-// same points as upstream's, for Knuth's US English patterns (the project's
-// copy of hyphen.tex) and the tests' German ones, on words of every length
-// up to 70 letters, capitals, non-ASCII letters and invalid UTF-8 included.
+// patternMap returns the patterns of l's trie by word part, as upstream's
+// map held them, and checks that each node's children are in the order of
+// their runes and that the root's table of ASCII children agrees.
+func patternMap(t *testing.T, l *Lang) map[string][]byte {
+	tr := &l.patterns
+	out := map[string][]byte{}
+	var walk func(node int32, key []rune)
+	walk = func(node int32, key []rune) {
+		nd := tr.nodes[node]
+		if nd.pattern != nil {
+			out[string(key)] = nd.pattern
+		}
+		for k, e := range tr.edges[nd.first : nd.first+nd.n] {
+			if k > 0 && tr.edges[nd.first+int32(k)-1].r >= e.r {
+				t.Fatalf("children of %q not in order", string(key))
+			}
+			if node == 0 && e.r < 128 && tr.ascii[e.r] != e.node {
+				t.Fatalf("root's ASCII child %q is %d, its edge %d", e.r, tr.ascii[e.r], e.node)
+			}
+			walk(e.node, append(key, e.r))
+		}
+	}
+	walk(0, nil)
+	return out
+}
+
+// knuth returns the patterns of Knuth's hyphen.tex, as the project reads
+// them, or "" if the file is not there.
+func knuth(t *testing.T) string {
+	tex, err := os.ReadFile("../../edition/hyphen/patterns/hyphen.tex")
+	if err != nil {
+		t.Logf("Knuth's patterns not read (%v): the tests' small sets only", err)
+		return ""
+	}
+	block := regexp.MustCompile(`(?s)\\patterns\{(.*?)\}`).FindSubmatch(regexp.MustCompile(`%[^\n]*`).ReplaceAll(tex, nil))
+	if block == nil {
+		t.Fatal("hyphen.tex: no \\patterns block")
+	}
+	return string(block[1])
+}
+
+// TestNewAsUpstream checks patches 1 and 2 (PATCHES.md): New reads the
+// same patterns as upstream's, into the trie, odd ones included (a word
+// part of digits only, Arabic-Indic digits, invalid UTF-8, a pattern given
+// twice with other priorities, blank lines and tabs, non-ASCII letters).
+func TestNewAsUpstream(t *testing.T) {
+	sets := []string{patternsEN, patternsDE, "", "  \n\t ", "12 ٣a٤ .a\xffb3 ab1 ab2 \xc3 x\n\n\ty2z. ä1b äb2 é3", strings.Repeat("ab1c ", 3000)}
+	if k := knuth(t); k != "" {
+		sets = append(sets, k)
+	}
+	for _, pats := range sets {
+		l, err := New(strings.NewReader(pats))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := patternMap(t, l), upstreamNew(pats); !reflect.DeepEqual(got, want) {
+			t.Fatalf("patterns of %.40q: %d read, upstream %d", pats, len(got), len(want))
+		}
+	}
+}
+
+// TestPatchedAsUpstream checks patch 1 (PATCHES.md): the trie walk finds
+// the same patterns at the same places, in the same order, and so the same
+// points, as upstream's lookup of every substring, for Knuth's US English
+// patterns (the project's copy of hyphen.tex) and the tests' English and
+// German ones, on words of every length up to 70 letters, capitals,
+// non-ASCII letters, combining marks and invalid UTF-8 included.
 func TestPatchedAsUpstream(t *testing.T) {
 	langs := map[string]string{"de": patternsDE, "en-small": patternsEN}
-	if tex, err := os.ReadFile("../../edition/hyphen/patterns/hyphen.tex"); err == nil {
-		block := regexp.MustCompile(`(?s)\\patterns\{(.*?)\}`).FindSubmatch(regexp.MustCompile(`%[^\n]*`).ReplaceAll(tex, nil))
-		if block == nil {
-			t.Fatal("hyphen.tex: no \\patterns block")
-		}
-		langs["en-us"] = string(block[1])
-	} else {
-		t.Logf("Knuth's patterns not read (%v): the small sets only", err)
+	if k := knuth(t); k != "" {
+		langs["en-us"] = k
 	}
 	words := strings.Fields(`hyphenation developers computer Stalin’s Rolland
 		associate project present Hühnerstall Schifffahrt superfluous
@@ -157,9 +186,7 @@ func TestPatchedAsUpstream(t *testing.T) {
 		if err != nil {
 			t.Fatal(name, err)
 		}
-		if l.longest == 0 {
-			t.Fatalf("%s: longest pattern not recorded", name)
-		}
+		patterns := upstreamNew(pats)
 		for _, lr := range [][2]int{{0, 0}, {2, 3}} {
 			l.Leftmin, l.Rightmin = lr[0], lr[1]
 			for _, w := range words {
@@ -167,10 +194,10 @@ func TestPatchedAsUpstream(t *testing.T) {
 				for _, r := range "." + w + "." {
 					rword = append(rword, unicode.ToLower(r))
 				}
-				if got, want := l.doHyphenate(rword), upstreamHyphenate(l, w); (len(got) > 0 || len(want) > 0) && !reflect.DeepEqual(got, want) {
+				if got, want := l.doHyphenate(rword), upstreamHyphenate(patterns, w); (len(got) > 0 || len(want) > 0) && !reflect.DeepEqual(got, want) {
 					t.Fatalf("%s %q: matches %v, upstream %v", name, w, got, want)
 				}
-				if got, want := l.Hyphenate(w), upstreamPoints(l, w); !reflect.DeepEqual(got, want) {
+				if got, want := l.Hyphenate(w), upstreamPoints(patterns, l, w); !reflect.DeepEqual(got, want) {
 					t.Fatalf("%s %q: points %v, upstream %v", name, w, got, want)
 				}
 			}
