@@ -5047,7 +5047,7 @@ func (f *Fpdf) enddoc() {
 	for _, links := range f.pageLinks {
 		size += 512 * len(links)
 	}
-	f.buffer.Grow(size + 1<<20)
+	reserve(&f.buffer.Buffer, size+1<<20)
 	f.putheader()
 	// Embedded files
 	f.putAttachments()

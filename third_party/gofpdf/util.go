@@ -110,6 +110,19 @@ var zlibWriters = sync.Pool{New: func() interface{} {
 	return w
 }}
 
+// reserve makes room for n more bytes in b without writing to the room
+// (patch 22): bytes.Buffer.Grow zeroes the room it adds, which touches
+// every page of it, while memory made by make and not written is not
+// touched (a large allocation comes zeroed from the system).
+func reserve(b *bytes.Buffer, n int) {
+	if b.Available() >= n {
+		return
+	}
+	buf := make([]byte, b.Len(), b.Len()+n)
+	copy(buf, b.Bytes())
+	*b = *bytes.NewBuffer(buf)
+}
+
 // sliceUncompress returns an uncompressed copy of the specified zlib-compressed byte array
 func sliceUncompress(data []byte) (outData []byte, err error) {
 	inBuf := bytes.NewReader(data)
