@@ -2,7 +2,6 @@ package layout
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -220,8 +219,21 @@ func (b *paraBuilder) reserve(content []edition.Inline) {
 		return true
 	})
 	n = int(float64(n)*itemsPerByte) + 16
-	b.p.items = slices.Grow(b.p.items, n)
-	b.p.pieces = slices.Grow(b.p.pieces, n)
+	b.p.items = withRoom(b.p.items, n)
+	b.p.pieces = withRoom(b.p.pieces, n)
+}
+
+// withRoom returns s with room for n more elements. Unlike slices.Grow,
+// which zeroes the room it adds (touching every page of it), it leaves the
+// room as make gives it: memory not yet written, which the system maps only
+// when it is.
+func withRoom[S ~[]E, E any](s S, n int) S {
+	if cap(s)-len(s) >= n {
+		return s
+	}
+	t := make(S, len(s), len(s)+n)
+	copy(t, s)
+	return t
 }
 
 // release gives b back for reuse, once its paragraph is set: set lines hold
