@@ -193,15 +193,27 @@ type patternposition struct {
 }
 
 func (l *Lang) doHyphenate(rword []rune) []patternposition {
-	// patch 2: room for the patterns most words match, at once
-	patterninfo := make([]patternposition, 0, 2*len(rword))
-	var startpos int
+	var patterninfo []patternposition
+	l.match(rword, func(startpos, end int, pattern []byte) {
+		patterninfo = append(patterninfo, patternposition{
+			startpos: startpos,
+			wordpart: rword[startpos:end],
+			pattern:  pattern,
+		})
+	})
+	return patterninfo
+}
+
+// match calls found for each pattern whose word part is rword[startpos:end],
+// in the order doHyphenate lists them (patch 2: Hyphenate applies them as
+// they are found, without a list).
+func (l *Lang) match(rword []rune, found func(startpos, end int, pattern []byte)) {
 	maxlen := len(rword)
 	// generate all possible substrings for the word: patch 1 walks the
 	// trie from each start, one rune a step, and stops where no pattern's
 	// word part goes on, finding the same patterns in the same order
 	for j := 1; j < maxlen; j++ {
-		startpos = j - 1
+		startpos := j - 1
 		// if rword[0] == '.' {
 		// 	startpos = startpos + 1
 		// }
@@ -214,15 +226,10 @@ func (l *Lang) doHyphenate(rword []rune) []patternposition {
 
 			// if there is a pattern for this substring
 			if pattern := l.patterns.nodes[node].pattern; pattern != nil {
-				patterninfo = append(patterninfo, patternposition{
-					startpos: startpos,
-					wordpart: rword[startpos:i],
-					pattern:  pattern,
-				})
+				found(startpos, i, pattern)
 			}
 		}
 	}
-	return patterninfo
 }
 
 // DebugHyphenate returns a multi-line string with information about the patterns used and the priorities.
@@ -319,18 +326,28 @@ func (l *Lang) DebugHyphenate(word string) string {
 // patterns could return [2 5 7 9] which means de-vel-op-er-s
 func (l *Lang) Hyphenate(word string) []int {
 	// patch 1: the runes of "." + word + "." appended to a slice of their
-	// size, without making that string
-	rword := make([]rune, 0, utf8.RuneCountInString(word)+2)
+	// size, without making that string; patch 2: a word of up to 62
+	// characters in arrays on the stack
+	var runeBuf [64]rune
+	var prioBuf [63]byte
+	rword := runeBuf[:0]
+	if n := utf8.RuneCountInString(word) + 2; n > len(runeBuf) {
+		rword = make([]rune, 0, n)
+	}
 	rword = append(rword, '.')
 	for _, letter := range word {
 		rword = append(rword, unicode.ToLower(letter))
 	}
 	rword = append(rword, '.')
 
-	breakpoints := l.doHyphenate(rword)
-	maxPrio := make([]byte, len(rword)-1)
+	maxPrio := prioBuf[:0]
+	if len(rword)-1 > len(prioBuf) {
+		maxPrio = make([]byte, len(rword)-1)
+	} else {
+		maxPrio = prioBuf[:len(rword)-1]
+	}
 
-	for _, bp := range breakpoints {
+	l.match(rword, func(startpos, end int, pattern []byte) {
 		// pattern is a byte slice such as [0 0 1 0]
 		// associated with the word part, "dev" for example
 		// the pattern in the hyphenation file would be
@@ -338,16 +355,15 @@ func (l *Lang) Hyphenate(word string) []int {
 		// when the pattern contains a dot at the beginning, this
 		// marks the start of the word. Therefore there is no
 		// priority before the .
-		startpos := bp.startpos
-		if bp.wordpart[0] == '.' {
+		if rword[startpos] == '.' {
 			startpos++
 		}
-		for i := 0; i < len(bp.pattern); i++ {
-			if bp.pattern[i] > maxPrio[startpos-1+i] {
-				maxPrio[startpos-1+i] = bp.pattern[i]
+		for i := 0; i < len(pattern); i++ {
+			if pattern[i] > maxPrio[startpos-1+i] {
+				maxPrio[startpos-1+i] = pattern[i]
 			}
 		}
-	}
+	})
 	// the odd entries in maxPrio are valid break points
 	var positions []int
 	left := 1
