@@ -15,8 +15,13 @@ import (
 	"sync"
 )
 
-// parts is the number of parts of a Map.
-const parts = 64
+// parts is the number of parts of a Map; partStart is the room a part's
+// map is made with, so that the first texts added do not make it grow and
+// rehash again and again (a book's words fill a few dozen a part).
+const (
+	parts     = 64
+	partStart = 32
+)
 
 // Map maps texts to values of type V. Its methods may be called from
 // several goroutines at once. The zero Map is empty and ready to use.
@@ -95,7 +100,7 @@ func (m *Map[V]) Update(text string, f func(old V, ok bool) (V, bool)) (V, bool)
 		return old, ok
 	}
 	if p.m == nil {
-		p.m = map[string]V{}
+		p.m = make(map[string]V, partStart)
 	}
 	p.m[text] = v
 	return v, true
