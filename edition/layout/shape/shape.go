@@ -441,38 +441,6 @@ const skipsNonMarks = 0x0002 | 0x0004 // ignoreBaseGlyphs, ignoreLigatures
 func (f *Face) findActive() {
 	f.fast = len(f.face.Kern) == 0 && len(f.face.Morx) == 0 && len(f.face.Kerx) == 0 &&
 		f.face.GSUB.FeatureVariations == nil && f.face.GPOS.FeatureVariations == nil
-	// glyphs calls each for every glyph of c, in coverage index order.
-	glyphs := func(c tables.Coverage, each func(g int)) {
-		switch c := c.(type) {
-		case tables.Coverage1:
-			for _, g := range c.Glyphs {
-				each(int(g))
-			}
-		case tables.Coverage2:
-			for _, r := range c.Ranges {
-				for g := int(r.StartGlyphID); g <= int(r.EndGlyphID); g++ {
-					each(g)
-				}
-			}
-		default:
-			f.fast = false
-		}
-	}
-	mark := func(c tables.Coverage) { glyphs(c, func(g int) { f.setActive(g, always) }) }
-	// follow marks g as active when a glyph of sets[set] follows it.
-	follow := func(g int, set int32) {
-		f.setActive(g, followed)
-		for len(f.follows) <= g {
-			f.follows = append(f.follows, 0)
-		}
-		switch old := f.follows[g]; {
-		case old == 0 || old == set:
-			f.follows[g] = set
-		default: // a glyph two lookups may start at: the two sets as one
-			f.sets = append(f.sets, f.sets[old].union(f.sets[set]))
-			f.follows[g] = int32(len(f.sets) - 1)
-		}
-	}
 	lookups := func(features []font.Feature, each func(i int)) {
 		for _, ft := range features {
 			if offByDefault[ft.Tag.String()] {
@@ -491,30 +459,24 @@ func (f *Face) findActive() {
 		lk := &gsub.Lookups[i]
 		for _, st := range lk.Subtables {
 			if lk.Flag&skipsNonMarks != 0 {
-				mark(st.Cov())
+				f.mark(st.Cov())
 				continue
 			}
 			switch st := st.(type) {
 			case tables.LigatureSubs:
-				k := 0
-				glyphs(st.Coverage, func(g int) {
-					if k < len(st.LigatureSets) {
-						var second []int
-						for _, l := range st.LigatureSets[k].Ligatures {
-							if len(l.ComponentGlyphIDs) == 0 {
-								f.setActive(g, always)
-							} else {
-								second = append(second, int(l.ComponentGlyphIDs[0]))
-							}
+				f.firsts(st.Coverage, len(st.LigatureSets), func(k int, add func(int)) {
+					for _, l := range st.LigatureSets[k].Ligatures {
+						if len(l.ComponentGlyphIDs) == 0 {
+							add(-1)
+						} else {
+							add(int(l.ComponentGlyphIDs[0]))
 						}
-						follow(g, f.addSet(second))
 					}
-					k++
 				})
 			case tables.ContextualSubs:
-				f.context(st, glyphs, follow, mark)
+				f.context(st)
 			default:
-				mark(st.Cov())
+				f.mark(st.Cov())
 			}
 		}
 	})
@@ -525,64 +487,121 @@ func (f *Face) findActive() {
 		lk := &gpos.Lookups[i]
 		for _, st := range lk.Subtables {
 			if c, ok := st.(tables.CursivePos); ok && lk.Flag&skipsNonMarks == 0 {
-				// Cursive attachment joins a glyph with an entry anchor
-				// to a glyph with an exit anchor just before it.
-				var exits, entries []int
-				k := 0
-				glyphs(c.Cov(), func(g int) {
-					if k < len(c.EntryExits) {
-						if c.EntryExits[k].ExitAnchor != nil {
-							exits = append(exits, g)
-						}
-						if c.EntryExits[k].EntryAnchor != nil {
-							entries = append(entries, g)
-						}
-					}
-					k++
-				})
-				joined := f.addSet(entries)
-				for _, e := range exits {
-					follow(e, joined)
-				}
+				f.cursive(c)
 				continue
 			}
-			mark(st.Cov())
+			f.mark(st.Cov())
 		}
 	})
+}
+
+// coverage calls each for every glyph of c, in coverage index order; a
+// coverage of a format it does not know turns plain shaping off.
+func (f *Face) coverage(c tables.Coverage, each func(g int)) {
+	switch c := c.(type) {
+	case tables.Coverage1:
+		for _, g := range c.Glyphs {
+			each(int(g))
+		}
+	case tables.Coverage2:
+		for _, r := range c.Ranges {
+			for g := int(r.StartGlyphID); g <= int(r.EndGlyphID); g++ {
+				each(g)
+			}
+		}
+	default:
+		f.fast = false
+	}
+}
+
+// mark marks every glyph of c as always active.
+func (f *Face) mark(c tables.Coverage) { f.coverage(c, func(g int) { f.setActive(g, always) }) }
+
+// follow marks g as active when a glyph of f.sets[set] follows it.
+func (f *Face) follow(g int, set int32) {
+	f.setActive(g, followed)
+	for len(f.follows) <= g {
+		f.follows = append(f.follows, 0)
+	}
+	switch old := f.follows[g]; {
+	case old == 0 || old == set:
+		f.follows[g] = set
+	default: // a glyph two lookups may start at: the two sets as one
+		f.sets = append(f.sets, f.sets[old].union(f.sets[set]))
+		f.follows[g] = int32(len(f.sets) - 1)
+	}
+}
+
+// firsts marks the k-th glyph of cov, for k < n, as active when followed
+// by a second glyph that seconds(k, add) adds, or always if it adds -1 (a
+// rule of one glyph).
+func (f *Face) firsts(cov tables.Coverage, n int, seconds func(k int, add func(second int))) {
+	k := 0
+	f.coverage(cov, func(g int) {
+		if k < n {
+			var second []int
+			seconds(k, func(h int) {
+				if h < 0 {
+					f.setActive(g, always)
+				} else {
+					second = append(second, h)
+				}
+			})
+			f.follow(g, f.addSet(second))
+		}
+		k++
+	})
+}
+
+// cursive marks the glyphs with an exit anchor of c as active when
+// followed by one with an entry anchor: cursive attachment joins such a
+// glyph to the one just before it.
+func (f *Face) cursive(c tables.CursivePos) {
+	var exits, entries []int
+	k := 0
+	f.coverage(c.Cov(), func(g int) {
+		if k < len(c.EntryExits) {
+			if c.EntryExits[k].ExitAnchor != nil {
+				exits = append(exits, g)
+			}
+			if c.EntryExits[k].EntryAnchor != nil {
+				entries = append(entries, g)
+			}
+		}
+		k++
+	})
+	joined := f.addSet(entries)
+	for _, e := range exits {
+		f.follow(e, joined)
+	}
 }
 
 // context marks the glyphs a contextual substitution starts at: followed
 // by its rules' second glyphs, or always for a rule of one glyph or rules
 // by glyph classes.
-func (f *Face) context(st tables.ContextualSubs, glyphs func(tables.Coverage, func(int)), follow func(int, int32), mark func(tables.Coverage)) {
+func (f *Face) context(st tables.ContextualSubs) {
 	switch c := st.Data.(type) {
 	case tables.ContextualSubs1:
-		k := 0
-		glyphs(c.Cov(), func(g int) {
-			if k < len(c.SeqRuleSet) {
-				var second []int
-				for _, r := range c.SeqRuleSet[k].SeqRule {
-					if len(r.InputSequence) == 0 {
-						f.setActive(g, always)
-					} else {
-						second = append(second, int(r.InputSequence[0]))
-					}
+		f.firsts(c.Cov(), len(c.SeqRuleSet), func(k int, add func(int)) {
+			for _, r := range c.SeqRuleSet[k].SeqRule {
+				if len(r.InputSequence) == 0 {
+					add(-1)
+				} else {
+					add(int(r.InputSequence[0]))
 				}
-				follow(g, f.addSet(second))
 			}
-			k++
 		})
 	case tables.ContextualSubs3:
 		if len(c.Coverages) < 2 {
-			mark(c.Cov())
+			f.mark(c.Cov())
 			return
 		}
 		var second []int
-		glyphs(c.Coverages[1], func(h int) { second = append(second, h) })
+		f.coverage(c.Coverages[1], func(h int) { second = append(second, h) })
 		set := f.addSet(second)
-		glyphs(c.Coverages[0], func(g int) { follow(g, set) })
+		f.coverage(c.Coverages[0], func(g int) { f.follow(g, set) })
 	default:
-		mark(st.Cov())
+		f.mark(st.Cov())
 	}
 }
 
