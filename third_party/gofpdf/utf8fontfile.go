@@ -496,13 +496,15 @@ func (utf *utf8FontFile) parseTables() {
 	scale := 1000.0 / float64(utf.fontElementSize)
 	utf.parseHMTXTable(n, numSymbols, symbolCharDictionary, scale)
 
-	// Patch (PATCHES.md): what glyph runs need.
-	utf.runeGlyph = make(map[int]int, len(charSymbolDictionary))
+	// Patch (PATCHES.md): what glyph runs need. (Patch 23: the character
+	// → glyph dictionary itself, its unmapped characters taken out, rather
+	// than a copy.)
 	for r, g := range charSymbolDictionary {
-		if g != 0 && r < 0xFFFF {
-			utf.runeGlyph[r] = g
+		if g == 0 || r >= 0xFFFF {
+			delete(charSymbolDictionary, r)
 		}
 	}
+	utf.runeGlyph = charSymbolDictionary
 	utf.glyphWidths = make([]int, numSymbols)
 	if n > 0 {
 		arr := unpackUint16Array(utf.getRange(utf.SeekTable("hmtx"), n*4))
