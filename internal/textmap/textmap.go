@@ -23,11 +23,13 @@ const (
 	partStart = 32
 )
 
+// seed is the hash every Map splits its texts by: one for the process,
+// since a part is only a choice of lock.
+var seed = maphash.MakeSeed()
+
 // Map maps texts to values of type V. Its methods may be called from
 // several goroutines at once. The zero Map is empty and ready to use.
 type Map[V any] struct {
-	once  sync.Once
-	seed  maphash.Seed
 	parts [parts]part[V]
 }
 
@@ -42,17 +44,13 @@ type part[V any] struct {
 
 // of returns the part holding text.
 func (m *Map[V]) of(text []byte) *part[V] {
-	m.once.Do(m.init)
-	return &m.parts[maphash.Bytes(m.seed, text)%parts]
+	return &m.parts[maphash.Bytes(seed, text)%parts]
 }
 
 // ofString returns the part holding text, as of does.
 func (m *Map[V]) ofString(text string) *part[V] {
-	m.once.Do(m.init)
-	return &m.parts[maphash.String(m.seed, text)%parts]
+	return &m.parts[maphash.String(seed, text)%parts]
 }
-
-func (m *Map[V]) init() { m.seed = maphash.MakeSeed() }
 
 // Get returns the value of text, and whether there is one. It makes no
 // string of text.
