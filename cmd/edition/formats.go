@@ -8,6 +8,9 @@ import (
 	"sync"
 	"time"
 
+	// Besides NeedsPrintLayout, its init starts the preparation every
+	// build needs while the runtime initialises the other packages.
+	"edition/cmd/edition/internal/startup"
 	"edition/edition"
 	"edition/edition/cite"
 	"edition/edition/cover"
@@ -247,7 +250,9 @@ func parseFormats(list string) ([]format, error) {
 }
 
 // prepare starts, on another core, the work the chosen formats need that
-// does not depend on the book, while the source loads: the fonts' metrics,
+// does not depend on the book, while the source loads (package startup has
+// started it already when the command line names the command; each piece
+// is made once): the fonts' metrics,
 // which the glyph check of every build needs after loading (loadBook), and,
 // when the print layout is made (for the EPUB's page breaks or the PDF),
 // the hyphenation patterns (a few milliseconds per process each;
@@ -255,7 +260,7 @@ func parseFormats(list string) ([]format, error) {
 func prepare(chosen []format) {
 	go printFontCovers()
 	for _, f := range chosen {
-		if f.name == "epub" || f.name == "pdf" {
+		if startup.NeedsPrintLayout(f.name) {
 			go hyphen.English()
 			return
 		}

@@ -17,10 +17,6 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
-
-	// Imported for its init, which starts the preparation every build
-	// needs while the runtime initialises the other packages.
-	_ "edition/cmd/edition/internal/startup"
 )
 
 func main() {

@@ -48,15 +48,18 @@ func init() {
 		debug.SetGCPercent(-1)
 	}
 	go layout.FaceMetrics(layout.Roman) // the roman and the italic
-	if cmd == "release" || cmd == "build" && printLayout(args) {
+	if cmd == "release" || cmd == "build" && wantsPrintLayout(args) {
 		go hyphen.English()
 	}
 }
 
-// printLayout reports whether build's arguments ask for an edition that
-// needs the print layout: the PDF or the EPUB, or every edition when no
-// --format is given.
-func printLayout(args []string) bool {
+// NeedsPrintLayout reports whether the edition named format is made from
+// the print layout: the PDF, and the EPUB for its list of print pages.
+func NeedsPrintLayout(format string) bool { return format == "epub" || format == "pdf" }
+
+// wantsPrintLayout reports whether build's arguments ask for an edition
+// that needs the print layout, or for every edition (no --format).
+func wantsPrintLayout(args []string) bool {
 	for i, a := range args {
 		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
 		if !strings.HasPrefix(a, "-") || name != "format" {
@@ -66,7 +69,7 @@ func printLayout(args []string) bool {
 			value = args[i+1]
 		}
 		for _, f := range strings.Split(value, ",") {
-			if f = strings.TrimSpace(f); f == "epub" || f == "pdf" {
+			if NeedsPrintLayout(strings.TrimSpace(f)) {
 				return true
 			}
 		}

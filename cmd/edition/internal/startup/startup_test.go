@@ -7,10 +7,10 @@ import (
 	"testing"
 )
 
-// TestPrintLayout: build's arguments ask for the print layout unless
+// TestWantsPrintLayout: build's arguments ask for the print layout unless
 // --format (in any of the flag package's spellings) lists neither the PDF
 // nor the EPUB.
-func TestPrintLayout(t *testing.T) {
+func TestWantsPrintLayout(t *testing.T) {
 	for args, want := range map[string]bool{
 		"":                                    true,
 		"--source book --out x":               true,
@@ -23,8 +23,8 @@ func TestPrintLayout(t *testing.T) {
 		"--source pdf --format text":          false,
 		"--trim a5 --format text,pdf --out x": true,
 	} {
-		if got := printLayout(strings.Fields(args)); got != want {
-			t.Errorf("printLayout(%q) = %v, want %v", args, got, want)
+		if got := wantsPrintLayout(strings.Fields(args)); got != want {
+			t.Errorf("wantsPrintLayout(%q) = %v, want %v", args, got, want)
 		}
 	}
 }
