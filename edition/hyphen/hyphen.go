@@ -9,6 +9,12 @@
 // (exceptions.txt) for words of the book that the patterns get wrong. The two
 // TeX files are shipped unmodified with their notices in patterns/.
 //
+// The program does not parse those files: they are compiled into
+// english.bin (the patterns' trie and the exceptions, which the program
+// embeds and reads in a few tens of microseconds) by the package's test,
+// which fails while english.bin is not what the sources give and rewrites
+// it when run with -update (go test ./edition/hyphen -update).
+//
 // As in TeX's English set-up, at least two letters stay before a break
 // (\lefthyphenmin=2) and at least three after it (\righthyphenmin=3).
 //
@@ -19,10 +25,10 @@
 package hyphen
 
 import (
-	"bufio"
 	"bytes"
 	_ "embed"
-	"fmt"
+	"encoding/binary"
+	"errors"
 	"strings"
 	"sync"
 	"unicode"
@@ -45,14 +51,17 @@ const (
 // dictionaries has 45 letters.
 const MaxLetters = 64
 
-//go:embed patterns/hyphen.tex
-var hyphenTeX []byte
-
-//go:embed patterns/ushyphex.tex
-var ushyphexTeX []byte
-
-//go:embed exceptions.txt
-var projectExceptions []byte
+// englishCompiled is the US English patterns and exception lists
+// compiled (english.bin): Knuth's patterns in the binary form of
+// hyphenation.Lang's MarshalBinary, then the exceptions, each list
+// overriding the one before (see encodeExceptions in compile_test.go,
+// which makes the file from patterns/ and exceptions.txt and checks that
+// it is current). Reading it takes a few tens of microseconds where
+// parsing the sources took two milliseconds, in every process that
+// hyphenates (issue 13).
+//
+//go:embed english.bin
+var englishCompiled []byte
 
 // Hyphenator finds hyphenation points in words. Its methods are safe for
 // concurrent use.
@@ -85,95 +94,73 @@ func English() *Hyphenator {
 	return english
 }
 
-func newEnglish() (*Hyphenator, error) {
-	pats, err := texBlock(hyphenTeX, `\patterns`)
-	if err != nil {
-		return nil, fmt.Errorf("hyphen.tex: %w", err)
+func newEnglish() (*Hyphenator, error) { return decodeEnglish(englishCompiled) }
+
+// englishMagic begins english.bin; its last byte is the form's version.
+const englishMagic = "edition hyphen\x01"
+
+// decodeEnglish reads a hyphenator from its compiled form: englishMagic,
+// the length of the patterns' binary form (hyphenation.Lang's, a uvarint)
+// and that form, the number of exceptions and of all their points, and
+// each exception: its lower-case word (its length and its bytes) and its
+// points (their number and each point); every number a uvarint. The
+// hyphenator keeps data.
+func decodeEnglish(data []byte) (*Hyphenator, error) {
+	rest, ok := bytes.CutPrefix(data, []byte(englishMagic))
+	if !ok {
+		return nil, errors.New("compiled patterns: no header")
 	}
-	lang, err := hyphenation.New(strings.NewReader(pats)) // read as whitespace-separated words
-	if err != nil {
-		return nil, fmt.Errorf("hyphen.tex patterns: %w", err)
-	}
-	// We apply the minima ourselves (see Points); speedata's Leftmin is
-	// off by one relative to TeX's \lefthyphenmin.
-	lang.Leftmin, lang.Rightmin = 0, 0
-	knuthBlock, err := texBlock(hyphenTeX, `\hyphenation`)
-	if err != nil {
-		return nil, fmt.Errorf("hyphen.tex: %w", err)
-	}
-	tugBlock, err := texBlock(ushyphexTeX, `\hyphenation`)
-	if err != nil {
-		return nil, fmt.Errorf("ushyphex.tex: %w", err)
-	}
-	knuth, tug := strings.Fields(knuthBlock), strings.Fields(tugBlock)
-	var ours []string
-	sc := bufio.NewScanner(bytes.NewReader(projectExceptions))
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
+	bad := errors.New("compiled patterns: cut short or malformed")
+	next := func() int {
+		v, n := binary.Uvarint(rest)
+		if n <= 0 || v > uint64(len(data)) {
+			rest, ok = nil, false
+			return 0
 		}
-		ours = append(ours, strings.Fields(line)...)
+		rest = rest[n:]
+		return int(v)
 	}
-	n := len(knuth) + len(tug) + len(ours)
+	take := func(n int) []byte {
+		if n > len(rest) {
+			rest, ok = nil, false
+			return nil
+		}
+		b := rest[:n:n]
+		rest = rest[n:]
+		return b
+	}
+	lang := new(hyphenation.Lang)
+	if trie := take(next()); !ok {
+		return nil, bad
+	} else if err := lang.UnmarshalBinary(trie); err != nil {
+		return nil, err
+	}
+	n, points := next(), next()
+	if !ok || n > len(rest) || points > len(rest) {
+		return nil, bad
+	}
 	h := &Hyphenator{lang: lang, exceptions: make(map[string][]int, n)}
-	var key []byte
-	all := make([]int, 0, 4*n) // every list's points, sliced
-	for _, list := range [][]string{knuth, tug, ours} {
-		for _, w := range list {
-			at := len(all)
-			key, all = parseException(key[:0], all, w)
-			h.exceptions[string(key)] = all[at:len(all):len(all)]
+	all := make([]int, 0, points) // every exception's points, sliced
+	words := string(rest)             // the words are strings of this one
+	for range n {
+		size := next()
+		from := len(words) - len(rest)
+		if take(size); !ok {
+			return nil, bad
 		}
+		at := len(all)
+		for range next() {
+			all = append(all, next())
+		}
+		if !ok {
+			return nil, bad
+		}
+		h.exceptions[words[from:from+size]] = all[at:len(all):len(all)]
+	}
+	if !ok || len(rest) != 0 {
+		return nil, bad
 	}
 	return h, nil
-}
-
-// texBlock returns the text of the first `\cmd{ ... }` group in src, with
-// TeX comments (% to end of line) removed: its entries separated by
-// whitespace.
-func texBlock(src []byte, cmd string) (string, error) {
-	var b strings.Builder
-	b.Grow(len(src))
-	for rest := src; len(rest) > 0; {
-		line := rest
-		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
-			line, rest = rest[:i], rest[i+1:]
-		} else {
-			rest = nil
-		}
-		if i := bytes.IndexByte(line, '%'); i >= 0 {
-			line = line[:i]
-		}
-		b.Write(line)
-		b.WriteByte('\n')
-	}
-	s := b.String()
-	i := strings.Index(s, cmd+"{")
-	if i < 0 {
-		return "", fmt.Errorf("no %s{ block", cmd)
-	}
-	s = s[i+len(cmd)+1:]
-	j := strings.IndexByte(s, '}')
-	if j < 0 {
-		return "", fmt.Errorf("%s block not closed", cmd)
-	}
-	return s[:j], nil
-}
-
-// parseException turns "as-so-ciate" into ("associate", [2 4]), appended
-// to key and pts.
-func parseException(key []byte, pts []int, w string) ([]byte, []int) {
-	n := 0 // letters so far
-	for _, r := range w {
-		if r == '-' {
-			pts = append(pts, n)
-			continue
-		}
-		key = utf8.AppendRune(key, unicode.ToLower(r))
-		n++
-	}
-	return key, pts
 }
 
 // IsHyphen reports whether r is a visible hyphen after which a word may be

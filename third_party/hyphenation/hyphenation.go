@@ -31,20 +31,35 @@ type Lang struct {
 // trie holds the patterns by their word parts (patch 1), a rune an edge:
 // node 0 is the root, whose children below U+0080 are also in ascii; a
 // node's children are edges[first:first+n], in the order of their runes.
+// The priorities of all patterns are kept in one slice (patch 3).
 type trie struct {
-	nodes []trieNode
-	edges []trieEdge
-	ascii [128]int32 // the root's child for each rune, 0 for none
+	nodes      []trieNode
+	edges      []trieEdge
+	priorities []byte
+	ascii      [128]int32 // the root's child for each rune, 0 for none
 }
 
+// trieNode is a node of the trie: its children, and the priorities of the
+// pattern whose word part ends at it, priorities[pat:pat+patLen] (a
+// pattern has at least one; patLen 0: none ends here).
 type trieNode struct {
-	pattern  []byte // the priorities of the pattern whose word part ends here; nil for none
-	first, n int32
+	first, n    int32
+	pat, patLen int32
 }
 
 type trieEdge struct {
 	r    rune
 	node int32
+}
+
+// pattern returns the priorities of the pattern whose word part ends at
+// node, or nil.
+func (t *trie) pattern(node int32) []byte {
+	nd := &t.nodes[node]
+	if nd.patLen == 0 {
+		return nil
+	}
+	return t.priorities[nd.pat : nd.pat+nd.patLen : nd.pat+nd.patLen]
 }
 
 // child returns the child of node by r, or -1.
@@ -65,6 +80,16 @@ func (t *trie) child(node int32, r rune) int32 {
 		}
 	}
 	return -1
+}
+
+// setASCII fills the root's table of ASCII children from its edges.
+func (t *trie) setASCII() {
+	root := t.nodes[0]
+	for _, e := range t.edges[root.first : root.first+root.n] {
+		if e.r >= 0 && e.r < 128 {
+			t.ascii[e.r] = e.node
+		}
+	}
 }
 
 // trieBuilder makes a trie: each node's rune, pattern, first child and
@@ -105,6 +130,11 @@ func (b *trieBuilder) add(wordpart []rune, pat []byte) {
 // trie returns the trie built, each node's children sorted by rune.
 func (b *trieBuilder) trie() trie {
 	t := trie{nodes: make([]trieNode, len(b.nodes)), edges: make([]trieEdge, 0, len(b.nodes))}
+	n := 0
+	for _, nd := range b.nodes {
+		n += len(nd.pattern)
+	}
+	t.priorities = make([]byte, 0, n)
 	for i, nd := range b.nodes {
 		at := len(t.edges)
 		for c := nd.child; c != 0; c = b.nodes[c].sibling {
@@ -112,15 +142,10 @@ func (b *trieBuilder) trie() trie {
 		}
 		kids := t.edges[at:]
 		slices.SortFunc(kids, func(a, b trieEdge) int { return cmp.Compare(a.r, b.r) })
-		t.nodes[i] = trieNode{pattern: nd.pattern, first: int32(at), n: int32(len(kids))}
-		if i == 0 {
-			for _, e := range kids {
-				if e.r >= 0 && e.r < 128 {
-					t.ascii[e.r] = e.node
-				}
-			}
-		}
+		t.nodes[i] = trieNode{first: int32(at), n: int32(len(kids)), pat: int32(len(t.priorities)), patLen: int32(len(nd.pattern))}
+		t.priorities = append(t.priorities, nd.pattern...)
 	}
+	t.setASCII()
 	return t
 }
 
@@ -225,7 +250,7 @@ func (l *Lang) match(rword []rune, found func(startpos, end int, pattern []byte)
 			}
 
 			// if there is a pattern for this substring
-			if pattern := l.patterns.nodes[node].pattern; pattern != nil {
+			if pattern := l.patterns.pattern(node); pattern != nil {
 				found(startpos, i, pattern)
 			}
 		}

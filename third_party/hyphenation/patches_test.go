@@ -2,10 +2,13 @@ package hyphenation
 
 import (
 	"bufio"
+	"bytes"
+	"encoding/binary"
 	"math/rand"
 	"os"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -102,8 +105,8 @@ func patternMap(t *testing.T, l *Lang) map[string][]byte {
 	var walk func(node int32, key []rune)
 	walk = func(node int32, key []rune) {
 		nd := tr.nodes[node]
-		if nd.pattern != nil {
-			out[string(key)] = nd.pattern
+		if pat := tr.pattern(node); pat != nil {
+			out[string(key)] = pat
 		}
 		for k, e := range tr.edges[nd.first : nd.first+nd.n] {
 			if k > 0 && tr.edges[nd.first+int32(k)-1].r >= e.r {
@@ -203,4 +206,117 @@ func TestPatchedAsUpstream(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestBinaryRoundTrip checks patch 3 (PATCHES.md): a Lang written by
+// MarshalBinary and read back by UnmarshalBinary has the same patterns
+// (as upstream reads them), the same minima, and finds the same points.
+func TestBinaryRoundTrip(t *testing.T) {
+	sets := []string{patternsEN, patternsDE, "a1", "12 ٣a٤ .a\xffb3 ab1 ab2 \xc3 x\n\n\ty2z. ä1b äb2 é3"}
+	if k := knuth(t); k != "" {
+		sets = append(sets, k)
+	}
+	words := strings.Fields("hyphenation developers Stalin’s Hühnerstall Schifffahrt incomprehensibilities é ab\xffcd supercalifragilisticexpialidocious")
+	for _, pats := range sets {
+		l, err := New(strings.NewReader(pats))
+		if err != nil {
+			t.Fatal(err)
+		}
+		l.Leftmin, l.Rightmin = 2, 3
+		data, err := l.MarshalBinary()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back Lang
+		if err := back.UnmarshalBinary(data); err != nil {
+			t.Fatalf("%.40q: %v", pats, err)
+		}
+		if back.Leftmin != 2 || back.Rightmin != 3 {
+			t.Fatalf("%.40q: minima %d, %d read back, not 2, 3", pats, back.Leftmin, back.Rightmin)
+		}
+		if got, want := patternMap(t, &back), upstreamNew(pats); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%.40q: %d patterns read back, upstream %d", pats, len(got), len(want))
+		}
+		for _, w := range words {
+			if got, want := back.Hyphenate(w), l.Hyphenate(w); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%.40q %q: %v read back, %v before", pats, w, got, want)
+			}
+		}
+		again, _ := back.MarshalBinary()
+		if !bytes.Equal(again, data) {
+			t.Fatalf("%.40q: written again, the form differs", pats)
+		}
+	}
+	if _, err := new(Lang).MarshalBinary(); err == nil {
+		t.Error("a Lang without patterns was written")
+	}
+}
+
+// TestUnmarshalBinaryRejects checks that UnmarshalBinary refuses data
+// MarshalBinary did not write — cut short at every length, too long, its
+// counts or indices changed — and that whatever it accepts hyphenates
+// without failing.
+func TestUnmarshalBinaryRejects(t *testing.T) {
+	l, err := New(strings.NewReader(patternsEN))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := l.MarshalBinary()
+	for n := range len(data) {
+		if err := new(Lang).UnmarshalBinary(data[:n]); err == nil {
+			t.Fatalf("data cut to %d of %d bytes accepted", n, len(data))
+		}
+	}
+	if err := new(Lang).UnmarshalBinary(append(slices.Clone(data), 0)); err == nil {
+		t.Fatal("a byte too many accepted")
+	}
+	set := func(i int, v uint32) []byte {
+		d := slices.Clone(data)
+		binary.LittleEndian.PutUint32(d[i:], v)
+		return d
+	}
+	nodes := int(binary.LittleEndian.Uint32(data[len(binaryMagic)+8:]))
+	edge0 := binaryHeader + 16*nodes
+	for name, d := range map[string][]byte{
+		"bad magic":          append([]byte("LIANG\x02"), data[len(binaryMagic):]...),
+		"no nodes":           set(len(binaryMagic)+8, 0),
+		"negative edges":     set(len(binaryMagic)+12, 1<<31),
+		"edges past end":     set(binaryHeader+4, 1<<20),
+		"priorities past":    set(binaryHeader+8, 1<<30),
+		"edge to the root":   set(edge0+4, 0),
+		"edge past nodes":    set(edge0+4, uint32(nodes)),
+		"edges out of order": set(edge0, 0x7fffffff),
+	} {
+		if err := new(Lang).UnmarshalBinary(d); err == nil {
+			t.Errorf("%s: accepted", name)
+		}
+	}
+	// Any byte changed: an error, or a Lang that hyphenates.
+	for i := range data {
+		d := slices.Clone(data)
+		d[i] ^= 0x5a
+		var back Lang
+		if back.UnmarshalBinary(d) == nil {
+			back.Hyphenate("hyphenation")
+		}
+	}
+}
+
+// FuzzUnmarshalBinary checks that no data makes UnmarshalBinary, or
+// Hyphenate with what it accepts, fail.
+func FuzzUnmarshalBinary(f *testing.F) {
+	l, err := New(strings.NewReader(patternsEN))
+	if err != nil {
+		f.Fatal(err)
+	}
+	data, _ := l.MarshalBinary()
+	f.Add(data)
+	f.Add([]byte(binaryMagic))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var back Lang
+		if back.UnmarshalBinary(data) == nil {
+			back.Hyphenate("hyphenation")
+			back.Hyphenate("Stalin’s")
+		}
+	})
 }
