@@ -91,10 +91,13 @@ func (j *job) printLayout() (*layout.Document, error) {
 				return
 			}
 			j.writer = pdf.NewWriter(g)
-			j.layout, j.layoutErr = layout.Layout(j.book, j.trim)
-			if j.layoutErr == nil {
-				j.breaks = j.layout.PageBreaks()
+			var pages *layout.Pages
+			if pages, j.layoutErr = layout.MakeUp(j.book, j.trim); j.layoutErr != nil {
+				return
 			}
+			j.writer.Plan(pages)
+			j.layout = pages.Document()
+			j.breaks = j.layout.PageBreaks()
 		} else {
 			j.breaks, j.layoutErr = layout.PageBreaks(j.book, j.trim)
 		}

@@ -141,7 +141,7 @@ func decodeEnglish(data []byte) (*Hyphenator, error) {
 	}
 	h := &Hyphenator{lang: lang, exceptions: make(map[string][]int, n)}
 	all := make([]int, 0, points) // every exception's points, sliced
-	words := string(rest)             // the words are strings of this one
+	words := string(rest)         // the words are strings of this one
 	for range n {
 		size := next()
 		from := len(words) - len(rest)

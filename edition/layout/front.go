@@ -40,17 +40,54 @@ func (L *pageSet) centre(p *page, lines []line, y, lead float64, role Role, key 
 	return y
 }
 
-// front lays out the half-title, the title page, the imprint and the
-// contents, which need the body's page numbers.
-func (L *pageSet) front(fb *flowBuilder) error {
+// frontSet is the front matter set while the body is (startFront): the
+// half-title, the title page and the imprint placed on the first four
+// pages (the second is blank), and the contents' entries set and placed
+// on their pages; only the contents' page numbers wait for the body.
+type frontSet struct {
+	pages [contentsPage]*page
+	toc   contents
+	// errs are the problems met, in the order front matter set after the
+	// body met them.
+	errs edition.ErrorList
+}
+
+// startFront sets the front matter that needs nothing of the body's pages
+// on a goroutine of its own, while the body's paragraphs are set and made
+// up, and returns the function that waits for it. L.cite and L.secs must
+// be set, and L must not change, until then.
+func (L *pageSet) startFront(fb *flowBuilder) func() *frontSet {
+	done := make(chan *frontSet, 1)
+	go func() {
+		own := &flowBuilder{g: fb.g, m: fb.m, params: fb.params}
+		fs := &frontSet{}
+		// The contents are set first: how many pages they take decides
+		// where the body begins.
+		fs.toc = L.setContents(own)
+		for i := range fs.pages {
+			fs.pages[i] = &page{number: i + 1, folio: romanNumeral(i + 1)}
+		}
+		fs.pages[0].kind = pageHalfTitle
+		fs.pages[2].kind = pageTitle
+		fs.pages[3].kind = pageImprint
+		L.frontPages(own, fs.pages)
+		fs.errs = own.errs
+		done <- fs
+	}()
+	return func() *frontSet { return <-done }
+}
+
+// frontPages lays out the half-title, the title page and the imprint on
+// pages, the first four.
+func (L *pageSet) frontPages(fb *flowBuilder, pages [contentsPage]*page) {
 	g := L.g
 	c := L.cite
 	// Half-title: the title alone, a third of the way down.
-	half := L.pages[0]
+	half := pages[0]
 	L.centre(half, L.setTitle(fb, "half-title", text(c.Title), textStyle{face: Roman, size: 13}, g.Measure*0.85), g.H*0.3, 17, ParagraphRole, "front:half-title")
 
 	// Title page.
-	tp := L.pages[2]
+	tp := pages[2]
 	y := L.centre(tp, L.setTitle(fb, "title", text(c.Title), textStyle{face: Roman, size: 21}, g.Measure), g.H*0.22, 26, TitleRole, "front:title")
 	y += 6
 	if c.Subtitle != "" {
@@ -76,7 +113,7 @@ func (L *pageSet) front(fb *flowBuilder) error {
 	}
 
 	// Imprint: small type, ragged right, set from the foot of the page up.
-	im := L.pages[3]
+	im := pages[3]
 	st := textStyle{face: Roman, size: 8}
 	it := textStyle{face: Italic, size: 8}
 	const lead, gap = 10.0, 5.0
@@ -150,8 +187,13 @@ func (L *pageSet) front(fb *flowBuilder) error {
 		y += gap
 	}
 
-	// Contents: a heading like a section's, then one entry per section,
-	// its title and its page number set flush right, page after page.
+}
+
+// placeContents places the contents on their pages: a heading like a
+// section's, then one entry per section, its title and its page number
+// set flush right, page after page. It needs the body's page numbers.
+func (L *pageSet) placeContents(fb *flowBuilder) error {
+	g := L.g
 	toc := &L.toc
 	L.centre(L.pages[contentsPage], toc.heading, toc.headingY, g.TitleLead, HeadingRole, "front:contents")
 	L.pages[contentsPage].bookmark = contentsTitle

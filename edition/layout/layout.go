@@ -99,11 +99,70 @@ const FrontPages = 6
 // trim, or edition.DefaultTrim). Characters the font lacks are reported as
 // an edition.ErrorList with their source positions.
 func Layout(b *edition.Book, trim string) (*Document, error) {
+	p, err := MakeUp(b, trim)
+	if err != nil {
+		return nil, err
+	}
+	return p.Document(), nil
+}
+
+// Pages is a book set and made up into pages, before its page model is
+// built: Layout is MakeUp, then Document. Between the two, Runs tells a
+// backend what the pages will draw, so that it can prepare (a PDF's font
+// subsets) while the model is built.
+type Pages struct {
+	set *pageSet
+}
+
+// MakeUp sets b at the given trim (as Layout) and makes up its pages.
+func MakeUp(b *edition.Book, trim string) (*Pages, error) {
 	L, err := makePages(b, trim)
 	if err != nil {
 		return nil, err
 	}
-	return L.document(), nil
+	return &Pages{L}, nil
+}
+
+// Document builds the page model of the pages.
+func (p *Pages) Document() *Document { return p.set.document() }
+
+// Runs calls yield with each run of text the page model holds, in the
+// order of the model's pages, with artifact true for the pages' furniture
+// (running heads and folios, which belong to no element). Only the run's
+// Face, Size, Text, Glyphs, Space and Hyphen are set. It reads the pages
+// only, so it may run on another goroutine while Document builds the
+// model.
+func (p *Pages) Runs(yield func(r *Run, artifact bool)) {
+	L := p.set
+	g := L.g
+	var r Run
+	for _, pg := range L.pages {
+		furniture := func(f Face, size float64, s string) {
+			gs, _ := shapeRun(L.m[f], s, size, 0, 0)
+			r = Run{Face: f, Size: size, Text: s, Glyphs: gs}
+			yield(&r, true)
+		}
+		if pg.head != "" {
+			furniture(Italic, g.HeadSize, pg.head)
+		}
+		if pg.headFolio {
+			furniture(Roman, g.HeadSize+0.5, pg.folio)
+		}
+		if pg.dropFolio {
+			furniture(Roman, g.HeadSize+0.5, pg.folio)
+		}
+		for _, lines := range [2][]placed{pg.lines, pg.notes} {
+			for i := range lines {
+				for _, f := range lines[i].line.frags {
+					if f.Text == "" {
+						continue
+					}
+					r = Run{Face: f.Face, Size: f.Size, Text: f.Text, Glyphs: f.glyphs, Space: f.space, Hyphen: f.hyphen}
+					yield(&r, false)
+				}
+			}
+		}
+	}
 }
 
 // PageBreaks lays out b at the given trim (empty: the metadata's) and
@@ -170,31 +229,33 @@ func makePages(b *edition.Book, trim string) (*pageSet, error) {
 	// make-up takes the paragraphs' rows as they come; if the book has
 	// errors, the pages made are dropped.
 	ps := fb.startParagraphs()
+	// The front matter is set at the same time, but for the contents'
+	// page numbers (placeContents).
+	L.cite, L.secs = cite.Of(b), fb.secs
+	frontDone := L.startFront(fb)
 	for i := range b.Notes {
 		fb.note(&b.Notes[i])
 	}
-	L.cite, L.secs, L.opening = cite.Of(b), fb.secs, map[string]int{}
+	L.opening = map[string]int{}
 	L.markAt, L.noteAt = map[int][2]float64{}, map[int][2]float64{}
 	body := makeUpFrom(g, nil, ps.next, fb.notes, fb.rebreak)
 	ps.finish()
 	fb.releaseKept()
+	fs := frontDone()
 	if err := fb.errs.Err(); err != nil {
 		return nil, err
 	}
 	if fb.err != nil {
 		return nil, fb.err
 	}
-	// The contents are set first: how many pages they take decides where
-	// the body begins.
-	L.toc = L.setContents(fb)
+	fb.errs = append(fb.errs, fs.errs...)
+	L.toc = fs.toc
 	front := contentsPage + L.toc.pages
 	front += front % 2
-	for i := 1; i <= front; i++ {
+	L.pages = append(L.pages, fs.pages[:]...)
+	for i := contentsPage + 1; i <= front; i++ {
 		L.pages = append(L.pages, &page{number: i, folio: romanNumeral(i)})
 	}
-	L.pages[0].kind = pageHalfTitle
-	L.pages[2].kind = pageTitle
-	L.pages[3].kind = pageImprint
 	for i := range L.toc.pages {
 		p := L.pages[contentsPage+i]
 		p.kind = pageContents
@@ -209,8 +270,8 @@ func makePages(b *edition.Book, trim string) (*pageSet, error) {
 		L.placeBody(p, bp)
 		L.pages = append(L.pages, p)
 	}
-	// The front matter needs the page numbers of the body.
-	if err := L.front(fb); err != nil {
+	// The contents need the page numbers of the body.
+	if err := L.placeContents(fb); err != nil {
 		return nil, err
 	}
 	return L, nil

@@ -12,12 +12,17 @@ import (
 // streams go back to the document as they come (gofpdf's SetPageDeflated, a
 // patch of this project), which writes them as it writes a page it
 // compressed itself (BestSpeed, the same dictionary) and reuses the page's
-// buffer for a later page. Its methods are called on the goroutine drawing
-// the document.
+// buffer for a later page. The goroutine begins once its after channel is
+// closed (if it is not nil): the other work in the background (the font
+// subsets, Writer.Plan) is done first, the pages drawn meanwhile waiting,
+// so that the drawing keeps a core to itself. Its methods are called on
+// the goroutine drawing the document, which deflates the pages waiting
+// itself when 64 wait already.
 type pageDeflater struct {
 	pdf   *gofpdf.Fpdf
 	pages chan pageStream
 	done  chan pageStream
+	own   deflater // for the pages deflated on the drawing goroutine
 }
 
 // pageStream is a page's content stream: raw while it is deflated, and
@@ -50,9 +55,12 @@ func (df *deflater) deflate(p pageStream) pageStream {
 	return pageStream{n: p.n, data: df.chunk[at:len(df.chunk):len(df.chunk)]}
 }
 
-func newPageDeflater(pdf *gofpdf.Fpdf) *pageDeflater {
+func newPageDeflater(pdf *gofpdf.Fpdf, after <-chan struct{}) *pageDeflater {
 	d := &pageDeflater{pdf: pdf, pages: make(chan pageStream, 64), done: make(chan pageStream, 64)}
 	go func() {
+		if after != nil {
+			<-after
+		}
 		var df deflater
 		for p := range d.pages {
 			d.done <- df.deflate(p)
@@ -75,6 +83,15 @@ func (d *pageDeflater) add(n int) {
 			return
 		case q := <-d.done:
 			d.give(q)
+		default:
+			// The queue is full, the other goroutine behind (or not
+			// begun): rather than wait for it, this one deflates the
+			// oldest page waiting (finished, unlike page n).
+			select {
+			case q := <-d.pages:
+				d.give(d.own.deflate(q))
+			default:
+			}
 		}
 	}
 }
@@ -100,7 +117,7 @@ func (d *pageDeflater) give(p pageStream) { d.pdf.SetPageDeflated(p.n, p.data) }
 func (d *pageDeflater) wait() {
 	close(d.pages)
 	pages := d.pages
-	var df deflater
+	df := &d.own
 	for {
 		select {
 		case p, ok := <-pages:

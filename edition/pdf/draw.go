@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"sync"
 
@@ -39,11 +40,12 @@ func (r Renderer) Render(w io.Writer, b *edition.Book) error {
 		return err
 	}
 	wr := NewWriter(g)
-	d, err := layout.Layout(b, r.Trim)
+	pages, err := layout.MakeUp(b, r.Trim)
 	if err != nil {
 		return err
 	}
-	return wr.Write(w, b, d)
+	wr.Plan(pages)
+	return wr.Write(w, b, pages.Document())
 }
 
 // Writer draws page models as PDF files. Parsing the fonts is most of the
@@ -54,6 +56,10 @@ type Writer struct {
 	w, h float64
 	mu   sync.Mutex
 	doc  chan *gofpdf.Fpdf
+	// planned is closed when the font subsets Plan started are made; nil
+	// if Plan started none. plans are those subsets.
+	planned chan struct{}
+	plans   []*gofpdf.SubsetPlan
 }
 
 // NewWriter returns a Writer for pages of the geometry g, and starts, on
@@ -87,6 +93,97 @@ func (wr *Writer) document(w, h float64) *gofpdf.Fpdf {
 		return <-ch
 	}
 	return newDocument(w, h)
+}
+
+// Plan starts making the font subsets of the document NewWriter started,
+// on another goroutine, from the runs the made-up pages will draw (see
+// layout.Pages.Runs), so that the core left idle while the page model is
+// built makes them, instead of Output after the pages are drawn (gofpdf's
+// PlanSubset, a patch of this project); the goroutine that deflates the
+// pages as they are drawn starts when they are made, so that the drawing
+// keeps a core of its own. Output uses a subset made so only
+// if the glyphs drawn with its font are those it was made for, so the PDF
+// is the same whatever Plan is given, or if it is not called. The roman
+// face is done first: it has the most glyphs.
+func (wr *Writer) Plan(pages *layout.Pages) {
+	wr.mu.Lock()
+	ch := wr.doc
+	wr.mu.Unlock()
+	if ch == nil {
+		return
+	}
+	pdf := <-ch
+	var plans [len(alwaysUsed)]*gofpdf.SubsetPlan
+	for i, f := range alwaysUsed {
+		plans[i] = pdf.PlanSubset(family, style(f))
+	}
+	planned := make(chan struct{})
+	wr.mu.Lock()
+	wr.planned, wr.plans = planned, plans[:]
+	wr.mu.Unlock()
+	ch <- pdf
+	go func() {
+		defer close(planned)
+		glyphs := census(pages)
+		for i, f := range alwaysUsed {
+			if plans[i] != nil {
+				plans[i].Make(glyphs[f])
+			}
+		}
+	}()
+}
+
+// census returns, for each face, the glyphs the pages will draw with it,
+// each with the text it stands for, each such pair once: the glyphs of the
+// runs, and the space drawn after a run of the text (see tagger.spaced).
+func census(pages *layout.Pages) (glyphs [4][]gofpdf.Glyph) {
+	// A glyph's pairs are found by the text the glyph was last met with:
+	// almost every glyph stands for one text only, most of them of one
+	// byte, compared as such.
+	var last [4][]string
+	// Each face's space, asked for when a run of it first needs it, so
+	// that a book without bold never reads the bold faces.
+	var spaces [4]struct {
+		asked, ok bool
+		glyph     gofpdf.Glyph
+	}
+	add := func(f layout.Face, id int, text string) {
+		l := last[f]
+		if id >= 0 && id < len(l) && len(l[id]) == len(text) && l[id] != "" && (len(text) == 1 && l[id][0] == text[0] || l[id] == text) {
+			return
+		}
+		if id >= len(l) {
+			n := max(2*len(l), id+1, 1024)
+			last[f] = slices.Grow(l, n-len(l))[:n]
+		}
+		if id >= 0 {
+			last[f][id] = text
+		}
+		glyphs[f] = append(glyphs[f], gofpdf.Glyph{ID: id, Text: text})
+	}
+	pages.Runs(func(r *layout.Run, artifact bool) {
+		f := r.Face
+		l := last[f]
+		for k := range r.Glyphs {
+			id, text := r.Glyphs[k].ID, r.Glyphs[k].Text
+			if id >= 0 && id < len(l) && len(text) == 1 && len(l[id]) == 1 && l[id][0] == text[0] {
+				continue // met before, with this one-byte text
+			}
+			add(f, id, text)
+			l = last[f]
+		}
+		if spaced(r, artifact) {
+			sp := &spaces[f]
+			if !sp.asked {
+				sp.asked = true
+				sp.glyph, sp.ok = spaceGlyph(f)
+			}
+			if sp.ok {
+				add(f, sp.glyph.ID, sp.glyph.Text)
+			}
+		}
+	})
+	return glyphs
 }
 
 // Write draws the page model d of the book b (whose metadata the PDF
@@ -179,7 +276,10 @@ func (wr *Writer) draw(b *edition.Book, d *layout.Document) (file, update []byte
 	setMetadata(pdf, c, b.Modified)
 
 	tg := newTagger(pdf, d)
-	deflater := newPageDeflater(pdf)
+	wr.mu.Lock()
+	planned := wr.planned
+	wr.mu.Unlock()
+	deflater := newPageDeflater(pdf, planned)
 	for i := range d.Pages {
 		drawPage(pdf, g, &d.Pages[i], dests, tg)
 		// The last page is still gofpdf's current page, which gofpdf

@@ -361,7 +361,13 @@ func (tg *tagger) run(it *layout.Item) {
 // structure tree's text, and what is copied, its spaces. (pdfTeX's
 // \pdfinterwordspaceon does the same.)
 func (tg *tagger) spaced(it *layout.Item) bool {
-	return it.Run.Space && it.Element != layout.Artifact && !it.Run.Hyphen
+	return spaced(&it.Run, it.Element == layout.Artifact)
+}
+
+// spaced is tagger.spaced for a run r, artifact telling whether it is
+// drawn as an artifact (furniture, belonging to no element).
+func spaced(r *layout.Run, artifact bool) bool {
+	return r.Space && !artifact && !r.Hyphen
 }
 
 // artifact opens, if it is not open already, an artifact sequence for the

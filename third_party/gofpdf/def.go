@@ -721,6 +721,7 @@ type fontDefType struct {
 	utf8File     *utf8FontFile // UTF-8 font
 	usedRunes    map[int]int   // Array of used runes
 	cids         *cidTable     // patch (PATCHES.md): a UTF-8 font's CIDs
+	plan         *SubsetPlan   // patch 24: its subset planned ahead, or nil
 }
 
 // generateFontID generates a font Id from the font definition

@@ -4384,13 +4384,21 @@ func (f *Fpdf) utf8FontStreams() map[string]*utf8FontData {
 				font := f.fonts[key]
 				d := out[key]
 				glyphs, chars := font.cids.usedGlyphs(font.utf8File)
-				subset := font.utf8File.generateCutFont(nil, glyphs, chars)
-				d.size = len(subset)
-				d.font = sliceCompress(subset)
-				d.name = subsetName(subset, font.utf8File.psName, "utf8"+font.Name)
+				newGID := map[int]int(nil)
+				if p := font.plan; p != nil && p.fits(glyphs, chars) {
+					// Patch 24: made ahead for these glyphs.
+					d.size, d.font, d.name, newGID = p.size, p.font, p.name, p.newGID
+					p.used = true
+				} else {
+					subset := font.utf8File.generateCutFont(nil, glyphs, chars)
+					d.size = len(subset)
+					d.font = sliceCompress(subset)
+					d.name = subsetName(subset, font.utf8File.psName, "utf8"+font.Name)
+					newGID = font.utf8File.newGID
+				}
 				d.widths = font.cids.widths(font.utf8File)
 				d.toUnicode = sliceCompress(font.cids.toUnicode())
-				d.cidToGIDMap = sliceCompress(font.cids.cidToGIDMap(font.utf8File.newGID))
+				d.cidToGIDMap = sliceCompress(font.cids.cidToGIDMap(newGID))
 				d.cidSet = sliceCompress(font.cids.cidSet())
 			}
 		}()

@@ -13,7 +13,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf16"
-	"unicode/utf8"
 )
 
 // Glyph is one glyph of a shaped run of text, drawn by GlyphRun.
@@ -110,12 +109,10 @@ func (t *cidTable) newCID(font *utf8FontFile, gid int, text string) (int, bool) 
 		return c, true
 	}
 	// A character drawn with its own glyph keeps its code point.
-	if r, n := utf8.DecodeRuneInString(text); n == len(text) && r != utf8.RuneError && r > 0 && r <= 0xFFFF {
-		if g, mapped := font.runeGlyph[int(r)]; mapped && g == gid {
-			if _, taken := t.byCID[int(r)]; !taken {
-				t.byKey[k], t.byCID[int(r)] = int(r), k
-				return int(r), true
-			}
+	if r, ok := codePointCID(font, gid, text); ok {
+		if _, taken := t.byCID[r]; !taken {
+			t.byKey[k], t.byCID[r] = r, k
+			return r, true
 		}
 	}
 	for ; t.next <= 0xFFFF; t.next++ {

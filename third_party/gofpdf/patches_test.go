@@ -603,3 +603,101 @@ func TestGlyphRunFunc(t *testing.T) {
 		t.Errorf("GlyphRunFunc drew %q, GlyphRun %q", got, want)
 	}
 }
+
+// TestPlanSubset checks patch 24: a subset planned for the glyphs drawn
+// (repeats, a ligature, unencoded glyphs and plain Text among them, and a
+// second face) is made on another goroutine and used by Output, which
+// writes the same bytes as without a plan; a plan for other glyphs, one
+// never made and one made after Output are not used, and change nothing.
+func TestPlanSubset(t *testing.T) {
+	draw := func(plan func(pdf *Fpdf) []*SubsetPlan) ([]byte, []*SubsetPlan) {
+		pdf := newTestDoc(t)
+		pdf.SetCompression(true)
+		pdf.AddUTF8FontFromBytes("charis", "I", charisRegular(t))
+		plans := plan(pdf)
+		office, romain := sample(t, pdf)
+		pdf.GlyphRun(20, 140, office)
+		pdf.SetFont("charis", "I", 12)
+		pdf.GlyphRun(20, 170, romain)
+		return output(t, pdf), plans
+	}
+	want, _ := draw(func(*Fpdf) []*SubsetPlan { return nil })
+	drawn := func(pdf *Fpdf) (roman, italic []Glyph) {
+		font := pdf.fonts["charis"].utf8File
+		office := append(glyphsFor(font, "o"), Glyph{ID: font.runeGlyph[0xFB03], Text: "ffi"})
+		office = append(office, glyphsFor(font, "ce")...)
+		romain := glyphsFor(font, "R")
+		for i, g := range unencoded(font, 5) {
+			romain = append(romain, Glyph{ID: g, Text: string("omain"[i])})
+		}
+		roman = append(append(append(office, romain...), glyphsFor(font, "Rolland:")...), glyphsFor(font, "Text flows")...)
+		return append(roman, office...), romain
+	}
+	for _, c := range []struct {
+		name string
+		plan func(pdf *Fpdf) []*SubsetPlan
+		used []bool
+	}{
+		{"planned", func(pdf *Fpdf) []*SubsetPlan {
+			roman, italic := drawn(pdf)
+			r, i := pdf.PlanSubset("charis", ""), pdf.PlanSubset("Charis", "i")
+			done := make(chan bool)
+			go func() { r.Make(roman); i.Make(italic); close(done) }()
+			<-done
+			return []*SubsetPlan{r, i}
+		}, []bool{true, true}},
+		{"a glyph short", func(pdf *Fpdf) []*SubsetPlan {
+			roman, italic := drawn(pdf)
+			ffi := pdf.fonts["charis"].utf8File.runeGlyph[0xFB03]
+			var short []Glyph
+			for _, g := range roman {
+				if g.ID != ffi {
+					short = append(short, g)
+				}
+			}
+			r, i := pdf.PlanSubset("charis", ""), pdf.PlanSubset("charis", "I")
+			r.Make(short)
+			i.Make(italic)
+			return []*SubsetPlan{r, i}
+		}, []bool{false, true}},
+		{"a glyph too many", func(pdf *Fpdf) []*SubsetPlan {
+			roman, _ := drawn(pdf)
+			r := pdf.PlanSubset("charis", "")
+			r.Make(append(roman, glyphsFor(pdf.fonts["charis"].utf8File, "z")...))
+			return []*SubsetPlan{r}
+		}, []bool{false}},
+		{"a glyph for its own character", func(pdf *Fpdf) []*SubsetPlan {
+			// The ffi ligature drawn for U+FB03 keeps that code point as
+			// its CID, and the subset's cmap maps it: another subset.
+			roman, _ := drawn(pdf)
+			r := pdf.PlanSubset("charis", "")
+			r.Make(append(roman, Glyph{ID: pdf.fonts["charis"].utf8File.runeGlyph[0xFB03], Text: "\uFB03"}))
+			return []*SubsetPlan{r}
+		}, []bool{false}},
+		{"a glyph for other text too", func(pdf *Fpdf) []*SubsetPlan {
+			// The same glyphs, and no other code point kept: the same
+			// subset.
+			roman, _ := drawn(pdf)
+			r := pdf.PlanSubset("charis", "")
+			r.Make(append(roman, Glyph{ID: roman[0].ID, Text: "x"}))
+			return []*SubsetPlan{r}
+		}, []bool{true}},
+		{"never made", func(pdf *Fpdf) []*SubsetPlan {
+			return []*SubsetPlan{pdf.PlanSubset("charis", "")}
+		}, []bool{false}},
+	} {
+		got, plans := draw(c.plan)
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s: %d bytes, want the %d written without a plan", c.name, len(got), len(want))
+		}
+		for k, p := range plans {
+			if p.Used() != c.used[k] {
+				t.Errorf("%s: plan %d used %v, want %v", c.name, k, p.Used(), c.used[k])
+			}
+			p.Make(nil) // after Output: does nothing
+		}
+	}
+	if p := newTestDoc(t).PlanSubset("charis", "B"); p != nil {
+		t.Error("a plan for a font the document does not have")
+	}
+}

@@ -1,0 +1,63 @@
+package pdf
+
+import (
+	"bytes"
+	"testing"
+
+	"edition/edition"
+	"edition/edition/layout"
+	"edition/edition/load"
+	"edition/internal/realbook"
+)
+
+// TestPlanUsed checks Writer.Plan: the font subsets it makes while the
+// page model is built are the ones Output writes (both faces' plans used),
+// and the PDF is byte for byte the one written without a plan, for the
+// real book at two trims, the collection and the loader's fixture book.
+func TestPlanUsed(t *testing.T) {
+	fixture, err := load.Dir("../load/testdata/book")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name, trim string
+		book       *edition.Book
+	}{
+		{"real", "", realBook(t)},
+		{"real 6x9in", "6x9in", realBook(t)},
+		{"collection", "", realbook.Collection(t)},
+		{"fixture", "", fixture},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			g, err := layout.PageGeometry(c.book, c.trim)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pages, err := layout.MakeUp(c.book, c.trim)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wr := NewWriter(g)
+			wr.Plan(pages)
+			d := pages.Document()
+			var planned, plain bytes.Buffer
+			if err := wr.Write(&planned, c.book, d); err != nil {
+				t.Fatal(err)
+			}
+			if len(wr.plans) != len(alwaysUsed) {
+				t.Fatalf("%d plans, want one for each of the %d faces always used", len(wr.plans), len(alwaysUsed))
+			}
+			for i, p := range wr.plans {
+				if p == nil || !p.Used() {
+					t.Errorf("the subset planned for face %d was not used", alwaysUsed[i])
+				}
+			}
+			if err := (&Writer{}).Write(&plain, c.book, d); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(planned.Bytes(), plain.Bytes()) {
+				t.Errorf("with a plan %d bytes, without %d: not the same file", planned.Len(), plain.Len())
+			}
+		})
+	}
+}
