@@ -49,8 +49,6 @@ func FS(fsys fs.FS) (*edition.Book, error) {
 // positions as if fsys were the directory dir (dir/interview.md). An empty
 // dir gives bare names.
 func FSAt(fsys fs.FS, dir string) (*edition.Book, error) {
-	// The speakers' label pattern is compiled while the metadata is read.
-	go labelLikeRE()
 	l := &loader{fsys: fsys, dir: dir}
 	b := l.load()
 	if err := l.errs.Err(); err != nil {

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
@@ -336,24 +337,69 @@ func movePos(pos edition.Pos, prefix string, f *srcFile) edition.Pos {
 	return edition.Pos{File: pos.File, Line: pos.Line, Col: pos.Col + len([]rune(prefix))}
 }
 
-// Speaker labels.
-var (
-	// labelLikeRE is what begins like a speaker's label: up to four
-	// capitalised words, an optional stage direction in parentheses, and a
-	// colon followed by a space or the end. Ordinary sentences such as
-	// "From this the workers conclude: …" do not match, since their second
-	// word is not capitalised.
-	// It is compiled when a load starts (FSAt), on another goroutine,
-	// not at package initialisation: its Unicode classes made it most of
-	// the package's initialisation, which every run of the command, even
-	// --help, paid.
-	labelLikeRE = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`^(\p{Lu}[\p{L}\p{M}.'’-]*(?: \p{Lu}[\p{L}\p{M}.'’-]*){0,3})(?: \(([^()]*)\))?:(?:\s+|$)`)
-	})
-)
+// labelLike matches what begins like a speaker's label: up to four
+// capitalised words one space apart (each a capital letter, then letters,
+// marks, full stops, apostrophes and hyphens), an optional stage
+// direction in parentheses, and a colon followed by white space or the end
+// (afterName). Ordinary sentences such as "From this the workers
+// conclude: …" do not match, since their second word is not capitalised.
+// It returns the name, the direction and the length of the match, white
+// space included. It is written out rather than a regular expression, as
+// compiling one with these Unicode classes took longer than loading the
+// book's turns; FuzzLabelLike checks it against the expression
+// (labelLikeRE, in the tests).
+func labelLike(text string) (name, direction string, n int, ok bool) {
+	end := 0 // the end of the name's words so far
+	for words := 0; words < 4; words++ {
+		at := end
+		if words > 0 {
+			if !strings.HasPrefix(text[at:], " ") {
+				break
+			}
+			at++
+		}
+		r, size := utf8.DecodeRuneInString(text[at:])
+		if !unicode.Is(unicode.Upper, r) {
+			break
+		}
+		at += size
+		for at < len(text) {
+			r, size := utf8.DecodeRuneInString(text[at:])
+			if !nameRune(r) {
+				break
+			}
+			at += size
+		}
+		end = at
+	}
+	if end == 0 {
+		return "", "", 0, false
+	}
+	size, direction, ok := afterName(text[end:])
+	if !ok {
+		return "", "", 0, false
+	}
+	return text[:end], direction, end + size, true
+}
+
+// beginsLikeLabel reports whether text begins like a speaker's label.
+func beginsLikeLabel(text string) bool {
+	_, _, _, ok := labelLike(text)
+	return ok
+}
+
+// nameRune reports whether r may follow the capital that begins a word of
+// a name: a letter, a mark, a full stop, an apostrophe or a hyphen.
+func nameRune(r rune) bool {
+	switch r {
+	case '.', '\'', '’', '-':
+		return true
+	}
+	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsMark(r))
+}
 
 // afterName matches the rest of a label after a known speaker's name, as
-// the end of labelLikeRE does: an optional stage direction in parentheses
+// the end of labelLike does: an optional stage direction in parentheses
 // (" (…)", no parenthesis inside), a colon, and white space or the end of
 // s. It returns the length of the match, spaces included, and the
 // direction. It is written out rather than a regular expression, as it is
@@ -395,20 +441,15 @@ func matchLabel(text string, speakers map[string]string) (name, direction string
 	if !mayBeLabel(text) {
 		return
 	}
-	if m := labelLikeRE().FindStringSubmatchIndex(text); m != nil {
-		name, n, ok = text[m[2]:m[3]], m[1], true
-		if m[4] >= 0 {
-			direction = text[m[4]:m[5]]
-		}
-	}
+	name, direction, n, ok = labelLike(text)
 	return
 }
 
-// mayBeLabel reports whether text may begin with what labelLikeRE matches.
+// mayBeLabel reports whether text may begin with what labelLike matches.
 // Its name is at most four words, one space apart, without a colon or a
 // parenthesis, followed by a colon or " (": so a colon or parenthesis
-// comes after at most four spaces. This spares the pattern, with its
-// Unicode classes, most paragraphs that do not begin a turn.
+// comes after at most four spaces. This spares labelLike most paragraphs
+// that do not begin a turn.
 func mayBeLabel(text string) bool {
 	for range 5 {
 		i := strings.IndexAny(text, " :(")
@@ -551,7 +592,7 @@ func braceLabel(l *loader, p edition.Paragraph, speakers map[string]string) {
 		return
 	}
 	label := strings.TrimSpace(name.Text)
-	if _, known := speakers[label]; known || labelLikeRE().MatchString(label+":") {
+	if _, known := speakers[label]; known || beginsLikeLabel(label+":") {
 		l.errs.Add(p.Pos, fmt.Sprintf("a direction after a speaker's name goes in parentheses: write %s (%s):", label, edition.PlainText(dir.Content)))
 	}
 }
