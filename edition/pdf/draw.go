@@ -236,6 +236,17 @@ func newDocument(w, h float64) *gofpdf.Fpdf {
 	return pdf
 }
 
+// Prepare reads, once for the process, what every PDF's document reads
+// from the faces it always embeds (gofpdf's PrepareUTF8Font, a patch of
+// this project), so that a program can have it done before it needs it,
+// on a core with nothing else to do. NewWriter and Write do it anyway if
+// nothing did.
+func Prepare() {
+	for _, f := range alwaysUsed {
+		gofpdf.PrepareUTF8Font(f.File())
+	}
+}
+
 // alwaysUsed are the faces every book's pages use: roman for the running
 // heads and folios (and as the font current when bookmarks are written),
 // italic for the running heads.

@@ -1837,11 +1837,13 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 		// }
 
 		Type := "UTF8"
-		reader := fileReader{readerPosition: 0, array: utf8Bytes}
-
-		utf8File := newUTF8Font(&reader)
-
-		err := utf8File.parseFile()
+		// Patch 25: a font the process prepared is not parsed again.
+		utf8File, prepared, err := preparedUTF8Font(utf8Bytes)
+		if !prepared {
+			reader := fileReader{readerPosition: 0, array: utf8Bytes}
+			utf8File = newUTF8Font(&reader)
+			err = utf8File.parseFile()
+		}
 		if err != nil {
 			fmt.Printf("get metrics Error: %e\n", err)
 			return

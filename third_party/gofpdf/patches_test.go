@@ -701,3 +701,63 @@ func TestPlanSubset(t *testing.T) {
 		t.Error("a plan for a font the document does not have")
 	}
 }
+
+// TestPrepareUTF8Font checks patch 25: documents adding a font the
+// process prepared (PrepareUTF8Font, called on other goroutines while they
+// are made) are byte for byte those that parse it themselves, also when
+// several are drawn and written at once from the one parsed font (run
+// with -race), and bad data prepared fails the documents as unprepared
+// data does.
+func TestPrepareUTF8Font(t *testing.T) {
+	doc := func(data []byte) ([]byte, error) {
+		pdf := NewCustom(&InitType{UnitStr: "pt", Size: SizeType{Wd: 400, Ht: 300}})
+		pdf.SetCatalogSort(true)
+		pdf.SetCreationDate(fixedTime)
+		pdf.SetModificationDate(fixedTime)
+		pdf.AddUTF8FontFromBytes("charis", "", data)
+		pdf.AddPage()
+		pdf.SetFont("charis", "", 12)
+		if pdf.Err() {
+			return nil, pdf.Error()
+		}
+		sample(t, pdf)
+		var b bytes.Buffer
+		err := pdf.Output(&b)
+		return b.Bytes(), err
+	}
+	// A copy the test owns, so that no other test's documents share it.
+	data := append([]byte(nil), charisRegular(t)...)
+	want, err := doc(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	go PrepareUTF8Font(data)
+	PrepareUTF8Font(data)
+	results := make(chan []byte, 4)
+	for i := 0; i < 4; i++ {
+		go func() {
+			got, err := doc(data)
+			if err != nil {
+				t.Error(err)
+			}
+			results <- got
+		}()
+	}
+	for i := 0; i < 4; i++ {
+		if got := <-results; !bytes.Equal(got, want) {
+			t.Fatalf("from the prepared font %d bytes, parsed by the document %d", len(got), len(want))
+		}
+	}
+	if _, ok, _ := preparedUTF8Font(data); !ok {
+		t.Error("the font prepared is not found")
+	}
+	if _, ok, _ := preparedUTF8Font(append([]byte(nil), data...)); ok {
+		t.Error("other data (a copy) is taken for the font prepared")
+	}
+	bad := []byte("not a font at all")
+	PrepareUTF8Font(bad)
+	if _, ok, err := preparedUTF8Font(bad); !ok || err == nil {
+		t.Errorf("bad data prepared: found %v, error %v", ok, err)
+	}
+	PrepareUTF8Font(nil) // nothing to prepare: no panic
+}

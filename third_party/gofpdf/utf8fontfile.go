@@ -169,18 +169,26 @@ func (utf *utf8FontFile) calcInt32(x, y []int) []int {
 }
 
 func (utf *utf8FontFile) generateChecksum(data []byte) []int {
-	if (len(data) % 4) != 0 {
-		for i := 0; (len(data) % 4) != 0; i++ {
-			data = append(data, 0)
-		}
-	}
+	// Patch 25 (PATCHES.md): the last partial word is padded with zeros
+	// in a copy of its own; appending the zeros to data wrote them into
+	// the font file's bytes after the table (data is often a table of the
+	// file itself), shared by every document and goroutine using the font.
+	full := len(data) &^ 3
+	var tail [4]byte
+	copy(tail[:], data[full:])
 	answer := []int{0x0000, 0x0000}
-	for i := 0; i < len(data); i += 4 {
-		answer[0] += (int(data[i]) << 8) + int(data[i+1])
-		answer[1] += (int(data[i+2]) << 8) + int(data[i+3])
+	add := func(w []byte) {
+		answer[0] += (int(w[0]) << 8) + int(w[1])
+		answer[1] += (int(w[2]) << 8) + int(w[3])
 		answer[0] += answer[1] >> 16
 		answer[1] = answer[1] & 0xFFFF
 		answer[0] = answer[0] & 0xFFFF
+	}
+	for i := 0; i < full; i += 4 {
+		add(data[i : i+4])
+	}
+	if full < len(data) {
+		add(tail[:])
 	}
 	return answer
 }

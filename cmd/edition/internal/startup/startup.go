@@ -1,7 +1,8 @@
 // Package startup starts, while the Go runtime is still initialising the
 // packages after it, the preparation a build needs whatever the book: the
 // print faces' metrics (package layout: Charis SIL's roman and italic
-// read and set up for shaping) and the hyphenation patterns (package
+// read and set up for shaping), then the PDF writer's reading of the same
+// faces (package pdf, Prepare), and the hyphenation patterns (package
 // hyphen). The command imports it for that alone.
 //
 // Go initialises packages one after another on one core before main runs
@@ -15,7 +16,8 @@
 // The preparation starts only for the commands that use it, read from
 // os.Args: check reads the metrics (which characters the faces have),
 // build and release the metrics and, when an edition with a print layout
-// is built (the PDF, or the EPUB's page list), the patterns. Reading the
+// is built (the PDF, or the EPUB's page list), the patterns, and when the
+// PDF is, the PDF writer's faces. Reading the
 // arguments wrongly could only make the preparation start late or for
 // nothing, never change what is built. A test binary's arguments name no
 // command, so tests are left as they were.
@@ -34,6 +36,7 @@ import (
 
 	"edition/edition/hyphen"
 	"edition/edition/layout"
+	"edition/edition/pdf"
 )
 
 func init() {
@@ -47,19 +50,36 @@ func init() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(-1)
 	}
-	go layout.FaceMetrics(layout.Roman) // the roman and the italic
-	if cmd == "release" || cmd == "build" && wantsPrintLayout(args) {
-		go hyphen.English()
+	if cmd == "check" {
+		go layout.FaceMetrics(layout.Roman) // the roman and the italic
+		return
 	}
+	all := cmd == "release"
+	// One after the other, in the order they are needed: the paragraphs
+	// need the faces and the patterns as soon as the book is loaded, the
+	// PDF writer its faces once the book is set. The other core runs the
+	// program's initialisation and loads the book meanwhile.
+	go func() {
+		layout.FaceMetrics(layout.Roman) // the roman and the italic
+		if all || wants(args, NeedsPrintLayout) {
+			hyphen.English()
+		}
+		if all || wants(args, isPDF) {
+			pdf.Prepare()
+		}
+	}()
 }
 
 // NeedsPrintLayout reports whether the edition named format is made from
 // the print layout: the PDF, and the EPUB for its list of print pages.
 func NeedsPrintLayout(format string) bool { return format == "epub" || format == "pdf" }
 
-// wantsPrintLayout reports whether build's arguments ask for an edition
-// that needs the print layout, or for every edition (no --format).
-func wantsPrintLayout(args []string) bool {
+// isPDF reports whether format names the PDF.
+func isPDF(format string) bool { return format == "pdf" }
+
+// wants reports whether build's arguments ask for an edition that
+// edition reports true of, or for every edition (no --format).
+func wants(args []string, edition func(format string) bool) bool {
 	for i, a := range args {
 		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
 		if !strings.HasPrefix(a, "-") || name != "format" {
@@ -69,7 +89,7 @@ func wantsPrintLayout(args []string) bool {
 			value = args[i+1]
 		}
 		for _, f := range strings.Split(value, ",") {
-			if NeedsPrintLayout(strings.TrimSpace(f)) {
+			if edition(strings.TrimSpace(f)) {
 				return true
 			}
 		}

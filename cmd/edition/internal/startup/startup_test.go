@@ -7,24 +7,27 @@ import (
 	"testing"
 )
 
-// TestWantsPrintLayout: build's arguments ask for the print layout unless
-// --format (in any of the flag package's spellings) lists neither the PDF
-// nor the EPUB.
-func TestWantsPrintLayout(t *testing.T) {
-	for args, want := range map[string]bool{
-		"":                                    true,
-		"--source book --out x":               true,
-		"--format pdf":                        true,
-		"-format=epub":                        true,
-		"--format=text,epub":                  true,
-		"--format text":                       false,
-		"-format text,citation":               false,
-		"--format= text , citation":           false,
-		"--source pdf --format text":          false,
-		"--trim a5 --format text,pdf --out x": true,
+// TestWants: build's arguments ask for the print layout unless --format
+// (in any of the flag package's spellings) lists neither the PDF nor the
+// EPUB, and for the PDF unless it lists other editions only.
+func TestWants(t *testing.T) {
+	for args, want := range map[string][2]bool{
+		"":                                    {true, true},
+		"--source book --out x":               {true, true},
+		"--format pdf":                        {true, true},
+		"-format=epub":                        {true, false},
+		"--format=text,epub":                  {true, false},
+		"--format text":                       {false, false},
+		"-format text,citation":               {false, false},
+		"--format= text , citation":           {false, false},
+		"--source pdf --format text":          {false, false},
+		"--trim a5 --format text,pdf --out x": {true, true},
 	} {
-		if got := wantsPrintLayout(strings.Fields(args)); got != want {
-			t.Errorf("wantsPrintLayout(%q) = %v, want %v", args, got, want)
+		if got := wants(strings.Fields(args), NeedsPrintLayout); got != want[0] {
+			t.Errorf("wants(%q, NeedsPrintLayout) = %v, want %v", args, got, want[0])
+		}
+		if got := wants(strings.Fields(args), isPDF); got != want[1] {
+			t.Errorf("wants(%q, isPDF) = %v, want %v", args, got, want[1])
 		}
 	}
 }
