@@ -11,7 +11,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
@@ -21,8 +20,8 @@ import (
 )
 
 // mdParser is the one goldmark parser of the manuscript: CommonMark, plus
-// the footnote extension's block parser for the definitions in endnotes.md,
-// plus our own parser for note references.
+// our parser of the definitions in endnotes.md (noteDefParser, which makes
+// the footnote extension's nodes), plus our own parser for note references.
 //
 // The footnote extension's own reference parser is not used: it only
 // recognises a reference whose definition is in the same document and
@@ -36,7 +35,7 @@ import (
 var mdParser = sync.OnceValue(func() parser.Parser {
 	return parser.NewParser(
 		parser.WithBlockParsers(append(parser.DefaultBlockParsers(),
-			util.Prioritized(extension.NewFootnoteBlockParser(), 999))...),
+			util.Prioritized(noteDefParser{}, 999))...),
 		parser.WithInlineParsers(append(parser.DefaultInlineParsers(),
 			util.Prioritized(noteRefParser{}, 99),
 			util.Prioritized(directionParser{}, 99))...),
