@@ -91,6 +91,7 @@ type Face struct {
 	active  []activity
 	follows []int32 // for each glyph followed, its set's index in sets
 	sets    []glyphSet
+	unions  map[[2]int32]int32 // the union of two sets, by their indices, while findActive runs
 	fast    bool
 
 	// shapers are the shapers not in use. go-text's faces and HarfBuzz
@@ -153,6 +154,7 @@ func Parse(data []byte) (*Face, error) {
 	f := &Face{face: face, upem: upem}
 	f.shapers = []*shaper{{face: face, hb: harfbuzz.NewFont(face), buf: harfbuzz.NewBuffer()}}
 	f.findActive()
+	f.unions = nil
 	if err := f.vertical(data); err != nil {
 		return nil, err
 	}
@@ -527,8 +529,19 @@ func (f *Face) follow(g int, set int32) {
 	case old == 0 || old == set:
 		f.follows[g] = set
 	default: // a glyph two lookups may start at: the two sets as one
-		f.sets = append(f.sets, f.sets[old].union(f.sets[set]))
-		f.follows[g] = int32(len(f.sets) - 1)
+		// Glyphs of one coverage meet the same sets in the same order:
+		// each union is made once and shared.
+		key := [2]int32{old, set}
+		u, ok := f.unions[key]
+		if !ok {
+			f.sets = append(f.sets, f.sets[old].union(f.sets[set]))
+			u = int32(len(f.sets) - 1)
+			if f.unions == nil {
+				f.unions = map[[2]int32]int32{}
+			}
+			f.unions[key] = u
+		}
+		f.follows[g] = u
 	}
 }
 
