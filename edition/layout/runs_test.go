@@ -5,8 +5,7 @@ import (
 	"slices"
 	"testing"
 
-	"edition/edition"
-	"edition/edition/load"
+	"edition/internal/realbook"
 )
 
 // runKey is what Pages.Runs tells of a run, as text to compare.
@@ -20,22 +19,10 @@ func runKey(r *Run, artifact bool) string {
 // often, furniture as artifacts — for the real book at two trims, the
 // collection, the loader's fixture book and a long generated book.
 func TestRunsAreTheModels(t *testing.T) {
-	fixture, err := load.Dir("../load/testdata/book")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range []struct {
-		name, trim string
-		book       *edition.Book
-	}{
-		{"real", "", realBook(t)},
-		{"real a5", "a5", realBook(t)},
-		{"collection", "", collectionBook(t)},
-		{"fixture", "", fixture},
-		{"parallel", "6x9in", parallelBook()},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			p, err := MakeUp(c.book, c.trim)
+	cases := append(realbook.Cases(t, "a5"), realbook.Case{Name: "parallel", Trim: "6x9in", Book: parallelBook()})
+	for _, c := range cases {
+		t.Run(c.Name, func(t *testing.T) {
+			p, err := MakeUp(c.Book, c.Trim)
 			if err != nil {
 				t.Fatal(err)
 			}

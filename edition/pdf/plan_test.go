@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"testing"
 
-	"edition/edition"
 	"edition/edition/layout"
-	"edition/edition/load"
 	"edition/internal/realbook"
 )
 
@@ -15,25 +13,13 @@ import (
 // and the PDF is byte for byte the one written without a plan, for the
 // real book at two trims, the collection and the loader's fixture book.
 func TestPlanUsed(t *testing.T) {
-	fixture, err := load.Dir("../load/testdata/book")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range []struct {
-		name, trim string
-		book       *edition.Book
-	}{
-		{"real", "", realBook(t)},
-		{"real 6x9in", "6x9in", realBook(t)},
-		{"collection", "", realbook.Collection(t)},
-		{"fixture", "", fixture},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			g, err := layout.PageGeometry(c.book, c.trim)
+	for _, c := range realbook.Cases(t, "6x9in") {
+		t.Run(c.Name, func(t *testing.T) {
+			g, err := layout.PageGeometry(c.Book, c.Trim)
 			if err != nil {
 				t.Fatal(err)
 			}
-			pages, err := layout.MakeUp(c.book, c.trim)
+			pages, err := layout.MakeUp(c.Book, c.Trim)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -41,7 +27,7 @@ func TestPlanUsed(t *testing.T) {
 			wr.Plan(pages)
 			d := pages.Document()
 			var planned, plain bytes.Buffer
-			if err := wr.Write(&planned, c.book, d); err != nil {
+			if err := wr.Write(&planned, c.Book, d); err != nil {
 				t.Fatal(err)
 			}
 			if len(wr.plans) != len(alwaysUsed) {
@@ -52,7 +38,7 @@ func TestPlanUsed(t *testing.T) {
 					t.Errorf("the subset planned for face %d was not used", alwaysUsed[i])
 				}
 			}
-			if err := (&Writer{}).Write(&plain, c.book, d); err != nil {
+			if err := (&Writer{}).Write(&plain, c.Book, d); err != nil {
 				t.Fatal(err)
 			}
 			if !bytes.Equal(planned.Bytes(), plain.Bytes()) {

@@ -76,3 +76,39 @@ func Collection(t testing.TB) *edition.Book {
 	}
 	return b
 }
+
+// FixtureDir returns the path of the loader's fixture book on disk
+// (edition/load/testdata/book): a small book with every part the schema
+// allows, an editor, an ISBN.
+func FixtureDir() string {
+	return filepath.Join(filepath.Dir(Dir()), "edition", "load", "testdata", "book")
+}
+
+// Fixture loads the book of FixtureDir afresh, or fails the test with
+// every problem the loader reports.
+func Fixture(t testing.TB) *edition.Book {
+	t.Helper()
+	b, err := load.Dir(FixtureDir())
+	if err != nil {
+		t.Fatalf("the fixture book in %s does not load: %v", FixtureDir(), err)
+	}
+	return b
+}
+
+// Case is a book of the tests, set at a trim.
+type Case struct {
+	Name, Trim string
+	Book       *edition.Book
+}
+
+// Cases returns the books on disk a renderer is tested on: the real book
+// at its own trim and at trim, the collection and the fixture book.
+func Cases(t testing.TB, trim string) []Case {
+	t.Helper()
+	return []Case{
+		{"real", "", Shared(t)},
+		{"real " + trim, trim, Shared(t)},
+		{"collection", "", Collection(t)},
+		{"fixture", "", Fixture(t)},
+	}
+}
