@@ -49,6 +49,16 @@ func (L *pageSet) document() *Document {
 	return d
 }
 
+// itemsChunk is the size, in items, of the arrays the page model's items
+// are kept in (about 600 KB each), and itemsPerLine the room a page is
+// given for each of its lines: the book's pages hold 13.7 items a line at
+// 5.5 × 8.5 in, 14.5 at A5 (a run a word, the links, the furniture). A
+// page that holds more grows its array by append, as any slice.
+const (
+	itemsChunk   = 4096
+	itemsPerLine = 16
+)
+
 // sortedKeys returns the keys of m in increasing order.
 func sortedKeys(m map[int][2]float64) []int {
 	keys := make([]int, 0, len(m))
@@ -67,8 +77,12 @@ type modelBuilder struct {
 	elems map[string]int
 	// refs maps a note's number to the elements of its marks.
 	refs map[int][]int
-	// items is scratch space a page's items are gathered in before they
-	// are copied to a slice of their number.
+	// items holds the pages' items one page after another: each page's
+	// are appended to its spare capacity and kept as a slice of it, so
+	// that they are neither gathered elsewhere nor copied. A page starts
+	// a new array (itemsChunk) when the room left is short; if a page
+	// fills what it was given, append moves its items so far to a larger
+	// array, which the next pages go on filling.
 	items []Item
 }
 
@@ -96,7 +110,11 @@ var pageKinds = [...]PageKind{
 // footnote rule and the notes, in that order, after the destinations.
 func (mb *modelBuilder) page(out *Page, p *page, dests []Item) {
 	g := mb.L.g
-	*out = Page{Number: p.number, Folio: p.folio, Kind: pageKinds[p.kind], Outline: p.bookmark, Start: p.start, Items: append(mb.items[:0], dests...)}
+	if room := 8 + len(dests) + itemsPerLine*(len(p.lines)+len(p.notes)); cap(mb.items)-len(mb.items) < room {
+		mb.items = make([]Item, 0, max(room, itemsChunk))
+	}
+	start := len(mb.items)
+	*out = Page{Number: p.number, Folio: p.folio, Kind: pageKinds[p.kind], Outline: p.bookmark, Start: p.start, Items: append(mb.items[start:start], dests...)}
 	left := g.Left(p.recto())
 	furniture := func(role Role, f Face, size, x, y float64, s string, centre bool) {
 		gs, w := shapeRun(mb.L.m[f], s, size, 0, 0)
@@ -130,11 +148,17 @@ func (mb *modelBuilder) page(out *Page, p *page, dests []Item) {
 	for _, pl := range p.notes {
 		mb.line(out, pl)
 	}
-	mb.items = out.Items
-	out.Items = nil
-	if len(mb.items) > 0 {
-		out.Items = slices.Clone(mb.items)
+	n := len(out.Items)
+	if n == 0 {
+		out.Items = nil
+		return
 	}
+	if start < cap(mb.items) && &out.Items[0] == &mb.items[:start+1][start] {
+		mb.items = mb.items[:start+n] // filled in place
+	} else {
+		mb.items = out.Items // moved: the next pages follow in its room
+	}
+	out.Items = out.Items[:n:n]
 }
 
 // block returns the element a placed line belongs to: a paragraph, a
