@@ -468,11 +468,7 @@ func (f *Face) findActive() {
 			case tables.LigatureSubs:
 				f.firsts(st.Coverage, len(st.LigatureSets), func(k int, add func(int)) {
 					for _, l := range st.LigatureSets[k].Ligatures {
-						if len(l.ComponentGlyphIDs) == 0 {
-							add(-1)
-						} else {
-							add(int(l.ComponentGlyphIDs[0]))
-						}
+						add(secondGlyph(l.ComponentGlyphIDs))
 					}
 				})
 			case tables.ContextualSubs:
@@ -597,11 +593,7 @@ func (f *Face) context(st tables.ContextualSubs) {
 	case tables.ContextualSubs1:
 		f.firsts(c.Cov(), len(c.SeqRuleSet), func(k int, add func(int)) {
 			for _, r := range c.SeqRuleSet[k].SeqRule {
-				if len(r.InputSequence) == 0 {
-					add(-1)
-				} else {
-					add(int(r.InputSequence[0]))
-				}
+				add(secondGlyph(r.InputSequence))
 			}
 		})
 	case tables.ContextualSubs3:
@@ -616,6 +608,16 @@ func (f *Face) context(st tables.ContextualSubs) {
 	default:
 		f.mark(st.Cov())
 	}
+}
+
+// secondGlyph is the glyph a rule's second glyph must be, given the rest
+// of its glyphs after the first (a ligature's components, a context's
+// input): the first of them, or -1 for a rule of one glyph.
+func secondGlyph(rest []tables.GlyphID) int {
+	if len(rest) == 0 {
+		return -1
+	}
+	return int(rest[0])
 }
 
 // addSet adds the set of gs to f.sets and returns its index (never 0,
