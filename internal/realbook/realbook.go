@@ -27,14 +27,16 @@ func Dir() string {
 // test with every problem the loader reports.
 func Load(t testing.TB) *edition.Book {
 	t.Helper()
-	return loadFrom(t, Dir())
+	return loadFrom(t, "the real book", Dir())
 }
 
-func loadFrom(t testing.TB, dir string) *edition.Book {
+// loadFrom loads the book in dir afresh, or fails the test with every
+// problem the loader reports, naming the book as what.
+func loadFrom(t testing.TB, what, dir string) *edition.Book {
 	t.Helper()
 	b, err := load.Dir(dir)
 	if err != nil {
-		t.Fatalf("the real book in %s does not load: %v", dir, err)
+		t.Fatalf("%s in %s does not load: %v", what, dir, err)
 		return nil
 	}
 	return b
@@ -70,11 +72,7 @@ func CollectionDir() string {
 // test with every problem the loader reports.
 func Collection(t testing.TB) *edition.Book {
 	t.Helper()
-	b, err := load.Dir(CollectionDir())
-	if err != nil {
-		t.Fatalf("the collection in %s does not load: %v", CollectionDir(), err)
-	}
-	return b
+	return loadFrom(t, "the collection", CollectionDir())
 }
 
 // FixtureDir returns the path of the loader's fixture book on disk
@@ -88,11 +86,7 @@ func FixtureDir() string {
 // every problem the loader reports.
 func Fixture(t testing.TB) *edition.Book {
 	t.Helper()
-	b, err := load.Dir(FixtureDir())
-	if err != nil {
-		t.Fatalf("the fixture book in %s does not load: %v", FixtureDir(), err)
-	}
-	return b
+	return loadFrom(t, "the fixture book", FixtureDir())
 }
 
 // Case is a book of the tests, set at a trim.

@@ -26,7 +26,7 @@ func (f *fatalRecorder) Fatalf(format string, args ...any) {
 // TestLoadFailsLoudly: a source that does not load fails the test.
 func TestLoadFailsLoudly(t *testing.T) {
 	r := &fatalRecorder{TB: t}
-	loadFrom(r, t.TempDir())
+	loadFrom(r, "the real book", t.TempDir())
 	if !r.failed {
 		t.Error("an empty source folder did not fail the test")
 	}
