@@ -4386,21 +4386,17 @@ func (f *Fpdf) utf8FontStreams() map[string]*utf8FontData {
 				font := f.fonts[key]
 				d := out[key]
 				glyphs, chars := font.cids.usedGlyphs(font.utf8File)
-				newGID := map[int]int(nil)
+				var s subsetStream
 				if p := font.plan; p != nil && p.fits(glyphs, chars) {
 					// Patch 24: made ahead for these glyphs.
-					d.size, d.font, d.name, newGID = p.size, p.font, p.name, p.newGID
-					p.used = true
+					s, p.used = p.subset, true
 				} else {
-					subset := font.utf8File.generateCutFont(nil, glyphs, chars)
-					d.size = len(subset)
-					d.font = sliceCompress(subset)
-					d.name = subsetName(subset, font.utf8File.psName, "utf8"+font.Name)
-					newGID = font.utf8File.newGID
+					s = cutSubset(font.utf8File, glyphs, chars, "utf8"+font.Name)
 				}
+				d.size, d.font, d.name = s.size, s.font, s.name
 				d.widths = font.cids.widths(font.utf8File)
 				d.toUnicode = sliceCompress(font.cids.toUnicode())
-				d.cidToGIDMap = sliceCompress(font.cids.cidToGIDMap(newGID))
+				d.cidToGIDMap = sliceCompress(font.cids.cidToGIDMap(s.newGID))
 				d.cidSet = sliceCompress(font.cids.cidSet())
 			}
 		}()

@@ -35,7 +35,11 @@ func PrepareUTF8Font(data []byte) {
 		return
 	}
 	v, _ := preparedFonts.LoadOrStore(fontData{&data[0], len(data)}, &preparedFont{})
-	p := v.(*preparedFont)
+	v.(*preparedFont).parse(data)
+}
+
+// parse parses data into p, once; a later call waits for the first.
+func (p *preparedFont) parse(data []byte) {
 	p.once.Do(func() {
 		p.file = newUTF8Font(&fileReader{array: data})
 		p.err = p.file.parseFile()
@@ -49,12 +53,12 @@ func preparedUTF8Font(data []byte) (file *utf8FontFile, ok bool, err error) {
 	if len(data) == 0 {
 		return nil, false, nil
 	}
-	if _, ok := preparedFonts.Load(fontData{&data[0], len(data)}); !ok {
+	v, ok := preparedFonts.Load(fontData{&data[0], len(data)})
+	if !ok {
 		return nil, false, nil
 	}
-	PrepareUTF8Font(data) // waits for the parse, or makes it
-	v, _ := preparedFonts.Load(fontData{&data[0], len(data)})
 	p := v.(*preparedFont)
+	p.parse(data) // waits for the parse, or makes it
 	if p.err != nil {
 		return nil, true, p.err
 	}

@@ -19,15 +19,34 @@ type SubsetPlan struct {
 	file  utf8FontFile // a copy of the font's, with a reader of its own
 	name0 string       // the name Output gives a subset of a font without a PostScript name
 	// Made by Make: the glyphs and characters the subset holds (as
-	// cidTable.usedGlyphs gives them), the subset's size, its compressed
-	// stream, its tagged name and its glyph map.
+	// cidTable.usedGlyphs gives them), and the subset.
 	glyphs map[int]bool
 	chars  map[int]int
+	subset subsetStream
+	used   bool // Output wrote what Make made
+}
+
+// subsetStream is a UTF-8 font's subset as Output writes it: its size, its
+// compressed stream, its tagged name, and the map from the font's glyphs
+// to the subset's that the CIDToGIDMap is written from.
+type subsetStream struct {
 	size   int
 	font   []byte
 	name   string
 	newGID map[int]int
-	used   bool // Output wrote what Make made
+}
+
+// cutSubset makes the subset of utf for glyphs and chars (see
+// generateCutFont), which Output writes; name0 names it if the font has no
+// PostScript name. It sets utf's state of a subset being made.
+func cutSubset(utf *utf8FontFile, glyphs map[int]bool, chars map[int]int, name0 string) subsetStream {
+	subset := utf.generateCutFont(nil, glyphs, chars)
+	return subsetStream{
+		size:   len(subset),
+		font:   sliceCompress(subset),
+		name:   subsetName(subset, utf.psName, name0),
+		newGID: utf.newGID,
+	}
 }
 
 const (
@@ -82,11 +101,7 @@ func (p *SubsetPlan) Make(glyphs []Glyph) {
 			p.chars[c] = g.ID
 		}
 	}
-	subset := p.file.generateCutFont(nil, p.glyphs, p.chars)
-	p.size = len(subset)
-	p.font = sliceCompress(subset)
-	p.name = subsetName(subset, p.file.psName, p.name0)
-	p.newGID = p.file.newGID
+	p.subset = cutSubset(&p.file, p.glyphs, p.chars, p.name0)
 }
 
 // fits reports whether Make made the subset for the glyphs and characters
