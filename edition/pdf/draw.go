@@ -137,53 +137,67 @@ func (wr *Writer) Plan(pages *layout.Pages) {
 // each with the text it stands for, each such pair once: the glyphs of the
 // runs, and the space drawn after a run of the text (see tagger.spaced).
 func census(pages *layout.Pages) (glyphs [4][]gofpdf.Glyph) {
-	// A glyph's pairs are found by the text the glyph was last met with:
-	// almost every glyph stands for one text only, most of them of one
-	// byte, compared as such.
-	var last [4][]string
+	var faces [4]faceCensus
 	// Each face's space, asked for when a run of it first needs it, so
 	// that a book without bold never reads the bold faces.
 	var spaces [4]struct {
 		asked, ok bool
 		glyph     gofpdf.Glyph
 	}
-	add := func(f layout.Face, id int, text string) {
-		l := last[f]
-		if id >= 0 && id < len(l) && len(l[id]) == len(text) && l[id] != "" && (len(text) == 1 && l[id][0] == text[0] || l[id] == text) {
-			return
-		}
-		if id >= len(l) {
-			n := max(2*len(l), id+1, 1024)
-			last[f] = slices.Grow(l, n-len(l))[:n]
-		}
-		if id >= 0 {
-			last[f][id] = text
-		}
-		glyphs[f] = append(glyphs[f], gofpdf.Glyph{ID: id, Text: text})
-	}
 	pages.Runs(func(r *layout.Run, artifact bool) {
-		f := r.Face
-		l := last[f]
+		c := &faces[r.Face]
 		for k := range r.Glyphs {
-			id, text := r.Glyphs[k].ID, r.Glyphs[k].Text
-			if id >= 0 && id < len(l) && len(text) == 1 && len(l[id]) == 1 && l[id][0] == text[0] {
-				continue // met before, with this one-byte text
+			if g := &r.Glyphs[k]; !c.has(g.ID, g.Text) {
+				c.add(g.ID, g.Text)
 			}
-			add(f, id, text)
-			l = last[f]
 		}
 		if spaced(r, artifact) {
-			sp := &spaces[f]
+			sp := &spaces[r.Face]
 			if !sp.asked {
 				sp.asked = true
-				sp.glyph, sp.ok = spaceGlyph(f)
+				sp.glyph, sp.ok = spaceGlyph(r.Face)
 			}
-			if sp.ok {
-				add(f, sp.glyph.ID, sp.glyph.Text)
+			if sp.ok && !c.has(sp.glyph.ID, sp.glyph.Text) {
+				c.add(sp.glyph.ID, sp.glyph.Text)
 			}
 		}
 	})
+	for f := range faces {
+		glyphs[f] = faces[f].glyphs
+	}
 	return glyphs
+}
+
+// faceCensus gathers a face's (glyph, text) pairs, each once. A pair is
+// found by the text its glyph was last met with: almost every glyph
+// stands for one text only, most of them of one byte, compared as such.
+type faceCensus struct {
+	met    []bool   // by glyph: met at all
+	last   []string // by glyph: the text it was last met with
+	glyphs []gofpdf.Glyph
+}
+
+// has reports whether glyph id was last met with text.
+func (c *faceCensus) has(id int, text string) bool {
+	if id < 0 || id >= len(c.met) || !c.met[id] {
+		return false
+	}
+	l := c.last[id]
+	return len(l) == len(text) && (len(text) == 1 && l[0] == text[0] || l == text)
+}
+
+// add adds the pair (id, text), which has reports is not the one last
+// met with id.
+func (c *faceCensus) add(id int, text string) {
+	if id >= len(c.met) {
+		n := max(2*len(c.met), id+1, 1024)
+		c.met = slices.Grow(c.met, n-len(c.met))[:n]
+		c.last = slices.Grow(c.last, n-len(c.last))[:n]
+	}
+	if id >= 0 {
+		c.met[id], c.last[id] = true, text
+	}
+	c.glyphs = append(c.glyphs, gofpdf.Glyph{ID: id, Text: text})
 }
 
 // Write draws the page model d of the book b (whose metadata the PDF
