@@ -128,29 +128,18 @@ func (p *Pages) Document() *Document { return p.set.document() }
 
 // Runs calls yield with each run of text the page model holds, in the
 // order of the model's pages, with artifact true for the pages' furniture
-// (running heads and folios, which belong to no element). Only the run's
-// Face, Size, Text, Glyphs, Space and Hyphen are set. It reads the pages
-// only, so it may run on another goroutine while Document builds the
-// model.
+// (running heads and folios, which belong to no element; they are as the
+// model holds them). Of a run of the text, only Face, Size, Text, Glyphs,
+// Space and Hyphen are set. It reads the pages only, so it may run on
+// another goroutine while Document builds the model.
 func (p *Pages) Runs(yield func(r *Run, artifact bool)) {
 	L := p.set
-	g := L.g
 	var r Run
 	for _, pg := range L.pages {
-		furniture := func(f Face, size float64, s string) {
-			gs, _ := shapeRun(L.m[f], s, size, 0, 0)
-			r = Run{Face: f, Size: size, Text: s, Glyphs: gs}
+		L.furniture(pg, func(_ Role, fr Run) {
+			r = fr
 			yield(&r, true)
-		}
-		if pg.head != "" {
-			furniture(Italic, g.HeadSize, pg.head)
-		}
-		if pg.headFolio {
-			furniture(Roman, g.HeadSize+0.5, pg.folio)
-		}
-		if pg.dropFolio {
-			furniture(Roman, g.HeadSize+0.5, pg.folio)
-		}
+		})
 		for _, lines := range [2][]placed{pg.lines, pg.notes} {
 			for i := range lines {
 				for _, f := range lines[i].line.frags {

@@ -116,28 +116,9 @@ func (mb *modelBuilder) page(out *Page, p *page, dests []Item) {
 	start := len(mb.items)
 	*out = Page{Number: p.number, Folio: p.folio, Kind: pageKinds[p.kind], Outline: p.bookmark, Start: p.start, Items: append(mb.items[start:start], dests...)}
 	left := g.Left(p.recto())
-	furniture := func(role Role, f Face, size, x, y float64, s string, centre bool) {
-		gs, w := shapeRun(mb.L.m[f], s, size, 0, 0)
-		if centre {
-			x -= w / 2
-		}
-		out.Items = append(out.Items, Item{Kind: RunItem, Role: role, Element: Artifact,
-			Run: Run{Face: f, Size: size, HScale: 100, X: x, Y: y, W: w, Text: s, Glyphs: gs}})
-	}
-	if p.head != "" {
-		furniture(RunningHeadRole, Italic, g.HeadSize, left+g.Measure/2, g.HeadBaseline, p.head, true)
-	}
-	if p.headFolio {
-		x := left
-		if p.recto() {
-			_, w := shapeRun(mb.L.m[Roman], p.folio, g.HeadSize+0.5, 0, 0)
-			x = left + g.Measure - w
-		}
-		furniture(FolioRole, Roman, g.HeadSize+0.5, x, g.HeadBaseline, p.folio, false)
-	}
-	if p.dropFolio {
-		furniture(FolioRole, Roman, g.HeadSize+0.5, left+g.Measure/2, g.FootBaseline, p.folio, true)
-	}
+	mb.L.furniture(p, func(role Role, r Run) {
+		out.Items = append(out.Items, Item{Kind: RunItem, Role: role, Element: Artifact, Run: r})
+	})
 	for _, pl := range p.lines {
 		mb.line(out, pl)
 	}
@@ -159,6 +140,32 @@ func (mb *modelBuilder) page(out *Page, p *page, dests []Item) {
 		mb.items = out.Items // moved: the next pages follow in its room
 	}
 	out.Items = out.Items[:n:n]
+}
+
+// furniture calls each with the runs of p's furniture, in the order the
+// page model holds them, each with its role: the running head, centred on
+// the head line, and the folio, in the head line's outer corner or centred
+// at the foot.
+func (L *pageSet) furniture(p *page, each func(role Role, r Run)) {
+	g := L.g
+	left := g.Left(p.recto())
+	run := func(role Role, f Face, size, x, y float64, s string, align float64) {
+		gs, w := shapeRun(L.m[f], s, size, 0, 0)
+		each(role, Run{Face: f, Size: size, HScale: 100, X: x - align*w, Y: y, W: w, Text: s, Glyphs: gs})
+	}
+	if p.head != "" {
+		run(RunningHeadRole, Italic, g.HeadSize, left+g.Measure/2, g.HeadBaseline, p.head, 0.5)
+	}
+	if p.headFolio {
+		if p.recto() {
+			run(FolioRole, Roman, g.HeadSize+0.5, left+g.Measure, g.HeadBaseline, p.folio, 1)
+		} else {
+			run(FolioRole, Roman, g.HeadSize+0.5, left, g.HeadBaseline, p.folio, 0)
+		}
+	}
+	if p.dropFolio {
+		run(FolioRole, Roman, g.HeadSize+0.5, left+g.Measure/2, g.FootBaseline, p.folio, 0.5)
+	}
 }
 
 // block returns the element a placed line belongs to: a paragraph, a
