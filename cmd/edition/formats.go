@@ -8,14 +8,14 @@ import (
 	"sync"
 	"time"
 
-	// Besides NeedsPrintLayout, its init starts the preparation every
-	// build needs while the runtime initialises the other packages.
+	// Besides Prepare and the tests of editions, its init starts the
+	// preparation every build needs while the runtime initialises the
+	// other packages.
 	"edition/cmd/edition/internal/startup"
 	"edition/edition"
 	"edition/edition/cite"
 	"edition/edition/cover"
 	"edition/edition/epub"
-	"edition/edition/hyphen"
 	"edition/edition/layout"
 	"edition/edition/output"
 	"edition/edition/pdf"
@@ -253,21 +253,20 @@ func parseFormats(list string) ([]format, error) {
 }
 
 // prepare starts, on another core, the work the chosen formats need that
-// does not depend on the book, while the source loads (package startup has
+// does not depend on the book, while the source loads (startup.Prepare:
+// the fonts' metrics, which the glyph check of every build needs after
+// loading, the hyphenation patterns when the print layout is made, for the
+// EPUB's page breaks or the PDF, and the PDF writer's faces; a few
+// milliseconds per process each, docs/benchmarks.md). Package startup has
 // started it already when the command line names the command; each piece
-// is made once): the fonts' metrics,
-// which the glyph check of every build needs after loading (loadBook), and,
-// when the print layout is made (for the EPUB's page breaks or the PDF),
-// the hyphenation patterns (a few milliseconds per process each;
-// docs/benchmarks.md).
+// is made once.
 func prepare(chosen []format) {
-	go printFontCovers()
+	printLayout, pdfFaces := false, false
 	for _, f := range chosen {
-		if startup.NeedsPrintLayout(f.name) {
-			go hyphen.English()
-			return
-		}
+		printLayout = printLayout || startup.NeedsPrintLayout(f.name)
+		pdfFaces = pdfFaces || startup.IsPDF(f.name)
 	}
+	startup.Prepare(printLayout, pdfFaces)
 }
 
 // buildFiles renders every chosen format of the job's book in memory, the

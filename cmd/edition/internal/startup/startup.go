@@ -50,21 +50,27 @@ func init() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(-1)
 	}
-	if cmd == "check" {
-		go layout.FaceMetrics(layout.Roman) // the roman and the italic
-		return
-	}
 	all := cmd == "release"
-	// One after the other, in the order they are needed: the paragraphs
-	// need the faces and the patterns as soon as the book is loaded, the
-	// PDF writer its faces once the book is set. The other core runs the
-	// program's initialisation and loads the book meanwhile.
+	build := cmd == "build"
+	Prepare(all || build && wants(args, NeedsPrintLayout), all || build && wants(args, IsPDF))
+}
+
+// Prepare starts, on another goroutine, the preparation the editions to
+// be built need: the print faces' metrics, then, with printLayout, the
+// hyphenation patterns, then, with pdfFaces, the PDF writer's faces. They
+// are made one after the other, in the order they are needed (the
+// paragraphs need the faces and the patterns as soon as the book is
+// loaded, the PDF writer its faces once the book is set), on one core,
+// while the other initialises the program and loads the book. Each is
+// made once for the process: a second Prepare waits for what the first
+// started, and adds only what it did not.
+func Prepare(printLayout, pdfFaces bool) {
 	go func() {
 		layout.FaceMetrics(layout.Roman) // the roman and the italic
-		if all || wants(args, NeedsPrintLayout) {
+		if printLayout {
 			hyphen.English()
 		}
-		if all || wants(args, isPDF) {
+		if pdfFaces {
 			pdf.Prepare()
 		}
 	}()
@@ -74,8 +80,8 @@ func init() {
 // the print layout: the PDF, and the EPUB for its list of print pages.
 func NeedsPrintLayout(format string) bool { return format == "epub" || format == "pdf" }
 
-// isPDF reports whether format names the PDF.
-func isPDF(format string) bool { return format == "pdf" }
+// IsPDF reports whether the edition named format is the PDF.
+func IsPDF(format string) bool { return format == "pdf" }
 
 // wants reports whether build's arguments ask for an edition that
 // edition reports true of, or for every edition (no --format).

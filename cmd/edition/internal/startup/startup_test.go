@@ -26,8 +26,8 @@ func TestWants(t *testing.T) {
 		if got := wants(strings.Fields(args), NeedsPrintLayout); got != want[0] {
 			t.Errorf("wants(%q, NeedsPrintLayout) = %v, want %v", args, got, want[0])
 		}
-		if got := wants(strings.Fields(args), isPDF); got != want[1] {
-			t.Errorf("wants(%q, isPDF) = %v, want %v", args, got, want[1])
+		if got := wants(strings.Fields(args), IsPDF); got != want[1] {
+			t.Errorf("wants(%q, IsPDF) = %v, want %v", args, got, want[1])
 		}
 	}
 }
