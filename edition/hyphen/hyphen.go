@@ -54,7 +54,7 @@ const MaxLetters = 64
 // englishCompiled is the US English patterns and exception lists
 // compiled (english.bin): Knuth's patterns in the binary form of
 // hyphenation.Lang's MarshalBinary, then the exceptions, each list
-// overriding the one before (see encodeExceptions in compile_test.go,
+// overriding the one before (see compileEnglish in compile_test.go,
 // which makes the file from patterns/ and exceptions.txt and checks that
 // it is current). Reading it takes a few tens of microseconds where
 // parsing the sources took two milliseconds, in every process that

@@ -186,7 +186,6 @@ func (L *pageSet) frontPages(fb *flowBuilder, pages [contentsPage]*page) {
 		}
 		y += gap
 	}
-
 }
 
 // placeContents places the contents on their pages: a heading like a
