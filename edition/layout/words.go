@@ -59,14 +59,15 @@ func (b *paraBuilder) memoKey() (k wordKey, ok bool) {
 		return wordKey{}, false
 	}
 	f := &b.word[0]
-	if r := f.refs(); r.URL != "" || r.link != 0 || r.Note != 0 || r.Back != 0 || r.lang != "" || f.Rise != 0 || f.Track != 0 {
+	r := f.refs()
+	if r.URL != "" || r.link != 0 || r.Note != 0 || r.Back != 0 || r.lang != "" || f.Rise != 0 || f.Track != 0 {
 		return wordKey{}, false
 	}
 	b.buf = b.buf[:0]
 	for _, x := range b.runes {
 		b.buf = utf8.AppendRune(b.buf, x.r)
 	}
-	return wordKey{m: b.m[f.Face], face: f.Face, size: f.Size, label: f.label, dir: f.refs().dir, hyphenate: b.hyphenate}, true
+	return wordKey{m: b.m[f.Face], face: f.Face, size: f.Size, label: f.label, dir: r.dir, hyphenate: b.hyphenate}, true
 }
 
 // lookup returns the word text as k sets it, if words holds it.
