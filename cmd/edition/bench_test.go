@@ -3,8 +3,11 @@ package main
 import (
 	"fmt"
 	"path/filepath"
+	"runtime/debug"
+	"slices"
 	"testing"
 
+	"edition/edition/layout"
 	"edition/edition/load"
 	"edition/internal/bigbook"
 )
@@ -67,4 +70,43 @@ func BenchmarkFormat(b *testing.B) {
 			b.SetBytes(int64(size))
 		})
 	}
+}
+
+// BenchmarkPDFInProcess measures what scripts/typst-bench/bench.mjs
+// measures of Typst 0.14 (issue 13's peer, "in-process, fonts loaded"):
+// each run reads the manuscript again and sets the whole book to a PDF in
+// memory, in a process that has its faces and patterns already (one build
+// before the timed runs prepares them, as Typst's compiler holds its
+// fonts). What the process remembers of the words it has set is
+// forgotten before each run (layout.Forget), as bench.mjs empties Typst's
+// cache: every run shapes, hyphenates and breaks the whole book.
+// scripts/bench-process.sh prints its median beside Typst's, so
+// that the two are compared in the same terms as well as our whole
+// process against Typst's in-process figure, the issue's own measure.
+func BenchmarkPDFInProcess(b *testing.B) {
+	pdf := formats[slices.IndexFunc(formats, func(f format) bool { return f.name == "pdf" })]
+	dir := b.TempDir()
+	build := func() int {
+		book, err := load.Dir(source)
+		if err != nil {
+			b.Fatal(err)
+		}
+		files, err := buildFiles(&job{book: book, dir: dir}, []format{pdf})
+		if err != nil {
+			b.Fatal(err)
+		}
+		return len(files[0].Data)
+	}
+	size := build()
+	// The command's policy once its heap is past the first collection
+	// (main.tuneGC): a process that builds book after book collects.
+	defer debug.SetGCPercent(debug.SetGCPercent(gcPercent))
+	b.ReportAllocs()
+	for b.Loop() {
+		b.StopTimer()
+		layout.Forget()
+		b.StartTimer()
+		build()
+	}
+	b.SetBytes(int64(size))
 }

@@ -171,6 +171,11 @@ func IsHyphen(r rune) bool { return r == '-' || r == '\u2010' }
 // isApostrophe reports whether r is an apostrophe inside a word.
 func isApostrophe(r rune) bool { return r == '\'' || r == '\u2019' || r == '\u02BC' }
 
+// Forget drops the points h has remembered (see memo), so that the words
+// of the next book are matched anew: a process that sets many books can
+// bound its memory this way, and a benchmark times a book as the first.
+func (h *Hyphenator) Forget() { h.memo.Clear() }
+
 // Points returns the rune offsets i, 0 < i < len([]rune(word)), in
 // increasing order, where the word may be broken at a line end.
 //

@@ -288,3 +288,34 @@ func TestAppendPoints(t *testing.T) {
 		}
 	}
 }
+
+// TestForget: Forget empties the memo, and the points of a word matched
+// again are the same.
+func TestForget(t *testing.T) {
+	h, err := newEnglish()
+	if err != nil {
+		t.Fatal(err)
+	}
+	remembered := func() int {
+		n := 0
+		h.memo.All(func(string, []int) { n++ })
+		return n
+	}
+	words := []string{"hyphenation", "typesetting", "interview", "revolutionaries"}
+	var before [][]int
+	for _, w := range words {
+		before = append(before, h.Points(w))
+	}
+	if remembered() == 0 {
+		t.Fatal("the memo is empty after matching words")
+	}
+	h.Forget()
+	if n := remembered(); n != 0 {
+		t.Fatalf("the memo holds %d words after Forget", n)
+	}
+	for i, w := range words {
+		if got := h.Points(w); !reflect.DeepEqual(got, before[i]) {
+			t.Errorf("Points(%q) after Forget = %v, before %v", w, got, before[i])
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"sync/atomic"
 	"unicode/utf8"
 
+	"edition/edition/hyphen"
 	"edition/edition/linebreak"
 	"edition/internal/textmap"
 )
@@ -20,6 +21,26 @@ import (
 var words struct {
 	m textmap.Map[[]*setWord] // by the word's text
 	n atomic.Int64            // words held
+}
+
+// Forget drops what the process has remembered of the books it has set:
+// the words (words), the texts each parsed face has shaped and the
+// hyphenation points found. The faces and the patterns stay parsed. A
+// process that sets many books can call it between them to bound its
+// memory; cmd/edition's BenchmarkPDFInProcess calls it so that each book
+// is set as the first is, as Typst's compile is timed with its cache
+// emptied. It must not be called while a book is being set.
+func Forget() {
+	words.m.Clear()
+	words.n.Store(0)
+	for f := range faceMetrics {
+		for _, m := range [...]*Metrics{faceMetrics[f], boldMetrics[f]} {
+			if m != nil {
+				m.Face.Forget()
+			}
+		}
+	}
+	hyphen.English().Forget()
 }
 
 // memoWords turns words on (tests turn it off to compare).

@@ -37,12 +37,6 @@ func bookParagraphs(t *testing.T, b *edition.Book, trim string) []*paragraph {
 	return ps
 }
 
-// resetWords empties words, as a new process starts.
-func resetWords() {
-	words.m.Clear()
-	words.n.Store(0)
-}
-
 // heldWords returns every word words holds, by its text, and their number.
 func heldWords() (map[string][]*setWord, int) {
 	all := map[string][]*setWord{}
@@ -67,7 +61,7 @@ func TestWordsSetAsBefore(t *testing.T) {
 			memoWords = false
 			want := bookParagraphs(t, b, trim)
 			memoWords = true
-			resetWords()
+			Forget()
 			cold := bookParagraphs(t, b, trim)
 			warm := bookParagraphs(t, b, trim)
 			for i := range want {
@@ -95,8 +89,8 @@ func TestWordsSetAsBefore(t *testing.T) {
 // TestWordsBounded: however many different words a book has, words holds
 // at most maxWords, and the words after that are set as before.
 func TestWordsBounded(t *testing.T) {
-	resetWords()
-	t.Cleanup(resetWords)
+	Forget()
+	t.Cleanup(Forget)
 	fb := fixtureFlow(t, "")
 	var sb strings.Builder
 	for i := range maxWords + 500 {
@@ -116,5 +110,25 @@ func TestWordsBounded(t *testing.T) {
 	}
 	if _, n := heldWords(); n != maxWords || words.n.Load() != maxWords {
 		t.Errorf("words holds %d words (counted %d), want %d", n, words.n.Load(), maxWords)
+	}
+}
+
+// TestForget: Forget empties words (the faces' and the hyphenator's
+// Forget are tested in their packages), and a book set after it is set as
+// before, on the real book and the fixture book.
+func TestForget(t *testing.T) {
+	t.Cleanup(Forget)
+	for name, b := range map[string]*edition.Book{"real": realBook(t), "fixture": fixture()} {
+		before := bookParagraphs(t, b, "")
+		if _, n := heldWords(); n == 0 {
+			t.Fatalf("%s: no words held after setting the book", name)
+		}
+		Forget()
+		if _, n := heldWords(); n != 0 || words.n.Load() != 0 {
+			t.Errorf("%s: words holds %d words (counted %d) after Forget", name, n, words.n.Load())
+		}
+		if after := bookParagraphs(t, b, ""); !reflect.DeepEqual(after, before) {
+			t.Errorf("%s: the book set after Forget differs from it set before", name)
+		}
 	}
 }

@@ -248,6 +248,14 @@ func (f *Face) thousandths(v float64) int {
 	return int(math.Round(1000 / f.upem * v))
 }
 
+// Forget drops what f has shaped (see cache), keeping the parsed font:
+// the texts of the next book are shaped anew.
+func (f *Face) Forget() {
+	for i := range f.cache {
+		f.cache[i].Clear()
+	}
+}
+
 // Covers reports whether the font maps r to a glyph. (It takes a shaper:
 // go-text's cmap lookup fills a cache.)
 func (f *Face) Covers(r rune) bool {

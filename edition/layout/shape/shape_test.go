@@ -344,3 +344,33 @@ func TestPlainAfterActiveGlyphs(t *testing.T) {
 		}
 	}
 }
+
+// TestForget: Forget empties what the face has shaped, and a text shaped
+// again is shaped as before.
+func TestForget(t *testing.T) {
+	f := charis(t)
+	shaped := func() int {
+		n := 0
+		for i := range f.cache {
+			f.cache[i].All(func(string, []Glyph) { n++ })
+		}
+		return n
+	}
+	texts := []string{"office", "affluent", "Moscow", "1935"}
+	var before [][]Glyph
+	for _, s := range texts {
+		before = append(before, f.Shape(s, 0))
+	}
+	if shaped() == 0 {
+		t.Fatal("nothing is held after shaping texts")
+	}
+	f.Forget()
+	if n := shaped(); n != 0 {
+		t.Fatalf("%d texts held after Forget", n)
+	}
+	for i, s := range texts {
+		if got := f.Shape(s, 0); fmt.Sprint(got) != fmt.Sprint(before[i]) {
+			t.Errorf("Shape(%q) after Forget = %v, before %v", s, got, before[i])
+		}
+	}
+}
