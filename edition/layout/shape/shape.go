@@ -103,6 +103,13 @@ type Face struct {
 	// cache holds what has been shaped, by the features' bits, then the
 	// text.
 	cache [8]textmap.Map[[]Glyph]
+
+	// marks are the glyphs the font's mark attachment lookups position,
+	// which a Parse leaves out (see withoutMarkAttachment); full returns
+	// the face with them, parsed the first time a text shaped without
+	// them has a glyph of marks. Both are nil for a face with them.
+	marks glyphSet
+	full  func() (*Face, error)
 }
 
 // shaper is what one goroutine shapes with: a go-text face (with its
@@ -137,12 +144,30 @@ func (f *Face) put(s *shaper) {
 }
 
 // Parse reads a TrueType or OpenType font: only the tables shaping needs
-// (see shapingTables), so that glyph outlines are not parsed.
+// (see shapingTables), so that glyph outlines are not parsed, and, when
+// the font has mark attachment lookups, without them (see
+// withoutMarkAttachment): the face with them is parsed the first time a
+// text needs it.
 func Parse(data []byte) (*Face, error) {
 	data, err := shapingTables(data)
 	if err != nil {
 		return nil, err
 	}
+	light, marks := withoutMarkAttachment(data)
+	if light == nil {
+		return parse(data)
+	}
+	f, err := parse(light)
+	if err != nil {
+		return nil, err
+	}
+	f.marks = marks
+	f.full = sync.OnceValues(func() (*Face, error) { return parse(data) })
+	return f, nil
+}
+
+// parse reads data, a font file holding the needed tables.
+func parse(data []byte) (*Face, error) {
 	face, err := font.ParseTTF(bytes.NewReader(data))
 	if err != nil {
 		return nil, err
@@ -159,6 +184,116 @@ func Parse(data []byte) (*Face, error) {
 		return nil, err
 	}
 	return f, nil
+}
+
+// withoutMarkAttachment returns a copy of data, a font file, whose GPOS
+// mark attachment lookups (mark to base, mark to ligature, mark to mark,
+// directly or through an extension) have no subtables, and the glyphs
+// those lookups position: their subtables' first coverage. It returns nil
+// when the font has no such lookup or its GPOS table cannot be read this
+// way.
+//
+// Such a lookup moves only a glyph of that coverage (a mark, attached to
+// the glyph before), and positioning changes no glyph, so a text none of
+// whose glyphs, once substituted, is in the coverage is shaped the same
+// without those lookups — and parsing their anchors was nearly half the
+// time of a Parse of Charis SIL, whose lookups attach its marks to every
+// letter. Face.Shape shapes such a text again with the whole font
+// (Face.full, see needsMarks).
+func withoutMarkAttachment(data []byte) ([]byte, glyphSet) {
+	be := binary.BigEndian
+	var gpos []byte
+	var at int
+	for i := range int(be.Uint16(data[4:])) {
+		rec := data[12+16*i:]
+		if string(rec[:4]) == "GPOS" {
+			at = int(be.Uint32(rec[8:]))
+			gpos = data[at : at+int(be.Uint32(rec[12:]))]
+		}
+	}
+	u16 := func(b []byte, off int) (int, bool) {
+		if off < 0 || off+2 > len(b) {
+			return 0, false
+		}
+		return int(be.Uint16(b[off:])), true
+	}
+	list, ok := u16(gpos, 8)
+	if !ok {
+		return nil, nil
+	}
+	count, ok := u16(gpos, list)
+	if !ok {
+		return nil, nil
+	}
+	var marks []int
+	var empty []int // the offsets in gpos of the lookups to empty
+	for i := range count {
+		lo, ok := u16(gpos, list+2+2*i)
+		if !ok {
+			return nil, nil
+		}
+		lk := list + lo
+		typ, ok1 := u16(gpos, lk)
+		n, ok2 := u16(gpos, lk+4)
+		if !ok1 || !ok2 {
+			return nil, nil
+		}
+		found := false
+		for k := range n {
+			so, ok := u16(gpos, lk+6+2*k)
+			if !ok {
+				return nil, nil
+			}
+			st, t := lk+so, typ
+			if typ == 9 { // an extension: its type, and where its subtable is
+				et, ok1 := u16(gpos, st+2)
+				if !ok1 || st+8 > len(gpos) {
+					return nil, nil
+				}
+				t, st = et, st+int(be.Uint32(gpos[st+4:]))
+			}
+			if t < 4 || t > 6 {
+				continue
+			}
+			found = true
+			co, ok := u16(gpos, st+2)
+			if !ok || st+co > len(gpos) {
+				return nil, nil
+			}
+			cov, _, err := tables.ParseCoverage(gpos[st+co:])
+			if err != nil {
+				return nil, nil
+			}
+			switch c := cov.(type) {
+			case tables.Coverage1:
+				for _, g := range c.Glyphs {
+					marks = append(marks, int(g))
+				}
+			case tables.Coverage2:
+				for _, r := range c.Ranges {
+					for g := int(r.StartGlyphID); g <= int(r.EndGlyphID); g++ {
+						marks = append(marks, g)
+					}
+				}
+			default:
+				return nil, nil
+			}
+		}
+		if found {
+			empty = append(empty, lk)
+		}
+	}
+	if len(empty) == 0 {
+		return nil, nil
+	}
+	light := slices.Clone(data)
+	for _, lk := range empty {
+		// No subtables, and no mark filtering set after them.
+		flag := be.Uint16(light[at+lk+2:])
+		be.PutUint16(light[at+lk+2:], flag&^0x0010)
+		be.PutUint16(light[at+lk+4:], 0)
+	}
+	return light, newGlyphSet(marks)
 }
 
 // needed are the tables shaping reads: the character map, the metrics,
@@ -306,7 +441,38 @@ func (f *Face) Shape(text string, feat Features) []Glyph {
 	s := f.get()
 	g := f.shape(s, text, feat)
 	f.put(s)
+	if f.marks != nil && f.needsMarks(text, g) {
+		full, err := f.full()
+		if err != nil {
+			// Parse read the rest of the font; the shipped faces are
+			// parsed whole by TestWithoutMarkAttachment.
+			panic(fmt.Sprintf("shape: the font's mark attachment lookups cannot be read: %v", err))
+		}
+		s := full.get()
+		g = full.shape(s, text, feat)
+		full.put(s)
+	}
 	return c.Keep(text, g)
+}
+
+// needsMarks reports whether text, shaped as g by a face parsed without
+// its mark attachment lookups, may be shaped otherwise with them: when a
+// glyph of g is one they position, or when text holds a default-ignorable
+// character (a superset: format characters, variation selectors and the
+// others Unicode lists), whose glyph HarfBuzz positions and then hides,
+// drawing the space's glyph or none in its place.
+func (f *Face) needsMarks(text string, g []Glyph) bool {
+	for _, g := range g {
+		if f.marks.has(g.ID) {
+			return true
+		}
+	}
+	for _, r := range text {
+		if r >= 0xAD && unicode.In(r, unicode.Cf, unicode.Other_Default_Ignorable_Code_Point, unicode.Variation_Selector) {
+			return true
+		}
+	}
+	return false
 }
 
 // shape sets text with s.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -371,6 +372,99 @@ func TestForget(t *testing.T) {
 	for i, s := range texts {
 		if got := f.Shape(s, 0); fmt.Sprint(got) != fmt.Sprint(before[i]) {
 			t.Errorf("Shape(%q) after Forget = %v, before %v", s, got, before[i])
+		}
+	}
+}
+
+// TestWithoutMarkAttachment: a face parsed without its mark attachment
+// lookups (Parse) shapes every text as the whole font does — the words of
+// the three books and words of other languages, precomposed and
+// decomposed, with and without ligatures and small capitals; every
+// character the font maps below U+3000, alone, after a letter and before
+// seven combining marks (one of them the grapheme joiner, a
+// default-ignorable mark) — for the four shipped faces (and DejaVu Serif
+// where installed). Many of those texts are shaped otherwise without the
+// lookups: the face's falling back to the whole font is what makes them
+// agree.
+func TestWithoutMarkAttachment(t *testing.T) {
+	type text struct {
+		s     string
+		feats []Features
+	}
+	all := []Features{0, Liga, Liga | Smcp, Smcp | C2sc}
+	var texts []text
+	for _, dir := range []string{"../../../source", "../../load/testdata/book", "../../../testdata/books/second"} {
+		files, _ := filepath.Glob(dir + "/*.md")
+		if len(files) == 0 {
+			t.Fatalf("no Markdown files in %s", dir)
+		}
+		for _, name := range files {
+			data, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range strings.Fields(string(data)) {
+				texts = append(texts, text{w, all})
+			}
+		}
+	}
+	for _, w := range []string{"Việt Nam", "Vie\u0302\u0323t", "ǖ", "u\u0308\u0304", "ə\u0303", "ŋ\u030A", "ἄνθρωπος",
+		"α\u0313\u0301", "naïve", "nai\u0308ve", "Z\u0327\u0301", "\u0301a", "f\u0301i", "ffi\u0323", "й", "и\u0306",
+		"a\u00ADb", "fi\u200Dx", "e\uFE0F"} {
+		texts = append(texts, text{w, all})
+	}
+	combining := []rune{0x301, 0x308, 0x30A, 0x323, 0x327, 0x331, 0x34F}
+	faces := map[string][]byte{"regular": fonts.Regular, "italic": fonts.Italic, "bold": fonts.Bold, "bold italic": fonts.BoldItalic}
+	if data, err := os.ReadFile(dejaVuSerif); err == nil {
+		faces["DejaVu Serif"] = data
+	}
+	for name, data := range faces {
+		light, err := Parse(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tables, err := shapingTables(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		whole, err := parse(tables)
+		if err != nil {
+			t.Fatalf("%s: the whole font does not parse: %v", name, err)
+		}
+		if name != "DejaVu Serif" && (light.full == nil || len(light.marks) == 0) {
+			t.Fatalf("%s: parsed with its mark attachment lookups", name)
+		}
+		texts := slices.Clone(texts)
+		s := whole.get()
+		for r := rune(0x20); r < 0x3000; r++ {
+			if _, ok := s.face.NominalGlyph(r); !ok || !unicode.IsPrint(r) {
+				continue
+			}
+			texts = append(texts, text{string(r), all[:2]}, text{"a" + string(r), all[:2]})
+			for _, m := range combining {
+				texts = append(texts, text{string(r) + string(m), all[:1]})
+			}
+		}
+		whole.put(s)
+		differ := 0
+		for _, x := range texts {
+			for _, feat := range x.feats {
+				want := whole.Shape(x.s, feat)
+				if got := light.Shape(x.s, feat); !slices.Equal(got, want) {
+					t.Fatalf("%s: %q (features %03b) = %v, the whole font %v", name, x.s, feat, got, want)
+				}
+				if light.full != nil {
+					s := light.get()
+					if !slices.Equal(light.shape(s, x.s, feat), want) {
+						differ++
+					}
+					light.put(s)
+				}
+			}
+		}
+		t.Logf("%s: %d texts; %d shapings need the mark attachment lookups", name, len(texts), differ)
+		if light.full != nil && differ == 0 {
+			t.Errorf("%s: no text needs the mark attachment lookups: the test shows nothing", name)
 		}
 	}
 }
