@@ -29,13 +29,13 @@ runs=${RUNS:-30}
 tmp=$(mktemp -d /tmp/bench-process.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
 ed=$tmp/edition
-go build -trimpath -o "$ed" ./cmd/edition
+CGO_ENABLED=0 go build -trimpath -o "$ed" ./cmd/edition  # as the Makefile builds it
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1700000000}
 bins=("$ed")
 if [ -n "${BASE:-}" ]; then
 	mkdir "$tmp/base"
 	git archive "$BASE" | tar -x -C "$tmp/base"
-	(cd "$tmp/base" && go build -trimpath -o "$tmp/edition-base" ./cmd/edition)
+	(cd "$tmp/base" && CGO_ENABLED=0 go build -trimpath -o "$tmp/edition-base" ./cmd/edition)
 	bins=("$tmp/edition-base" "$ed")
 	echo "# base: $BASE = $(git rev-parse --short "$BASE")"
 fi
