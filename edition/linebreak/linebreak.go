@@ -123,17 +123,20 @@ const Infinity = 10000
 const FillStretch = 1e6
 
 // Item is one element of a paragraph.
+//
+// (Its three one-byte fields come first, side by side, so that an item
+// takes 72 bytes, not 80: a book holds tens of thousands.)
 type Item struct {
 	Kind    Kind
-	Width   float64 // natural width; for a penalty, the width added if the line ends here
-	Stretch float64 // glue only: how much it may grow at ratio 1
-	Shrink  float64 // glue only: how much it may shrink at ratio -1
-	Penalty float64 // penalty only: cost of breaking here; >= Infinity forbids, <= -Infinity forces
-	Flagged bool    // penalty only: a hyphenation (or explicit hyphen) break
+	Flagged bool // penalty only: a hyphenation (or explicit hyphen) break
 	// Expandable marks a box (or a penalty's hyphen) whose glyphs may be
 	// expanded with the line (see Params.Expansion); letter-spaced runs,
 	// small capitals and URLs are not.
 	Expandable bool
+	Width      float64 // natural width; for a penalty, the width added if the line ends here
+	Stretch    float64 // glue only: how much it may grow at ratio 1
+	Shrink     float64 // glue only: how much it may shrink at ratio -1
+	Penalty    float64 // penalty only: cost of breaking here; >= Infinity forbids, <= -Infinity forces
 	// ProtrudeLeft is how far a box may hang into the left margin when it
 	// begins a line; ProtrudeRight how far a box (or the hyphen of a
 	// penalty) may hang into the right margin when it ends one.

@@ -146,23 +146,26 @@ func (f *Face) put(s *shaper) {
 // Parse reads a TrueType or OpenType font: only the tables shaping needs
 // (see shapingTables), so that glyph outlines are not parsed, and, when
 // the font has mark attachment lookups, without them (see
-// withoutMarkAttachment): the face with them is parsed the first time a
-// text needs it.
+// withoutMarkAttachment): the face with them is parsed from data the
+// first time a text needs it, so data must not change after Parse.
 func Parse(data []byte) (*Face, error) {
-	data, err := shapingTables(data)
+	needed, err := shapingTables(data)
 	if err != nil {
 		return nil, err
 	}
-	light, marks := withoutMarkAttachment(data)
-	if light == nil {
-		return parse(data)
-	}
-	f, err := parse(light)
-	if err != nil {
-		return nil, err
+	marks := withoutMarkAttachment(needed)
+	f, err := parse(needed)
+	if err != nil || marks == nil {
+		return f, err
 	}
 	f.marks = marks
-	f.full = sync.OnceValues(func() (*Face, error) { return parse(data) })
+	f.full = sync.OnceValues(func() (*Face, error) {
+		needed, err := shapingTables(data)
+		if err != nil {
+			return nil, err
+		}
+		return parse(needed)
+	})
 	return f, nil
 }
 
@@ -186,12 +189,12 @@ func parse(data []byte) (*Face, error) {
 	return f, nil
 }
 
-// withoutMarkAttachment returns a copy of data, a font file, whose GPOS
-// mark attachment lookups (mark to base, mark to ligature, mark to mark,
-// directly or through an extension) have no subtables, and the glyphs
-// those lookups position: their subtables' first coverage. It returns nil
-// when the font has no such lookup or its GPOS table cannot be read this
-// way.
+// withoutMarkAttachment changes data, a font file, so that its GPOS mark
+// attachment lookups (mark to base, mark to ligature, mark to mark,
+// directly or through an extension) have no subtables, and returns the
+// glyphs those lookups position: their subtables' first coverage. It
+// changes nothing and returns nil when the font has no such lookup or its
+// GPOS table cannot be read this way.
 //
 // Such a lookup moves only a glyph of that coverage (a mark, attached to
 // the glyph before), and positioning changes no glyph, so a text none of
@@ -200,7 +203,7 @@ func parse(data []byte) (*Face, error) {
 // time of a Parse of Charis SIL, whose lookups attach its marks to every
 // letter. Face.Shape shapes such a text again with the whole font
 // (Face.full, see needsMarks).
-func withoutMarkAttachment(data []byte) ([]byte, glyphSet) {
+func withoutMarkAttachment(data []byte) glyphSet {
 	be := binary.BigEndian
 	var gpos []byte
 	var at int
@@ -219,36 +222,36 @@ func withoutMarkAttachment(data []byte) ([]byte, glyphSet) {
 	}
 	list, ok := u16(gpos, 8)
 	if !ok {
-		return nil, nil
+		return nil
 	}
 	count, ok := u16(gpos, list)
 	if !ok {
-		return nil, nil
+		return nil
 	}
 	var marks []int
 	var empty []int // the offsets in gpos of the lookups to empty
 	for i := range count {
 		lo, ok := u16(gpos, list+2+2*i)
 		if !ok {
-			return nil, nil
+			return nil
 		}
 		lk := list + lo
 		typ, ok1 := u16(gpos, lk)
 		n, ok2 := u16(gpos, lk+4)
 		if !ok1 || !ok2 {
-			return nil, nil
+			return nil
 		}
 		found := false
 		for k := range n {
 			so, ok := u16(gpos, lk+6+2*k)
 			if !ok {
-				return nil, nil
+				return nil
 			}
 			st, t := lk+so, typ
 			if typ == 9 { // an extension: its type, and where its subtable is
 				et, ok1 := u16(gpos, st+2)
 				if !ok1 || st+8 > len(gpos) {
-					return nil, nil
+					return nil
 				}
 				t, st = et, st+int(be.Uint32(gpos[st+4:]))
 			}
@@ -258,11 +261,11 @@ func withoutMarkAttachment(data []byte) ([]byte, glyphSet) {
 			found = true
 			co, ok := u16(gpos, st+2)
 			if !ok || st+co > len(gpos) {
-				return nil, nil
+				return nil
 			}
 			cov, _, err := tables.ParseCoverage(gpos[st+co:])
 			if err != nil {
-				return nil, nil
+				return nil
 			}
 			switch c := cov.(type) {
 			case tables.Coverage1:
@@ -276,7 +279,7 @@ func withoutMarkAttachment(data []byte) ([]byte, glyphSet) {
 					}
 				}
 			default:
-				return nil, nil
+				return nil
 			}
 		}
 		if found {
@@ -284,16 +287,15 @@ func withoutMarkAttachment(data []byte) ([]byte, glyphSet) {
 		}
 	}
 	if len(empty) == 0 {
-		return nil, nil
+		return nil
 	}
-	light := slices.Clone(data)
 	for _, lk := range empty {
 		// No subtables, and no mark filtering set after them.
-		flag := be.Uint16(light[at+lk+2:])
-		be.PutUint16(light[at+lk+2:], flag&^0x0010)
-		be.PutUint16(light[at+lk+4:], 0)
+		flag := be.Uint16(data[at+lk+2:])
+		be.PutUint16(data[at+lk+2:], flag&^0x0010)
+		be.PutUint16(data[at+lk+4:], 0)
 	}
-	return light, newGlyphSet(marks)
+	return newGlyphSet(marks)
 }
 
 // needed are the tables shaping reads: the character map, the metrics,
