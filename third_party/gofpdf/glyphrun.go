@@ -74,7 +74,7 @@ func (t *cidTable) useText(font *utf8FontFile, s string) {
 		if _, ok := t.byCID[c]; ok {
 			continue
 		}
-		k := glyphKey{font.runeGlyph[c], string(r)}
+		k := glyphKey{font.glyphOf(c), string(r)}
 		t.byCID[c] = k
 		if _, ok := t.byKey[k]; !ok {
 			t.byKey[k] = c
@@ -123,7 +123,7 @@ func (t *cidTable) newCID(font *utf8FontFile, gid int, text string) (int, bool) 
 		if _, taken := t.byCID[c]; taken {
 			continue
 		}
-		if _, mapped := font.runeGlyph[c]; mapped && c >= 0xE000 {
+		if font.glyphOf(c) != 0 && c >= 0xE000 {
 			continue
 		}
 		t.next++
@@ -343,7 +343,7 @@ func (t *cidTable) usedGlyphs(font *utf8FontFile) (map[int]bool, map[int]int) {
 	glyphs, chars := map[int]bool{}, map[int]int{}
 	for c, k := range t.byCID {
 		glyphs[k.gid] = true
-		if g, ok := font.runeGlyph[c]; ok && g == k.gid && k.text == string(rune(c)) {
+		if g := font.glyphOf(c); g != 0 && g == k.gid && k.text == string(rune(c)) {
 			chars[c] = g
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"encoding/binary"
 	"io/ioutil"
 	"math"
+	"os"
 	"os/exec"
 	"reflect"
 	"regexp"
@@ -76,7 +77,7 @@ func writeTemp(t *testing.T, data []byte) string {
 func glyphsFor(font *utf8FontFile, text string) []Glyph {
 	var gs []Glyph
 	for _, r := range text {
-		g := font.runeGlyph[int(r)]
+		g := font.glyphOf(int(r))
 		gs = append(gs, Glyph{ID: g, Text: string(r), Advance: float64(font.glyphWidths[g])})
 	}
 	return gs
@@ -87,7 +88,7 @@ func glyphsFor(font *utf8FontFile, text string) []Glyph {
 func unencoded(font *utf8FontFile, n int) []int {
 	mapped := map[int]bool{}
 	for _, g := range font.runeGlyph {
-		mapped[g] = true
+		mapped[int(g)] = true
 	}
 	var list []int
 	for g := 1; g < len(font.glyphWidths) && len(list) < n; g++ {
@@ -103,7 +104,7 @@ func unencoded(font *utf8FontFile, n int) []int {
 // "omain", kerned, and plain Text on a third line.
 func sample(t *testing.T, pdf *Fpdf) (office, romain []Glyph) {
 	font := pdf.currentFont.utf8File
-	ffi := font.runeGlyph[0xFB03]
+	ffi := font.glyphOf(0xFB03)
 	office = glyphsFor(font, "o")
 	office = append(office, Glyph{ID: ffi, Text: "ffi", Advance: float64(font.glyphWidths[ffi])})
 	office = append(office, glyphsFor(font, "ce")...)
@@ -241,7 +242,7 @@ func TestToUnicode(t *testing.T) {
 	// Many characters, for long ranges and more than 100 entries.
 	var all []rune
 	for r := rune(0x21); r < 0x17F; r++ {
-		if _, ok := pdf.currentFont.utf8File.runeGlyph[int(r)]; ok {
+		if pdf.currentFont.utf8File.glyphOf(int(r)) != 0 {
 			all = append(all, r)
 		}
 	}
@@ -624,7 +625,7 @@ func TestPlanSubset(t *testing.T) {
 	want, _ := draw(func(*Fpdf) []*SubsetPlan { return nil })
 	drawn := func(pdf *Fpdf) (roman, italic []Glyph) {
 		font := pdf.fonts["charis"].utf8File
-		office := append(glyphsFor(font, "o"), Glyph{ID: font.runeGlyph[0xFB03], Text: "ffi"})
+		office := append(glyphsFor(font, "o"), Glyph{ID: font.glyphOf(0xFB03), Text: "ffi"})
 		office = append(office, glyphsFor(font, "ce")...)
 		romain := glyphsFor(font, "R")
 		for i, g := range unencoded(font, 5) {
@@ -648,7 +649,7 @@ func TestPlanSubset(t *testing.T) {
 		}, []bool{true, true}},
 		{"a glyph short", func(pdf *Fpdf) []*SubsetPlan {
 			roman, italic := drawn(pdf)
-			ffi := pdf.fonts["charis"].utf8File.runeGlyph[0xFB03]
+			ffi := pdf.fonts["charis"].utf8File.glyphOf(0xFB03)
 			var short []Glyph
 			for _, g := range roman {
 				if g.ID != ffi {
@@ -671,7 +672,7 @@ func TestPlanSubset(t *testing.T) {
 			// its CID, and the subset's cmap maps it: another subset.
 			roman, _ := drawn(pdf)
 			r := pdf.PlanSubset("charis", "")
-			r.Make(append(roman, Glyph{ID: pdf.fonts["charis"].utf8File.runeGlyph[0xFB03], Text: "\uFB03"}))
+			r.Make(append(roman, Glyph{ID: pdf.fonts["charis"].utf8File.glyphOf(0xFB03), Text: "\uFB03"}))
 			return []*SubsetPlan{r}
 		}, []bool{false}},
 		{"a glyph for other text too", func(pdf *Fpdf) []*SubsetPlan {
@@ -760,4 +761,63 @@ func TestPrepareUTF8Font(t *testing.T) {
 		t.Errorf("bad data prepared: found %v, error %v", ok, err)
 	}
 	PrepareUTF8Font(nil) // nothing to prepare: no panic
+}
+
+// TestCmapTables (patch 26): the widths and the character → glyph table a
+// font is parsed into, read from the cmap's pairs through charsOfGlyph,
+// are those the glyph → characters and character → glyph dictionaries
+// give (the way gofpdf read them before the patch), for the four Charis
+// SIL faces and DejaVu Serif where installed; and charsOfGlyph lists each
+// glyph's characters in the dictionary's order.
+func TestCmapTables(t *testing.T) {
+	files := []string{"../../fonts/CharisSIL-Regular.ttf", "../../fonts/CharisSIL-Italic.ttf",
+		"../../fonts/CharisSIL-Bold.ttf", "../../fonts/CharisSIL-BoldItalic.ttf"}
+	if _, err := os.Stat("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"); err == nil {
+		files = append(files, "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
+	}
+	for _, name := range files {
+		data, err := ioutil.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		font := newUTF8Font(&fileReader{array: data})
+		if err := font.parseFile(); err != nil {
+			t.Fatal(err)
+		}
+		pos := font.runeCMAPPosition()
+		glyphChars, charGlyph := font.generateSCCSDictionaries(pos)
+		byGlyph := charsOfGlyph(font.cmapPairs(pos))
+		for g := -1; g <= 0x10000; g++ {
+			if got, want := byGlyph(g), glyphChars[g]; !reflect.DeepEqual(append([]int{}, got...), append([]int{}, want...)) {
+				t.Fatalf("%s: glyph %d: characters %v, the dictionary %v", name, g, got, want)
+			}
+		}
+		widths := font.CharWidths
+		font.SeekTable("hhea")
+		font.skip(34)
+		n := font.readUint16()
+		font.SeekTable("maxp")
+		font.skip(4)
+		numSymbols := font.readUint16()
+		font.parseHMTXTable(n, numSymbols, func(g int) []int { return glyphChars[g] }, 1000.0/float64(font.fontElementSize))
+		if !reflect.DeepEqual(widths, font.CharWidths) {
+			t.Errorf("%s: the widths differ from those read through the dictionary", name)
+		}
+		mapped := 0
+		for c := 0; c <= 0x10000; c++ {
+			want := 0
+			if g := charGlyph[c]; c < 0xFFFF {
+				want = g
+			}
+			if got := font.glyphOf(c); got != want {
+				t.Fatalf("%s: character U+%04X: glyph %d, the dictionary %d", name, c, got, want)
+			}
+			if want != 0 {
+				mapped++
+			}
+		}
+		if mapped < 1000 || widths[0] < 1000 {
+			t.Errorf("%s: %d characters mapped, %d widths: the font was not read", name, mapped, widths[0])
+		}
+	}
 }

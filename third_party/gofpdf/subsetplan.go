@@ -145,7 +145,7 @@ func codePointCID(font *utf8FontFile, gid int, text string) (int, bool) {
 	if n != len(text) || r == utf8.RuneError || r <= 0 || r > 0xFFFF {
 		return 0, false
 	}
-	if g, mapped := font.runeGlyph[int(r)]; !mapped || g != gid {
+	if g := font.glyphOf(int(r)); g == 0 || g != gid {
 		return 0, false
 	}
 	return int(r), true

@@ -55,7 +55,7 @@ type utf8FontFile struct {
 	symbolData           map[int]map[string][]int
 	CodeSymbolDictionary map[int]int
 	// Patch (PATCHES.md): read when the font is added, for glyph runs.
-	runeGlyph   map[int]int // character → glyph index, from the BMP cmap
+	runeGlyph   []uint16 // character → glyph index (0: none), from the BMP cmap
 	glyphWidths []int       // glyph index → advance in thousandths of an em
 	psName      string      // PostScript name (name ID 6)
 	newGID      map[int]int // after GenerateCutFont: glyph index → index in the subset
@@ -499,20 +499,24 @@ func (utf *utf8FontFile) parseTables() {
 	utf.skip(4)
 	numSymbols := utf.readUint16()
 
-	symbolCharDictionary, charSymbolDictionary := utf.generateSCCSDictionaries(runeCMAPPosition)
+	// Patch 26 (PATCHES.md): the cmap's pairs, in its order, read once;
+	// the widths read from them through a glyph → characters index
+	// (charsOfGlyph) and the glyph runs' character → glyph table made from
+	// them, instead of two dictionaries of maps.
+	pairs := utf.cmapPairs(runeCMAPPosition)
 
 	scale := 1000.0 / float64(utf.fontElementSize)
-	utf.parseHMTXTable(n, numSymbols, symbolCharDictionary, scale)
+	utf.parseHMTXTable(n, numSymbols, charsOfGlyph(pairs), scale)
 
-	// Patch (PATCHES.md): what glyph runs need. (Patch 23: the character
-	// → glyph dictionary itself, its unmapped characters taken out, rather
-	// than a copy.)
-	for r, g := range charSymbolDictionary {
-		if g == 0 || r >= 0xFFFF {
-			delete(charSymbolDictionary, r)
+	// Patch (PATCHES.md): what glyph runs need: each character's glyph, 0
+	// for none (the last pair of a character read wins, as it did in the
+	// dictionary).
+	utf.runeGlyph = make([]uint16, 0xFFFF)
+	for _, p := range pairs {
+		if p.char < 0xFFFF {
+			utf.runeGlyph[p.char] = uint16(p.glyph)
 		}
 	}
-	utf.runeGlyph = charSymbolDictionary
 	utf.glyphWidths = make([]int, numSymbols)
 	if n > 0 {
 		arr := unpackUint16Array(utf.getRange(utf.SeekTable("hmtx"), n*4))
@@ -527,7 +531,7 @@ func (utf *utf8FontFile) parseTables() {
 	}
 }
 
-func (utf *utf8FontFile) generateCMAP() map[int][]int {
+func (utf *utf8FontFile) generateCMAP() func(symbol int) []int {
 	runeCmapPosition := utf.runeCMAPPosition()
 	if runeCmapPosition == 0 {
 		return nil
@@ -537,7 +541,7 @@ func (utf *utf8FontFile) generateCMAP() map[int][]int {
 
 	utf.charSymbolDictionary = charSymbolDictionary
 
-	return symbolCharDictionary
+	return func(symbol int) []int { return symbolCharDictionary[symbol] }
 }
 
 // runeCMAPPosition returns where the font's Unicode cmap subtable of format
@@ -905,7 +909,11 @@ func (utf *utf8FontFile) getSymbols(originalSymbolIdx int, start *int, symbolSet
 	return start, symbolSet, SymbolsCollection, SymbolsCollectionKeys
 }
 
-func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbolToChar map[int][]int, scale float64) {
+// parseHMTXTable fills CharWidths from the advances of the glyphs
+// symbolToChar gives characters, in glyph order. (Patched, PATCHES.md:
+// symbolToChar returns a glyph's characters, none for a glyph the cmap
+// does not give, instead of being a map.)
+func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbolToChar func(symbol int) []int, scale float64) {
 	var widths int
 	start := utf.SeekTable("hmtx")
 	arrayWidths := 0
@@ -915,7 +923,8 @@ func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbol
 	arr = unpackUint16Array(utf.getRange(start, numberOfHMetrics*4))
 	for symbol := 0; symbol < numberOfHMetrics; symbol++ {
 		arrayWidths = arr[(symbol*2)+1]
-		if _, OK := symbolToChar[symbol]; OK || symbol == 0 {
+		chars := symbolToChar(symbol)
+		if len(chars) > 0 || symbol == 0 {
 
 			if arrayWidths >= (1 << 15) {
 				arrayWidths = 0
@@ -924,7 +933,7 @@ func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbol
 				utf.DefaultWidth = scale * float64(arrayWidths)
 				continue
 			}
-			for _, char := range symbolToChar[symbol] {
+			for _, char := range chars {
 				if char != 0 && char != 65535 {
 					widths = int(math.Round(scale * float64(arrayWidths)))
 					if widths == 0 {
@@ -941,8 +950,8 @@ func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbol
 	diff := numSymbols - numberOfHMetrics
 	for pos := 0; pos < diff; pos++ {
 		symbol := pos + numberOfHMetrics
-		if _, OK := symbolToChar[symbol]; OK {
-			for _, char := range symbolToChar[symbol] {
+		if chars := symbolToChar(symbol); len(chars) > 0 {
+			for _, char := range chars {
 				if char != 0 && char != 65535 {
 					widths = int(math.Round(scale * float64(arrayWidths)))
 					if widths == 0 {
@@ -999,8 +1008,66 @@ func (utf *utf8FontFile) parseLOCATable(format, numSymbols int) {
 // glyph dictionaries of the font's Unicode cmap. (Patch 23, PATCHES.md:
 // they are made at the size of the cmap's segments, counted first, rather
 // than passed in empty and grown.)
+// generateSCCSDictionaries returns the glyph → characters and character
+// → glyph dictionaries of the cmap subtable at runeCmapPosition. (Patched,
+// PATCHES.md: made from cmapPairs.)
 func (utf *utf8FontFile) generateSCCSDictionaries(runeCmapPosition int) (symbolCharDictionary map[int][]int, charSymbolDictionary map[int]int) {
-	maxRune := 0
+	pairs := utf.cmapPairs(runeCmapPosition)
+	symbolCharDictionary = make(map[int][]int, len(pairs))
+	charSymbolDictionary = make(map[int]int, len(pairs))
+	for _, p := range pairs {
+		charSymbolDictionary[p.char] = p.glyph
+		symbolCharDictionary[p.glyph] = append(symbolCharDictionary[p.glyph], p.char)
+	}
+	return symbolCharDictionary, charSymbolDictionary
+}
+
+// charsOfGlyph returns, for each glyph, the characters pairs give it, in
+// their order: the glyph → characters dictionary as a function, made in
+// two passes over pairs rather than a slice per glyph.
+func charsOfGlyph(pairs []cmapPair) func(glyph int) []int {
+	n := 0
+	for _, p := range pairs {
+		n = max(n, p.glyph+1)
+	}
+	start := make([]int, n+1) // glyph g's characters are chars[start[g]:start[g+1]]
+	for _, p := range pairs {
+		start[p.glyph+1]++
+	}
+	for g := 0; g < n; g++ {
+		start[g+1] += start[g]
+	}
+	chars := make([]int, len(pairs))
+	next := append([]int(nil), start[:n]...)
+	for _, p := range pairs {
+		chars[next[p.glyph]] = p.char
+		next[p.glyph]++
+	}
+	return func(g int) []int {
+		if g < 0 || g >= n {
+			return nil
+		}
+		return chars[start[g]:start[g+1]]
+	}
+}
+
+// glyphOf returns the glyph the font's cmap gives character c, 0 for none.
+// (Patch 26, PATCHES.md: runeGlyph is a table, not a map.)
+func (utf *utf8FontFile) glyphOf(c int) int {
+	if c < 0 || c >= len(utf.runeGlyph) {
+		return 0
+	}
+	return int(utf.runeGlyph[c])
+}
+
+// cmapPair is a character and the glyph a cmap gives it (0 for none).
+type cmapPair struct{ char, glyph int }
+
+// cmapPairs returns the pairs of the format 4 cmap subtable at
+// runeCmapPosition, segment after segment, as gofpdf has always read them
+// (the characters of every segment, mapped to glyph 0 or not). (Patch 26,
+// PATCHES.md: split from generateSCCSDictionaries.)
+func (utf *utf8FontFile) cmapPairs(runeCmapPosition int) []cmapPair {
 	utf.seek(runeCmapPosition + 2)
 	size := utf.readUint16()
 	rim := runeCmapPosition + size
@@ -1030,8 +1097,7 @@ func (utf *utf8FontFile) generateSCCSDictionaries(runeCmapPosition int) (symbolC
 	for n := 0; n < segmentSize; n++ {
 		chars += max(0, completers[n]+1-beginners[n])
 	}
-	symbolCharDictionary = make(map[int][]int, chars)
-	charSymbolDictionary = make(map[int]int, chars)
+	pairs := make([]cmapPair, 0, chars)
 	var symbol int
 	for n := 0; n < segmentSize; n++ {
 		completePosition := completers[n] + 1
@@ -1050,14 +1116,10 @@ func (utf *utf8FontFile) generateSCCSDictionaries(runeCmapPosition int) (symbolC
 					}
 				}
 			}
-			charSymbolDictionary[char] = symbol
-			if char < 196608 {
-				maxRune = max(char, maxRune)
-			}
-			symbolCharDictionary[symbol] = append(symbolCharDictionary[symbol], char)
+			pairs = append(pairs, cmapPair{char, symbol})
 		}
 	}
-	return symbolCharDictionary, charSymbolDictionary
+	return pairs
 }
 
 func max(i, n int) int {
