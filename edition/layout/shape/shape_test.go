@@ -22,6 +22,17 @@ func charis(t testing.TB) *Face {
 	return f
 }
 
+// testFaces returns the font files of the four shipped faces, and DejaVu
+// Serif's where it is installed (a font of other marks and lookups), by
+// name.
+func testFaces() map[string][]byte {
+	faces := map[string][]byte{"regular": fonts.Regular, "italic": fonts.Italic, "bold": fonts.Bold, "bold italic": fonts.BoldItalic}
+	if data, err := os.ReadFile(dejaVuSerif); err == nil {
+		faces["DejaVu Serif"] = data
+	}
+	return faces
+}
+
 // texts returns the text of each glyph, "|"-separated.
 func texts(gs []Glyph) string {
 	var s []string
@@ -226,11 +237,7 @@ func TestPlainIsHarfBuzz(t *testing.T) {
 			}
 		}
 	}
-	faces := map[string][]byte{"regular": fonts.Regular, "italic": fonts.Italic, "bold": fonts.Bold, "bold italic": fonts.BoldItalic}
-	if data, err := os.ReadFile(dejaVuSerif); err == nil {
-		faces["DejaVu Serif"] = data
-	}
-	for name, data := range faces {
+	for name, data := range testFaces() {
 		f, err := Parse(data)
 		if err != nil {
 			t.Fatal(err)
@@ -414,11 +421,7 @@ func TestWithoutMarkAttachment(t *testing.T) {
 		texts = append(texts, text{w, all})
 	}
 	combining := []rune{0x301, 0x308, 0x30A, 0x323, 0x327, 0x331, 0x34F}
-	faces := map[string][]byte{"regular": fonts.Regular, "italic": fonts.Italic, "bold": fonts.Bold, "bold italic": fonts.BoldItalic}
-	if data, err := os.ReadFile(dejaVuSerif); err == nil {
-		faces["DejaVu Serif"] = data
-	}
-	for name, data := range faces {
+	for name, data := range testFaces() {
 		light, err := Parse(data)
 		if err != nil {
 			t.Fatal(err)
