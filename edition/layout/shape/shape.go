@@ -256,7 +256,13 @@ func withoutMarkAttachment(data []byte) glyphSet {
 				t, st = et, st+int(be.Uint32(gpos[st+4:]))
 			}
 			if t < 4 || t > 6 {
+				if found {
+					return nil // a lookup of mixed types: left as it is
+				}
 				continue
+			}
+			if k > 0 && !found {
+				return nil
 			}
 			found = true
 			co, ok := u16(gpos, st+2)

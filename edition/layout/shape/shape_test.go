@@ -1,6 +1,8 @@
 package shape
 
 import (
+	"bytes"
+	"encoding/binary"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -468,6 +470,135 @@ func TestWithoutMarkAttachment(t *testing.T) {
 		t.Logf("%s: %d texts; %d shapings need the mark attachment lookups", name, len(texts), differ)
 		if light.full != nil && differ == 0 {
 			t.Errorf("%s: no text needs the mark attachment lookups: the test shows nothing", name)
+		}
+	}
+}
+
+// gposFont returns a font file holding one table, GPOS, whose lookups are
+// lookups, each its type, its flag and its subtables (the bytes after the
+// lookup's own, each subtable's offset counted from the lookup); a flag
+// with 0x0010 gets a mark filtering set after the offsets.
+func gposFont(lookups []gposLookup) []byte {
+	be := binary.BigEndian
+	var list []byte
+	list = be.AppendUint16(list, uint16(len(lookups)))
+	var bodies [][]byte
+	for _, lk := range lookups {
+		var b []byte
+		b = be.AppendUint16(b, lk.typ)
+		b = be.AppendUint16(b, lk.flag)
+		b = be.AppendUint16(b, uint16(len(lk.subtables)))
+		head := 6 + 2*len(lk.subtables)
+		if lk.flag&0x0010 != 0 {
+			head += 2
+		}
+		off := head
+		for _, st := range lk.subtables {
+			b = be.AppendUint16(b, uint16(off))
+			off += len(st)
+		}
+		if lk.flag&0x0010 != 0 {
+			b = be.AppendUint16(b, 7)
+		}
+		for _, st := range lk.subtables {
+			b = append(b, st...)
+		}
+		bodies = append(bodies, b)
+	}
+	off := 2 + 2*len(lookups)
+	for _, b := range bodies {
+		list = be.AppendUint16(list, uint16(off))
+		off += len(b)
+	}
+	for _, b := range bodies {
+		list = append(list, b...)
+	}
+	gpos := []byte{0, 1, 0, 0, 0, 0, 0, 0, 0, 10}
+	gpos = append(gpos, list...)
+	file := []byte{0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0}
+	file = append(file, "GPOS"...)
+	file = be.AppendUint32(file, 0)
+	file = be.AppendUint32(file, 28)
+	file = be.AppendUint32(file, uint32(len(gpos)))
+	return append(file, gpos...)
+}
+
+type gposLookup struct {
+	typ, flag uint16
+	subtables [][]byte
+}
+
+// markSubtable is a mark attachment subtable (format 1) whose first
+// coverage holds glyphs; the rest of it is left out.
+func markSubtable(glyphs ...uint16) []byte {
+	be := binary.BigEndian
+	b := []byte{0, 1, 0, 4, 0, 1}
+	b = be.AppendUint16(b, uint16(len(glyphs)))
+	for _, g := range glyphs {
+		b = be.AppendUint16(b, g)
+	}
+	return b
+}
+
+// extension is an extension subtable of the given type wrapping st.
+func extension(typ uint16, st []byte) []byte {
+	return append([]byte{0, 1, byte(typ >> 8), byte(typ), 0, 0, 0, 8}, st...)
+}
+
+// TestWithoutMarkAttachmentTables: on GPOS tables made for it,
+// withoutMarkAttachment empties the mark attachment lookups, direct and
+// through extensions (clearing a mark filtering set's flag), leaves the
+// others as they were and returns the glyphs they position; it leaves a
+// table with a lookup of mixed types unchanged; and on every truncation of
+// a table it neither panics nor reads past the end.
+func TestWithoutMarkAttachmentTables(t *testing.T) {
+	pair := []byte{0, 1, 0, 6, 0, 0, 0, 1, 0, 1, 0, 3}
+	data := gposFont([]gposLookup{
+		{typ: 2, subtables: [][]byte{pair}},
+		{typ: 4, subtables: [][]byte{markSubtable(10, 11)}},
+		{typ: 9, subtables: [][]byte{extension(6, markSubtable(12))}},
+		{typ: 5, flag: 0x0011, subtables: [][]byte{markSubtable(13), markSubtable(14)}},
+	})
+	before := slices.Clone(data)
+	marks := withoutMarkAttachment(data)
+	for _, g := range []int{10, 11, 12, 13, 14} {
+		if !marks.has(g) {
+			t.Errorf("glyph %d is not among the marks", g)
+		}
+	}
+	if marks.has(3) || marks.has(1) {
+		t.Error("the pair lookup's glyphs are among the marks")
+	}
+	be := binary.BigEndian
+	gpos := data[28:]
+	lookup := func(i int) []byte { return gpos[10+int(be.Uint16(gpos[10+2+2*i:])):] }
+	if !bytes.Equal(lookup(0)[:6], []byte{0, 2, 0, 0, 0, 1}) {
+		t.Errorf("the pair lookup was changed: % x", lookup(0)[:6])
+	}
+	for i := 1; i < 4; i++ {
+		if n := be.Uint16(lookup(i)[4:]); n != 0 {
+			t.Errorf("lookup %d keeps %d subtables", i, n)
+		}
+	}
+	if flag := be.Uint16(lookup(3)[2:]); flag != 0x0001 {
+		t.Errorf("lookup 3's flag is %#04x, want 0x0001", flag)
+	}
+	if n := len(before); !bytes.Equal(data[:28+10+2+8], before[:28+10+2+8]) || len(data) != n {
+		t.Error("the table's header or list changed")
+	}
+
+	mixed := gposFont([]gposLookup{{typ: 9, subtables: [][]byte{extension(4, markSubtable(10)), extension(2, pair)}}})
+	kept := slices.Clone(mixed)
+	if marks := withoutMarkAttachment(mixed); marks != nil || !bytes.Equal(mixed, kept) {
+		t.Errorf("a lookup of mixed types: marks %v, table changed %v", marks, !bytes.Equal(mixed, kept))
+	}
+
+	for n := 28; n < len(before); n++ {
+		cut := slices.Clone(before[:n])
+		binary.BigEndian.PutUint32(cut[24:], uint32(n-28))
+		kept := slices.Clone(cut)
+		if withoutMarkAttachment(cut) == nil && !bytes.Equal(cut, kept) {
+			t.Errorf("cut at %d: the table changed, and no marks were returned", n)
 		}
 	}
 }
