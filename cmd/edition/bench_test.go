@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime/debug"
-	"slices"
 	"testing"
 
 	"edition/edition/layout"
@@ -84,14 +83,17 @@ func BenchmarkFormat(b *testing.B) {
 // that the two are compared in the same terms as well as our whole
 // process against Typst's in-process figure, the issue's own measure.
 func BenchmarkPDFInProcess(b *testing.B) {
-	pdf := formats[slices.IndexFunc(formats, func(f format) bool { return f.name == "pdf" })]
+	pdf, err := parseFormats("pdf")
+	if err != nil {
+		b.Fatal(err)
+	}
 	dir := b.TempDir()
 	build := func() int {
 		book, err := load.Dir(source)
 		if err != nil {
 			b.Fatal(err)
 		}
-		files, err := buildFiles(&job{book: book, dir: dir}, []format{pdf})
+		files, err := buildFiles(&job{book: book, dir: dir}, pdf)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -159,14 +159,18 @@ func Parse(data []byte) (*Face, error) {
 		return f, err
 	}
 	f.marks = marks
-	f.full = sync.OnceValues(func() (*Face, error) {
-		needed, err := shapingTables(data)
-		if err != nil {
-			return nil, err
-		}
-		return parse(needed)
-	})
+	f.full = sync.OnceValues(func() (*Face, error) { return parseWhole(data) })
 	return f, nil
+}
+
+// parseWhole reads the font file data as Parse does, with its mark
+// attachment lookups.
+func parseWhole(data []byte) (*Face, error) {
+	needed, err := shapingTables(data)
+	if err != nil {
+		return nil, err
+	}
+	return parse(needed)
 }
 
 // parse reads data, a font file holding the needed tables.

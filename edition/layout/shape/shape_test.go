@@ -428,11 +428,7 @@ func TestWithoutMarkAttachment(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		tables, err := shapingTables(data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		whole, err := parse(tables)
+		whole, err := parseWhole(data)
 		if err != nil {
 			t.Fatalf("%s: the whole font does not parse: %v", name, err)
 		}
